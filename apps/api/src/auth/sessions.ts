@@ -1,0 +1,84 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Database, sessions, users, verifyPassword } from '@gongjian/db';
+import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import type { Viewer } from '../context';
+import { LoginError } from '../errors';
+
+export const SESSION_COOKIE = 'gj_session';
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Resolves the viewer behind a session cookie in one statement; null when absent, expired or revoked. */
+export async function viewerFromToken(db: Database, token: string | undefined): Promise<Viewer | null> {
+  if (!token || token.length > 200) return null;
+  const sessionId = hashToken(token);
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      roles: users.roles,
+      countyId: users.countyId,
+      jurisdictionId: users.jurisdictionId,
+      regionPath: users.regionPath,
+      mayUnmask: users.mayUnmask,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        isNull(users.disabledAt),
+      ),
+    );
+  return row ? { ...row, sessionId } : null;
+}
+
+/**
+ * Checks a password, counting failures: the fifth wrong password in a row locks the account for 15 minutes.
+ * Unknown users and wrong passwords get the same error, so usernames cannot be probed.
+ */
+export async function login(db: Database, username: string, password: string, sessionHours: number) {
+  const user = await db.query.users.findFirst({ where: { username } });
+  if (!user || user.disabledAt) {
+    throw new LoginError('INVALID_CREDENTIALS');
+  }
+  if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
+    throw new LoginError('ACCOUNT_LOCKED', user.lockedUntil);
+  }
+  if (user.lockedUntil) {
+    // The lock has run out: the next attempt starts a fresh count.
+    await db
+      .update(users)
+      .set({ failedLoginCount: 0, lockedUntil: null })
+      .where(and(eq(users.id, user.id), lte(users.lockedUntil, sql`now()`)));
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const [updated] = await db
+      .update(users)
+      .set({
+        failedLoginCount: sql`${users.failedLoginCount} + 1`,
+        lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS}
+          then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
+      })
+      .where(eq(users.id, user.id))
+      .returning();
+    if (updated?.lockedUntil) throw new LoginError('ACCOUNT_LOCKED', updated.lockedUntil);
+    throw new LoginError('INVALID_CREDENTIALS');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.insert(sessions).values({ id: hashToken(token), userId: user.id, expiresAt: expiresAt.toISOString() });
+  });
+  return { token, expiresAt, userId: user.id };
+}
+
+export async function revokeSession(db: Database, sessionId: string) {
+  await db.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.id, sessionId));
+}

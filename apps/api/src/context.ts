@@ -1,0 +1,28 @@
+import type { Database } from '@gongjian/db';
+import type { Role } from '@gongjian/db/schema';
+
+/** The signed-in user, as loaded from their session row once per request. */
+export interface Viewer {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  countyId: number | null;
+  jurisdictionId: number;
+  /** Path of the jurisdiction's root region: the viewer sees rows whose path starts with it. */
+  regionPath: string;
+  mayUnmask: boolean;
+  sessionId: string;
+}
+
+export interface CookieJar {
+  set(name: string, value: string, expires: Date): void;
+  clear(name: string): void;
+}
+
+export interface Context {
+  db: Database;
+  viewer: Viewer | null;
+  cookies: CookieJar;
+  requestIp: string | null;
+}

@@ -1,0 +1,82 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable codes a client translates into Chinese; the message is a Chinese default for people reading raw JSON. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'RULE_VIOLATION',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION';
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(`输入有误: ${fieldErrors.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);
+  }
+  static field(path: string, message: string) {
+    return new ValidationError([{ path: path.split('.'), message }]);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(readonly entity: string, readonly entityId: string) {
+    super(`未找到${entity} (${entityId})`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message = '无权执行此操作或超出管辖范围') {
+    super(message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  constructor(readonly currentVersion: number | null, message = '记录已被他人修改,请刷新后重试') {
+    super(message);
+  }
+}
+
+export class LoginError extends DomainError {
+  constructor(
+    readonly code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED',
+    readonly lockedUntil: string | null = null,
+  ) {
+    super(code === 'ACCOUNT_LOCKED' ? '登录失败次数过多,账户已锁定,请稍后再试' : '用户名或密码错误');
+  }
+}
+
+/** A rule of POLICY.md refused the change; `ruleId` names it, `explanation` says why. */
+export class RuleViolationError extends DomainError {
+  readonly code = 'RULE_VIOLATION';
+  constructor(
+    readonly ruleId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function unauthenticated() {
+  return new GraphQLError('请先登录', { extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } } });
+}
+
+export function forbidden(message = '无权访问或超出管辖范围') {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}

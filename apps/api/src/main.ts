@@ -1,0 +1,34 @@
+import { createDb } from '@gongjian/db';
+import { seedJianghua } from '@gongjian/db/seed';
+import { createApp } from './server';
+import { env } from './env';
+
+const handle = createDb({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+console.log(handle.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL server (DATABASE_URL)');
+await handle.migrate();
+if (env.seedDemo && handle.kind === 'pglite') {
+  const seeded = await handle.db.transaction((tx) => seedJianghua(tx));
+  if (seeded) console.log('loaded the Jianghua demo county (江华瑶族自治县演示数据)');
+}
+
+const { app, apollo } = await createApp(handle);
+const server = app.listen(env.port, env.host, () => {
+  const base = `http://${env.host}:${env.port}`;
+  console.log(`listening on ${base}`);
+  console.log(`  admin console     ${base}/admin/`);
+  console.log(`  leadership client ${base}/leadership/`);
+  if (env.ideEnabled) console.log(`  GraphQL IDE       ${base}/ide/`);
+  console.log(`  GraphQL endpoint  ${base}/graphql`);
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  await apollo.stop();
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { DbHandle } from '@gongjian/db';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import { sql } from 'drizzle-orm';
+import express, { type Express, type Response } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { SESSION_COOKIE, viewerFromToken } from './auth/sessions';
+import type { Context, CookieJar } from './context';
+import { env } from './env';
+import { schema } from './schema';
+
+/** Codes whose message is meant for the client; anything else is logged and masked. */
+const CLIENT_SAFE_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'SERVICE_UNAVAILABLE',
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  if (CLIENT_SAFE_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  console.error('[graphql] unexpected error', error);
+  return { message: '服务器内部错误,请稍后重试', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Limits checked before any resolver (and so before any SQL) runs. */
+export const armor = new ApolloArmor({
+  maxDepth: { n: 12 },
+  maxAliases: { n: 20 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 3000 },
+  costLimit: { maxCost: 20000 },
+  blockFieldSuggestion: { enabled: true },
+});
+
+export function createApollo(extraPlugins: ApolloServerPlugin<Context>[] = []) {
+  const protection = armor.protect();
+  return new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    introspection: env.ideEnabled,
+    hideSchemaDetailsFromClientErrors: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: protection.validationRules,
+    formatError,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...extraPlugins,
+    ],
+  });
+}
+
+function cookieJar(res: Response): CookieJar {
+  const options = { httpOnly: true, sameSite: 'lax' as const, secure: env.secureCookies, path: '/' };
+  return {
+    set: (name, value, expires) => res.cookie(name, value, { ...options, expires }),
+    clear: (name) => res.clearCookie(name, options),
+  };
+}
+
+function serveClient(app: Express, mount: string, dist: string) {
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    app.get([mount, `${mount}/*rest`], (_req, res) => {
+      res.status(503).type('text/plain; charset=utf-8').send(`${mount} 尚未构建 (not built): run pnpm build`);
+    });
+    return;
+  }
+  app.use(mount, express.static(dist, { index: 'index.html', maxAge: '1h' }));
+  app.get([mount, `${mount}/*rest`], (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+}
+
+export async function createApp(handle: DbHandle): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+  const apollo = createApollo();
+  await apollo.start();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await handle.db.execute(sql`select 1`);
+      res.json({ status: 'ok', database: handle.kind });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: handle.kind });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    cors({ origin: env.allowedOrigins.length ? env.allowedOrigins : false, credentials: true }),
+    express.json({ limit: '64kb' }),
+    cookieParser(),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        let viewer: Context['viewer'];
+        try {
+          viewer = await viewerFromToken(handle.db, req.cookies?.[SESSION_COOKIE]);
+        } catch (error) {
+          console.error('[graphql] database unavailable', (error as Error).message);
+          throw new GraphQLError('数据库暂时不可用,请稍后重试', {
+            extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+          });
+        }
+        return { db: handle.db, viewer, cookies: cookieJar(res), requestIp: req.ip ?? null };
+      },
+    }),
+  );
+
+  serveClient(app, '/admin', env.clientDist.admin);
+  serveClient(app, '/leadership', env.clientDist.leadership);
+  if (env.ideEnabled) serveClient(app, '/ide', env.clientDist.ide);
+  app.get('/', (_req, res) => res.redirect('/admin/'));
+
+  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: Response, _next: express.NextFunction) => {
+    const status = error.status ?? 500;
+    if (status >= 500) console.error('[http]', error);
+    const message =
+      error.type === 'entity.too.large' ? '请求过大' : status < 500 ? '请求格式错误' : '服务器内部错误';
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
+  return { app, apollo };
+}

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
+import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { relations } from './schema/relations';
+
+export type Relations = typeof relations;
+/** The one database type the API codes against: the common base of the PGlite and postgres.js clients. */
+export type Database = PgAsyncDatabase<PgQueryResultHKT, Relations>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type DbExecutor = Database | Transaction;
+
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export interface CreateDbOptions {
+  /** postgres:// URL; when absent, embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data folder; `memory://` (or undefined) keeps it in memory. */
+  dataDir?: string;
+  /** An existing PGlite instance (tests clone one migrated template). */
+  pglite?: PGlite;
+  logger?: Logger;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+export interface DbHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * With no `databaseUrl`: embedded PGlite (WASM PostgreSQL) in `dataDir`, so a new user needs nothing
+ * installed. With one: postgres.js against a PostgreSQL server. Same migrations, same queries.
+ */
+export function createDb(options: CreateDbOptions = {}): DbHandle {
+  const logger = options.logger ?? false;
+  if (options.databaseUrl) {
+    const sql = postgres(options.databaseUrl, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connect_timeout: 5,
+      idle_timeout: 60,
+    });
+    const db = drizzlePostgres({ client: sql, relations, logger });
+    return {
+      db: db as unknown as Database,
+      kind: 'postgres',
+      migrate: async () => {
+        await migratePostgres(db, { migrationsFolder });
+      },
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  let client = options.pglite;
+  if (!client) {
+    const dataDir = options.dataDir && options.dataDir !== 'memory://' ? path.resolve(options.dataDir) : undefined;
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    client = new PGlite(dataDir);
+  }
+  const pg = client;
+  const db = drizzlePglite({ client: pg, relations, logger });
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    migrate: async () => {
+      await migratePglite(db, { migrationsFolder });
+    },
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,6 @@
+export * from './access';
+export * from './audit';
+export * from './enums';
+export * from './geography';
+export * from './organisation';
+export * from './relations';

@@ -1,0 +1,2 @@
+export * from './jianghua';
+export { createRandom, type Random } from './random';
