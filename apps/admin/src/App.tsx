@@ -1,0 +1,96 @@
+import { graphql, isUnauthenticated } from '@gongjian/schema';
+import {
+  AppShell,
+  AppShell_user,
+  FullPageSpin,
+  LoginPage,
+  QueryErrorAlert,
+  RegionPicker_region,
+  useSessionWatch,
+  useWords,
+} from '@gongjian/ui';
+import type { MenuProps } from 'antd';
+import { useCallback, useMemo } from 'react';
+import { useQuery } from 'urql';
+import { CadresPage } from './cadres/CadresPage.tsx';
+import { menuSections, type PageKey, useLocationState } from './navigation.ts';
+import { UnitsPage } from './units/UnitsPage.tsx';
+import { adminWords } from './words.ts';
+
+const AdminViewerQuery = graphql(
+  `
+    query AdminViewer {
+      me {
+        id
+        mayUnmask
+        ...AppShell_user
+        jurisdiction {
+          ...RegionPicker_region
+        }
+      }
+    }
+  `,
+  [AppShell_user, RegionPicker_region],
+);
+
+export function App() {
+  const words = useWords(adminWords);
+  const [{ data, fetching, error }, reexecuteViewer] = useQuery({ query: AdminViewerQuery });
+  const [location, navigate] = useLocationState();
+  const refreshViewer = useCallback(
+    () => reexecuteViewer({ requestPolicy: 'network-only' }),
+    [reexecuteViewer],
+  );
+  useSessionWatch(refreshViewer);
+
+  const menuItems = useMemo<MenuProps['items']>(
+    () =>
+      menuSections
+        .filter((section) => section.pages.length > 0)
+        .map((section) => ({
+          type: 'group',
+          key: section.key,
+          label: words[section.title],
+          children: section.pages.map((page) => ({ key: page.key, label: words[page.title] })),
+        })),
+    [words],
+  );
+
+  if (fetching && !data) return <FullPageSpin />;
+  if (error && !isUnauthenticated(error)) {
+    return (
+      <div style={{ padding: 24 }}>
+        <QueryErrorAlert error={error} onRetry={refreshViewer} />
+      </div>
+    );
+  }
+  const viewer = data?.me;
+  if (!viewer) return <LoginPage appName={words.appName} onSignedIn={refreshViewer} />;
+
+  return (
+    <AppShell
+      user={viewer}
+      appName={words.appName}
+      menu={{
+        items: menuItems,
+        selectedKey: location.page,
+        onSelect: (page) => navigate({ page: page as PageKey, unitId: null }),
+      }}
+    >
+      {location.page === 'units' && (
+        <UnitsPage
+          jurisdiction={viewer.jurisdiction}
+          onShowCadres={(unitId) => navigate({ page: 'cadres', unitId })}
+        />
+      )}
+      {location.page === 'cadres' && (
+        <CadresPage
+          jurisdiction={viewer.jurisdiction}
+          mayUnmask={viewer.mayUnmask}
+          unitId={location.unitId}
+          onUnitChange={(unitId) => navigate({ page: 'cadres', unitId })}
+        />
+      )}
+    </AppShell>
+  );
+}

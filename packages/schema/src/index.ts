@@ -1,0 +1,8 @@
+export {
+  createGongjianClient,
+  errorCodesOf,
+  type GongjianClientOptions,
+  isUnauthenticated,
+} from './client.ts';
+export type { EnumValue } from './enums.ts';
+export { type FragmentOf, graphql, type ResultOf, readFragment, type VariablesOf } from './graphql.ts';

@@ -1,0 +1,19 @@
+export { AppShell, AppShell_user, type AppShellProps } from './AppShell.tsx';
+export { CursorPager, useCursorPaging } from './CursorPager.tsx';
+export { describeQueryError, formFieldErrors } from './errors.ts';
+export {
+  type Dictionaries,
+  defineDictionaries,
+  fill,
+  type Locale,
+  LocaleProvider,
+  useLocale,
+  useWords,
+} from './i18n.tsx';
+export { LocaleSwitch } from './LocaleSwitch.tsx';
+export { LoginPage } from './LoginPage.tsx';
+export { enumLabel, enumOptions, type LabelledEnum } from './labels.ts';
+export { EmptyState, FullPageSpin, QueryErrorAlert } from './QueryStatus.tsx';
+export { RegionPicker, RegionPicker_path, RegionPicker_region, regionPickerPath } from './RegionPicker.tsx';
+export { announceSessionLost, useSessionWatch } from './session.ts';
+export { commonWords } from './words.ts';
