@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,6 +15,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { SESSION_COOKIE, viewerFromToken } from './auth/sessions';
 import type { Context, CookieJar } from './context';
 import { env } from './env';
+import { DomainError } from './errors';
 import { schema } from './schema';
 
 /** Codes whose message is meant for the client; anything else is logged and masked. */
@@ -29,6 +31,10 @@ const CLIENT_SAFE_CODES = new Set([
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };
+  }
   const code = String(formatted.extensions?.code ?? '');
   if (CLIENT_SAFE_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
@@ -43,7 +49,7 @@ export const armor = new ApolloArmor({
   maxAliases: { n: 20 },
   maxDirectives: { n: 20 },
   maxTokens: { n: 3000 },
-  costLimit: { maxCost: 20000 },
+  costLimit: { maxCost: 50000, depthCostFactor: 1.2 },
   blockFieldSuggestion: { enabled: true },
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { login, revokeSession, SESSION_COOKIE } from '../auth/sessions';
+import { login, revokeSession, SESSION_COOKIE, viewerFromToken } from '../auth/sessions';
 import { builder } from '../builder';
 import { env } from '../env';
 import { LoginError, ValidationError } from '../errors';
@@ -71,6 +71,8 @@ builder.mutationFields((t) => ({
       const credentials = validate(LoginSchema, input);
       const session = await login(ctx.db, credentials.username, credentials.password, env.sessionHours);
       ctx.cookies.set(SESSION_COOKIE, session.token, session.expiresAt);
+      // The rest of this request runs as the user who just signed in.
+      ctx.viewer = await viewerFromToken(ctx.db, session.token);
       return (await ctx.db.query.users.findFirst(query({ where: { id: session.userId } })))!;
     },
   }),

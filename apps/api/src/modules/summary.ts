@@ -1,4 +1,4 @@
-import { regions, units, cadres } from '@gongjian/db/schema';
+import { cadres, regions, units } from '@gongjian/db/schema';
 import { sql } from 'drizzle-orm';
 import { pathPrefix, regionVisible } from '../auth/jurisdiction';
 import { builder } from '../builder';
@@ -6,127 +6,142 @@ import type { Context } from '../context';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { Region } from './geography';
 
-type RegionRow = typeof regions.$inferSelect;
+const countVillages = (kind: string) => (table: typeof regions) =>
+  sql<number>`(select count(*) from ${regions} v where v.parent_id = ${table.id} and v.village_kind = ${kind})`.mapWith(Number);
 
-interface TownshipRow {
-  township: RegionRow;
-  poorVillages: number;
-  nonPoorWithPoor: number;
-  nonPoor: number;
-  communities: number;
-  unitCount: number;
-  cadreCount: number;
-}
-
-interface OrganisationSummaryShape {
-  regionId: number;
-  townships: TownshipRow[];
-}
-
-const TownshipSummary = builder.objectRef<TownshipRow>('TownshipSummary').implement({
-  description: '乡镇汇总 (one township in the organisation summary)',
+/**
+ * One township's row in the organisation summary: the township itself with its village counts by kind
+ * and the units and cadres of its subtree, computed in the same statement that loads the township.
+ */
+const TownshipSummary = builder.drizzleObject('regions', {
+  variant: 'TownshipSummary',
+  description: '乡镇汇总 (one township: villages by kind, units and cadres of its subtree)',
+  authScopes: (township) => ({ regionVisible: township.regionPath }),
   fields: (t) => ({
-    township: t.field({ type: Region, description: '乡镇', resolve: (row) => row.township }),
-    poorVillages: t.exposeInt('poorVillages', { description: '贫困村数' }),
-    nonPoorWithPoor: t.exposeInt('nonPoorWithPoor', { description: '有贫困人口的非贫困村数' }),
-    nonPoor: t.exposeInt('nonPoor', { description: '非贫困村数' }),
-    communities: t.exposeInt('communities', { description: '社区数' }),
-    unitCount: t.exposeInt('unitCount', { description: '单位数 (township and its villages)' }),
-    cadreCount: t.exposeInt('cadreCount', { description: '干部数' }),
+    township: t.variant(Region, { description: '乡镇' }),
+    poorVillages: t.int({
+      description: '贫困村数',
+      select: { extras: { poorVillages: countVillages('POOR_VILLAGE') } },
+      resolve: (r) => r.poorVillages,
+    }),
+    nonPoorWithPoor: t.int({
+      description: '有贫困人口的非贫困村数',
+      select: { extras: { nonPoorWithPoor: countVillages('NON_POOR_WITH_POOR') } },
+      resolve: (r) => r.nonPoorWithPoor,
+    }),
+    nonPoor: t.int({
+      description: '非贫困村数',
+      select: { extras: { nonPoor: countVillages('NON_POOR') } },
+      resolve: (r) => r.nonPoor,
+    }),
+    communities: t.int({
+      description: '社区数',
+      select: { extras: { communities: countVillages('COMMUNITY') } },
+      resolve: (r) => r.communities,
+    }),
+    unitCount: t.int({
+      description: '单位数 (township and its villages)',
+      select: {
+        extras: {
+          unitCount: (table) =>
+            sql<number>`(select count(*) from ${units} u where u.region_path like ${table.regionPath} || '%')`.mapWith(Number),
+        },
+      },
+      resolve: (r) => r.unitCount,
+    }),
+    cadreCount: t.int({
+      description: '干部数',
+      select: {
+        extras: {
+          cadreCount: (table) =>
+            sql<number>`(select count(*) from ${cadres} c where c.region_path like ${table.regionPath} || '%')`.mapWith(Number),
+        },
+      },
+      resolve: (r) => r.cadreCount,
+    }),
   }),
 });
 
-const sum = (rows: TownshipRow[], pick: (row: TownshipRow) => number) => rows.reduce((n, row) => n + pick(row), 0);
+interface SummaryScope {
+  regionId: number;
+  regionPath: string;
+}
 
-const OrganisationSummary = builder.objectRef<OrganisationSummaryShape & { unitTotal: number; cadreTotal: number }>('OrganisationSummary').implement({
-  description: '组织机构汇总 (computed live: villages by kind per township, units and cadres)',
+const OrganisationSummary = builder.objectRef<SummaryScope>('OrganisationSummary').implement({
+  description: '组织机构汇总 (computed live from the tables: villages by kind per township, units and cadres)',
   fields: (t) => ({
     region: t.drizzleField({
       type: Region,
       description: '汇总范围',
-      resolve: async (query, summary, _args, ctx) =>
-        (await ctx.db.query.regions.findFirst(query({ where: { id: summary.regionId } })))!,
+      resolve: async (query, scope, _args, ctx) =>
+        (await ctx.db.query.regions.findFirst(query({ where: { id: scope.regionId } })))!,
     }),
     villageCount: t.int({
       description: '村(社区)总数',
-      resolve: (s) => sum(s.townships, (r) => r.poorVillages + r.nonPoorWithPoor + r.nonPoor + r.communities),
+      resolve: (scope, _args, ctx) => scopeTotal(ctx, scope, 'villages'),
     }),
-    poorVillageCount: t.int({ description: '贫困村数', resolve: (s) => sum(s.townships, (r) => r.poorVillages) }),
+    poorVillageCount: t.int({
+      description: '贫困村数',
+      resolve: (scope, _args, ctx) => scopeTotal(ctx, scope, 'poorVillages'),
+    }),
     nonPoorWithPoorCount: t.int({
       description: '有贫困人口的非贫困村数',
-      resolve: (s) => sum(s.townships, (r) => r.nonPoorWithPoor),
+      resolve: (scope, _args, ctx) => scopeTotal(ctx, scope, 'nonPoorWithPoor'),
     }),
-    unitCount: t.int({ description: '单位总数 (incl. county-level units in scope)', resolve: (s) => s.unitTotal }),
-    cadreCount: t.int({ description: '干部总数', resolve: (s) => s.cadreTotal }),
-    townships: t.field({ type: [TownshipSummary], description: '分乡镇', resolve: (s) => s.townships }),
+    unitCount: t.int({
+      description: '单位总数 (incl. county-level units when the scope is the county)',
+      resolve: (scope, _args, ctx) => scopeTotal(ctx, scope, 'units'),
+    }),
+    cadreCount: t.int({ description: '干部总数', resolve: (scope, _args, ctx) => scopeTotal(ctx, scope, 'cadres') }),
+    townships: t.drizzleField({
+      type: [TownshipSummary],
+      description: '分乡镇',
+      resolve: async (query, scope, _args, ctx) =>
+        await ctx.db.query.regions.findMany(
+          query({
+            where: {
+              level: 'TOWNSHIP',
+              RAW: (table) =>
+                sql`(${table.regionPath} like ${pathPrefix(scope.regionPath)} or ${scope.regionPath} like ${table.regionPath} || '%')`,
+            },
+            orderBy: { sortOrder: 'asc', id: 'asc' },
+          }),
+        ),
+    }),
   }),
 });
 
+type ScopeTotal = 'villages' | 'poorVillages' | 'nonPoorWithPoor' | 'units' | 'cadres';
+
 /**
- * One statement: per township under the scope, village counts by kind and unit and cadre counts of
- * its subtree; plus, in the same statement, the totals for the whole scope.
+ * The scope's totals share one statement per request: every count field asks for the same row,
+ * which is loaded on first use.
  */
-async function loadSummary(ctx: Context, scopePath: string) {
-  const prefix = pathPrefix(scopePath);
-  const result = await ctx.db.execute<{
-    township_id: number | null;
-    poor: number;
-    non_poor_with_poor: number;
-    non_poor: number;
-    communities: number;
-    unit_count: number;
-    cadre_count: number;
-  }>(sql`
-    with scoped_townships as (
-      select id, region_path, sort_order from ${regions}
-      where level = 'TOWNSHIP' and (region_path like ${prefix} or ${scopePath} like region_path || '%')
-    ),
-    per_township as (
-      select t.id as township_id, t.sort_order,
-        (select count(*) from ${regions} v where v.parent_id = t.id and v.village_kind = 'POOR_VILLAGE')::int as poor,
-        (select count(*) from ${regions} v where v.parent_id = t.id and v.village_kind = 'NON_POOR_WITH_POOR')::int as non_poor_with_poor,
-        (select count(*) from ${regions} v where v.parent_id = t.id and v.village_kind = 'NON_POOR')::int as non_poor,
-        (select count(*) from ${regions} v where v.parent_id = t.id and v.village_kind = 'COMMUNITY')::int as communities,
-        (select count(*) from ${units} u where u.region_path like t.region_path || '%')::int as unit_count,
-        (select count(*) from ${cadres} c where c.region_path like t.region_path || '%')::int as cadre_count
-      from scoped_townships t
-    )
-    select township_id, poor, non_poor_with_poor, non_poor, communities, unit_count, cadre_count
-      from (select * from per_township order by sort_order, township_id) ordered
-    union all
-    select null, 0, 0, 0, 0,
-      (select count(*) from ${units} where region_path like ${prefix})::int,
-      (select count(*) from ${cadres} where region_path like ${prefix})::int
-    `);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    township_id: number | null;
-    poor: number;
-    non_poor_with_poor: number;
-    non_poor: number;
-    communities: number;
-    unit_count: number;
-    cadre_count: number;
-  }[];
-  const totals = rows.find((r) => r.township_id === null)!;
-  const townshipRows = rows.filter((r) => r.township_id !== null);
-  const townshipRegions = await ctx.db.query.regions.findMany({
-    where: { id: { in: townshipRows.map((r) => r.township_id!) } },
-  });
-  const regionById = new Map(townshipRegions.map((r) => [r.id, r]));
-  return {
-    townships: townshipRows
-      .map((r) => ({
-        township: regionById.get(r.township_id!)!,
-        poorVillages: r.poor,
-        nonPoorWithPoor: r.non_poor_with_poor,
-        nonPoor: r.non_poor,
-        communities: r.communities,
-        unitCount: r.unit_count,
-        cadreCount: r.cadre_count,
-      })),
-    unitTotal: totals.unit_count,
-    cadreTotal: totals.cadre_count,
-  };
+const totalsByRequest = new WeakMap<Context, Map<string, Promise<Record<ScopeTotal, number>>>>();
+
+function scopeTotal(ctx: Context, scope: SummaryScope, total: ScopeTotal): Promise<number> {
+  let perRequest = totalsByRequest.get(ctx);
+  if (!perRequest) totalsByRequest.set(ctx, (perRequest = new Map()));
+  let totals = perRequest.get(scope.regionPath);
+  if (!totals) {
+    const prefix = pathPrefix(scope.regionPath);
+    totals = ctx.db
+      .execute(sql`select
+        (select count(*) from ${regions} where region_path like ${prefix} and level = 'VILLAGE')::int as "villages",
+        (select count(*) from ${regions} where region_path like ${prefix} and village_kind = 'POOR_VILLAGE')::int as "poorVillages",
+        (select count(*) from ${regions} where region_path like ${prefix} and village_kind = 'NON_POOR_WITH_POOR')::int as "nonPoorWithPoor",
+        (select count(*) from ${units} where region_path like ${prefix})::int as "units",
+        (select count(*) from ${cadres} where region_path like ${prefix})::int as "cadres"`)
+      .then((result) => firstRow(result) as Record<ScopeTotal, number>);
+    perRequest.set(scope.regionPath, totals);
+  }
+  return totals.then((row) => Number(row[total]));
+}
+
+/** postgres.js returns rows as an array, PGlite as `{ rows }`. */
+export function firstRow(result: unknown): Record<string, unknown> {
+  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+  return rows[0] as Record<string, unknown>;
 }
 
 builder.queryField('organisationSummary', (t) =>
@@ -136,18 +151,11 @@ builder.queryField('organisationSummary', (t) =>
     args: { regionId: t.arg.globalID({ required: false, for: [Region] }) },
     resolve: async (_root, args, ctx) => {
       const viewer = ctx.viewer!;
-      let regionId = viewer.jurisdictionId;
-      let scopePath = viewer.regionPath;
-      if (args.regionId) {
-        const region = await ctx.db.query.regions.findFirst({ where: { id: Number(args.regionId.id) } });
-        if (!region) throw new NotFoundError('区划', String(args.regionId.id));
-        if (!region.regionPath.startsWith(viewer.regionPath)) {
-          throw regionVisible(viewer, region.regionPath) ? new ForbiddenError('只能汇总管辖范围内的区划') : new NotFoundError('区划', String(args.regionId.id));
-        }
-        regionId = region.id;
-        scopePath = region.regionPath;
-      }
-      return { regionId, ...(await loadSummary(ctx, scopePath)) };
+      if (!args.regionId) return { regionId: viewer.jurisdictionId, regionPath: viewer.regionPath };
+      const region = await ctx.db.query.regions.findFirst({ where: { id: args.regionId.id } });
+      if (!region || !regionVisible(viewer, region.regionPath)) throw new NotFoundError('区划', String(args.regionId.id));
+      if (!region.regionPath.startsWith(viewer.regionPath)) throw new ForbiddenError('只能汇总管辖范围内的区划');
+      return { regionId: region.id, regionPath: region.regionPath };
     },
   }),
 );

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { createDb, type DbHandle } from '@gongjian/db';
+import { seedJianghua } from '@gongjian/db/seed';
+import type { ApolloServer } from '@apollo/server';
+import postgres from 'postgres';
+import type { Context, Viewer } from '../src/context';
+import { createApollo } from '../src/server';
+
+/**
+ * Test databases: with DATABASE_URL, a fresh PostgreSQL database per scenario, copied from a migrated and
+ * seeded template database; without it, a clone of one migrated and seeded in-memory PGlite per test file.
+ */
+const serverUrl = process.env.DATABASE_URL || undefined;
+export const onPostgres = serverUrl !== undefined;
+
+let pgliteTemplate: Promise<PGlite> | undefined;
+let postgresTemplate: Promise<string> | undefined;
+const createdDatabases: string[] = [];
+
+async function seededPglite(): Promise<PGlite> {
+  const pg = new PGlite();
+  const handle = createDb({ pglite: pg });
+  await handle.migrate();
+  await handle.db.transaction((tx) => seedJianghua(tx));
+  return pg;
+}
+
+function adminSql() {
+  return postgres(serverUrl!, { max: 1, onnotice: () => {} });
+}
+
+function databaseUrl(name: string) {
+  const url = new URL(serverUrl!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function seededPostgresTemplate(): Promise<string> {
+  const name = `gj_tpl_${randomBytes(5).toString('hex')}`;
+  const admin = adminSql();
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  createdDatabases.push(name);
+  const handle = createDb({ databaseUrl: databaseUrl(name), maxConnections: 2 });
+  await handle.migrate();
+  await handle.db.transaction((tx) => seedJianghua(tx));
+  await handle.close();
+  return name;
+}
+
+export interface Scenario {
+  handle: DbHandle;
+  apollo: ApolloServer<Context>;
+  /** SQL statements issued since the last `resetStatements()`. */
+  statements: string[];
+  resetStatements(): void;
+  viewer(username: string): Promise<Viewer>;
+  /** Runs a document as `username` (or anonymously with null) and returns the single result. */
+  run<T = Record<string, unknown>>(
+    username: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  close(): Promise<void>;
+}
+
+export async function createScenario(): Promise<Scenario> {
+  const statements: string[] = [];
+  const logger = { logQuery: (query: string) => void statements.push(query) };
+  let handle: DbHandle;
+  if (onPostgres) {
+    postgresTemplate ??= seededPostgresTemplate();
+    const template = await postgresTemplate;
+    const name = `gj_t_${randomBytes(5).toString('hex')}`;
+    const admin = adminSql();
+    await admin.unsafe(`create database ${name} template ${template}`);
+    await admin.end();
+    createdDatabases.push(name);
+    handle = createDb({ databaseUrl: databaseUrl(name), logger, maxConnections: 25 });
+  } else {
+    pgliteTemplate ??= seededPglite();
+    handle = createDb({ pglite: (await (await pgliteTemplate).clone()) as PGlite, logger });
+  }
+  const apollo = createApollo();
+  await apollo.start();
+  const viewers = new Map<string, Viewer>();
+
+  const viewer = async (username: string): Promise<Viewer> => {
+    const cached = viewers.get(username);
+    if (cached) return cached;
+    const user = await handle.db.query.users.findFirst({ where: { username } });
+    if (!user) throw new Error(`no demo user ${username}`);
+    const v: Viewer = {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      countyId: user.countyId,
+      jurisdictionId: user.jurisdictionId,
+      regionPath: user.regionPath,
+      mayUnmask: user.mayUnmask,
+      sessionId: `test-${username}`,
+    };
+    viewers.set(username, v);
+    return v;
+  };
+
+  return {
+    handle,
+    apollo,
+    statements,
+    resetStatements: () => void statements.splice(0),
+    viewer,
+    run: async (username, query, variables) => {
+      const contextValue: Context = {
+        db: handle.db,
+        viewer: username ? await viewer(username) : null,
+        cookies: { set: () => {}, clear: () => {} },
+        requestIp: '127.0.0.1',
+      };
+      statements.splice(0);
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as never;
+    },
+    close: async () => {
+      await apollo.stop();
+      await handle.close();
+    },
+  };
+}
+
+/** Drops the PostgreSQL databases this file created (no-op on PGlite). */
+export async function dropTestDatabases() {
+  if (!onPostgres) {
+    if (pgliteTemplate) await (await pgliteTemplate).close();
+    return;
+  }
+  const admin = adminSql();
+  for (const name of createdDatabases.splice(0).reverse()) {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+  }
+  await admin.end();
+}
+
+/** The global ID a Pothos relay node gets. */
+export const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');

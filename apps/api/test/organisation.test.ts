@@ -1,0 +1,156 @@
+import { auditLog } from '@gongjian/db/schema';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScenario, dropTestDatabases, type Scenario } from './harness';
+
+let s: Scenario;
+beforeAll(async () => {
+  s = await createScenario();
+});
+afterAll(async () => {
+  await s.close();
+  await dropTestDatabases();
+});
+
+const CREATE_UNIT = /* GraphQL */ `
+  mutation ($input: CreateUnitInput!) {
+    createUnit(input: $input) {
+      __typename
+      ... on MutationCreateUnitSuccess { data { id name kind backingLevel version region { name } } }
+      ... on Error { code message }
+      ... on ValidationError { fieldErrors { path message } }
+    }
+  }`;
+
+const UPDATE_UNIT = /* GraphQL */ `
+  mutation ($input: UpdateUnitInput!) {
+    updateUnit(input: $input) {
+      __typename
+      ... on MutationUpdateUnitSuccess { data { id name version } }
+      ... on ConflictError { code currentVersion }
+      ... on Error { code message }
+    }
+  }`;
+
+async function townshipId(name: string) {
+  const r = await s.run<{ regions: { edges: { node: { id: string; name: string } }[] } }>(
+    'admin',
+    `query ($q: String) { regions(level: TOWNSHIP, search: $q, first: 5) { edges { node { id name } } } }`,
+    { q: name },
+  );
+  return r.data!.regions.edges[0]!.node.id;
+}
+
+describe('units', () => {
+  it('a county administrator creates a backing unit in a township; the audit log records it in the same transaction', async () => {
+    const regionId = await townshipId('沱江镇');
+    const before = await s.handle.db.$count(auditLog);
+    const r = await s.run<{ createUnit: { __typename: string; data: { name: string; version: number; region: { name: string } } } }>(
+      'admin',
+      CREATE_UNIT,
+      { input: { name: '县农业农村局驻沱江镇工作组', kind: 'BACKING_UNIT', backingLevel: 'COUNTY', regionId } },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.createUnit.__typename).toBe('MutationCreateUnitSuccess');
+    expect(r.data!.createUnit.data).toMatchObject({ name: '县农业农村局驻沱江镇工作组', version: 1, region: { name: '沱江镇' } });
+    const rows = await s.handle.db.query.auditLog.findMany({ where: { action: 'unit.create' } });
+    expect(await s.handle.db.$count(auditLog)).toBe(before + 1);
+    expect(rows.at(-1)!.after).toMatchObject({ name: '县农业农村局驻沱江镇工作组' });
+  });
+
+  it('bad input is refused with the fields named, and nothing is written', async () => {
+    const regionId = await townshipId('沱江镇');
+    const before = await s.handle.db.$count(auditLog);
+    const r = await s.run<{ createUnit: { __typename: string; code: string; fieldErrors: { path: string[] }[] } }>(
+      'admin',
+      CREATE_UNIT,
+      { input: { name: '   ', kind: 'BACKING_UNIT', regionId } },
+    );
+    expect(r.data!.createUnit.__typename).toBe('ValidationError');
+    expect(r.data!.createUnit.code).toBe('VALIDATION');
+    expect(r.data!.createUnit.fieldErrors.map((e) => e.path.join('.')).sort()).toEqual(['backingLevel', 'name']);
+    expect(await s.handle.db.$count(auditLog)).toBe(before);
+  });
+
+  it('a second unit with a name the county already has is a validation error on name', async () => {
+    const regionId = await townshipId('沱江镇');
+    const r = await s.run<{ createUnit: { __typename: string; fieldErrors: { path: string[]; message: string }[] } }>(
+      'admin',
+      CREATE_UNIT,
+      { input: { name: '沱江镇扶贫工作站', kind: 'WORK_STATION', regionId } },
+    );
+    expect(r.data!.createUnit.__typename).toBe('ValidationError');
+    expect(r.data!.createUnit.fieldErrors[0]).toMatchObject({ path: ['name'], message: '本县已有同名单位' });
+  });
+
+  it('editing with a stale version gets a conflict carrying the current version', async () => {
+    const regionId = await townshipId('涛圩镇');
+    const created = await s.run<{ createUnit: { data: { id: string } } }>('admin', CREATE_UNIT, {
+      input: { name: '涛圩镇测试单位', kind: 'BACKING_UNIT', backingLevel: 'CITY', regionId },
+    });
+    const id = created.data!.createUnit.data.id;
+    const base = { id, name: '涛圩镇测试单位(改)', kind: 'BACKING_UNIT', backingLevel: 'CITY', regionId };
+    const first = await s.run<{ updateUnit: { __typename: string; data: { version: number } } }>('admin', UPDATE_UNIT, {
+      input: { ...base, version: 1 },
+    });
+    expect(first.data!.updateUnit).toMatchObject({ __typename: 'MutationUpdateUnitSuccess', data: { version: 2 } });
+    const stale = await s.run<{ updateUnit: { __typename: string; currentVersion: number } }>('admin', UPDATE_UNIT, {
+      input: { ...base, name: '别的名字', version: 1 },
+    });
+    expect(stale.data!.updateUnit).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT', currentVersion: 2 });
+  });
+
+  it('a leader (read-only) cannot create units', async () => {
+    const regionId = await townshipId('沱江镇');
+    const r = await s.run('leader', CREATE_UNIT, {
+      input: { name: '领导试建单位', kind: 'BACKING_UNIT', backingLevel: 'COUNTY', regionId },
+    });
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('cadres and personal data', () => {
+  const FIRST_CADRE = `{ cadres(first: 1, search: "站长") { edges { node { id name phone } } } }`;
+
+  it('phone numbers are masked in every list', async () => {
+    const r = await s.run<{ cadres: { edges: { node: { phone: string } }[] } }>('admin', FIRST_CADRE);
+    expect(r.data!.cadres.edges[0]!.node.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+  });
+
+  it('revealing a phone needs the unmask permission, a reason, and leaves an audit row', async () => {
+    const list = await s.run<{ cadres: { edges: { node: { id: string } }[] } }>('township', FIRST_CADRE);
+    const id = list.data!.cadres.edges[0]!.node.id;
+    const REVEAL = `mutation ($input: RevealCadrePhoneInput!) { revealCadrePhone(input: $input) {
+      __typename ... on MutationRevealCadrePhoneSuccess { data } ... on Error { code } } }`;
+    const denied = await s.run<{ revealCadrePhone: { code: string } }>('township', REVEAL, { input: { id, reason: '核实联系方式' } });
+    expect(denied.data!.revealCadrePhone.code).toBe('FORBIDDEN');
+    const noReason = await s.run<{ revealCadrePhone: { code: string } }>('admin', REVEAL, { input: { id, reason: ' ' } });
+    expect(noReason.data!.revealCadrePhone.code).toBe('VALIDATION');
+    const shown = await s.run<{ revealCadrePhone: { data: string } }>('admin', REVEAL, { input: { id, reason: '核实联系方式' } });
+    expect(shown.data!.revealCadrePhone.data).toMatch(/^1\d{10}$/);
+    const audit = await s.handle.db.query.auditLog.findMany({ where: { action: 'personal-data.reveal' } });
+    expect(audit.map((a) => a.reason)).toEqual(['核实联系方式']);
+  });
+
+  it('creating a cadre validates the phone number', async () => {
+    const unit = await s.run<{ units: { edges: { node: { id: string } }[] } }>(
+      'township',
+      `{ units(first: 1, kind: WORK_STATION) { edges { node { id } } } }`,
+    );
+    const r = await s.run<{ createCadre: { __typename: string; fieldErrors: { path: string[] }[] } }>(
+      'township',
+      `mutation ($input: CreateCadreInput!) { createCadre(input: $input) { __typename
+        ... on ValidationError { fieldErrors { path message } } ... on MutationCreateCadreSuccess { data { name phone } } } }`,
+      { input: { unitId: unit.data!.units.edges[0]!.node.id, name: '盘秀英', post: '扶贫专干', phone: '12345' } },
+    );
+    expect(r.data!.createCadre.__typename).toBe('ValidationError');
+    expect(r.data!.createCadre.fieldErrors[0]!.path).toEqual(['phone']);
+  });
+});
+
+describe('audit log', () => {
+  it('is append-only: the database refuses updates and deletes', async () => {
+    await expect(s.handle.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
+    await expect(s.handle.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+  });
+});
