@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+// The concurrency tests only mean something on a PostgreSQL server, so they are collected only then.
+const include = ['test/*.test.ts', ...(process.env.DATABASE_URL ? ['test/postgres/*.test.ts'] : [])];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
