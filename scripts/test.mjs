@@ -1,0 +1,63 @@
+// Runs every test tier in order and prints a summary. Locally a tier whose server or browser is missing
+// is skipped with the reason; under CI (CI=true) a missing tier fails the run.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startPostgres } from './postgres.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ci = process.env.CI === 'true';
+const results = [];
+const baseEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
+delete baseEnv.DATABASE_URL;
+
+function step(name, command, args, env = baseEnv) {
+  console.log(`\n━━ ${name} ━━ ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const status = spawnSync(command, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
+  results.push({ name, outcome: status === 0 ? 'passed' : 'failed', seconds: (Date.now() - started) / 1000 });
+  return status === 0;
+}
+
+function skip(name, reason) {
+  const outcome = ci ? 'failed' : 'skipped';
+  console.log(`\n━━ ${name} ━━ ${outcome.toUpperCase()}: ${reason}${ci ? ' (CI=true: every tier must run)' : ''}`);
+  results.push({ name, outcome, seconds: 0, reason });
+}
+
+step('typecheck', 'pnpm', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']);
+step('lint', 'pnpm', ['exec', 'biome', 'ci', '.']);
+step('schema drift', 'pnpm', ['--filter', '@gongjian/api', 'schema:check']);
+step('unit and API tests on embedded PGlite', 'pnpm', ['turbo', 'run', 'test', '--concurrency=1', '--filter=!@gongjian/e2e']);
+
+const pg = await startPostgres().catch((error) => ({ url: null, reason: error.message }));
+if (pg.url) {
+  try {
+    step('API tests on PostgreSQL', 'pnpm', ['--filter', '@gongjian/api', 'test'], { ...baseEnv, DATABASE_URL: pg.url });
+  } finally {
+    pg.stop();
+  }
+} else {
+  skip('API tests on PostgreSQL', pg.reason);
+}
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (existsSync(chromium)) {
+  if (step('build clients', 'pnpm', ['turbo', 'run', 'build', '--output-logs=errors-only'])) {
+    step('browser tests in headless Chromium', 'pnpm', ['--filter', '@gongjian/e2e', 'test'], {
+      ...baseEnv,
+      CHROMIUM_PATH: chromium,
+    });
+  }
+} else {
+  skip('browser tests in headless Chromium', `no Chromium at ${chromium} (apt-get install chromium)`);
+}
+
+console.log('\n━━ summary ━━');
+for (const r of results) {
+  console.log(`${r.outcome.padEnd(8)} ${r.name}${r.reason ? ` (${r.reason})` : ''} ${r.seconds ? `${r.seconds.toFixed(1)} s` : ''}`);
+}
+const failed = results.filter((r) => r.outcome === 'failed').length;
+const passed = results.filter((r) => r.outcome === 'passed').length;
+console.log(`tiers: ${passed} passed, ${failed} failed, ${results.length - passed - failed} skipped`);
+process.exit(failed === 0 ? 0 : 1);
