@@ -1,5 +1,5 @@
 import type { Relations } from '@gongjian/db';
-import { relations } from '@gongjian/db/schema';
+import { relations } from '@gongjian/db';
 import type { Role } from '@gongjian/db/schema';
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';

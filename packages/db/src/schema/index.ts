@@ -3,4 +3,3 @@ export * from './audit';
 export * from './enums';
 export * from './geography';
 export * from './organisation';
-export * from './relations';

@@ -1,2 +1,3 @@
 export * from './jianghua';
 export { createRandom, type Random } from './random';
+export { type DemoStep, MECHANISM_STEPS } from './steps';

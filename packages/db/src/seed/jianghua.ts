@@ -15,6 +15,7 @@ import {
   VILLAGE_NAME_TAILS,
 } from './names';
 import { createRandom, type Random } from './random';
+import { MECHANISM_STEPS } from './steps';
 
 /** Local-only password of every demo account (documented in the README; never use outside a demo). */
 export const DEMO_PASSWORD = 'Gongjian@2026';
@@ -252,5 +253,6 @@ export async function seedJianghua(db: DbExecutor, seed = 20190911): Promise<boo
   const county = await seedGeography(db, random);
   await seedOrganisation(db, random, county);
   await seedUsers(db, county);
+  for (const step of MECHANISM_STEPS) await step(db, county, random);
   return true;
 }
