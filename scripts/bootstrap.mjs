@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pinned = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
 const toolsBin = path.join(root, '.tools', 'node_modules', '.bin');
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', PATH: `${toolsBin}${path.delimiter}${process.env.PATH}` };
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  PATH: `${toolsBin}${path.delimiter}${process.env.PATH}`,
+};
 
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env, ...options });
@@ -23,7 +27,15 @@ function pnpmVersion() {
 function ensurePnpm() {
   if (pnpmVersion() === pinned) return;
   console.log(`[gongjian] installing pnpm ${pinned} into .tools/`);
-  const status = run('npm', ['install', '--prefix', '.tools', '--no-save', '--no-audit', '--no-fund', `pnpm@${pinned}`]);
+  const status = run('npm', [
+    'install',
+    '--prefix',
+    '.tools',
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    `pnpm@${pinned}`,
+  ]);
   if (status !== 0 || pnpmVersion() !== pinned) {
     console.error(`[gongjian] could not install pnpm ${pinned}`);
     process.exit(1);

@@ -56,5 +56,12 @@ export async function startPostgres() {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, bin, dataDir: data, port, socketDir: dir };
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop,
+    bin,
+    dataDir: data,
+    port,
+    socketDir: dir,
+  };
 }

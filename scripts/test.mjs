@@ -21,19 +21,30 @@ function step(name, command, args, env = baseEnv) {
 
 function skip(name, reason) {
   const outcome = ci ? 'failed' : 'skipped';
-  console.log(`\n━━ ${name} ━━ ${outcome.toUpperCase()}: ${reason}${ci ? ' (CI=true: every tier must run)' : ''}`);
+  console.log(
+    `\n━━ ${name} ━━ ${outcome.toUpperCase()}: ${reason}${ci ? ' (CI=true: every tier must run)' : ''}`,
+  );
   results.push({ name, outcome, seconds: 0, reason });
 }
 
 step('typecheck', 'pnpm', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']);
 step('lint', 'pnpm', ['exec', 'biome', 'ci', '.']);
 step('schema drift', 'pnpm', ['--filter', '@gongjian/api', 'schema:check']);
-step('unit and API tests on embedded PGlite', 'pnpm', ['turbo', 'run', 'test', '--concurrency=1', '--filter=!@gongjian/e2e']);
+step('unit and API tests on embedded PGlite', 'pnpm', [
+  'turbo',
+  'run',
+  'test',
+  '--concurrency=1',
+  '--filter=!@gongjian/e2e',
+]);
 
 const pg = await startPostgres().catch((error) => ({ url: null, reason: error.message }));
 if (pg.url) {
   try {
-    step('API tests on PostgreSQL', 'pnpm', ['--filter', '@gongjian/api', 'test'], { ...baseEnv, DATABASE_URL: pg.url });
+    step('API tests on PostgreSQL', 'pnpm', ['--filter', '@gongjian/api', 'test'], {
+      ...baseEnv,
+      DATABASE_URL: pg.url,
+    });
   } finally {
     pg.stop();
   }
@@ -55,7 +66,9 @@ if (existsSync(chromium)) {
 
 console.log('\n━━ summary ━━');
 for (const r of results) {
-  console.log(`${r.outcome.padEnd(8)} ${r.name}${r.reason ? ` (${r.reason})` : ''} ${r.seconds ? `${r.seconds.toFixed(1)} s` : ''}`);
+  console.log(
+    `${r.outcome.padEnd(8)} ${r.name}${r.reason ? ` (${r.reason})` : ''} ${r.seconds ? `${r.seconds.toFixed(1)} s` : ''}`,
+  );
 }
 const failed = results.filter((r) => r.outcome === 'failed').length;
 const passed = results.filter((r) => r.outcome === 'passed').length;

@@ -34,7 +34,10 @@ export class ValidationError extends DomainError {
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
-  constructor(readonly entity: string, readonly entityId: string) {
+  constructor(
+    readonly entity: string,
+    readonly entityId: string,
+  ) {
     super(`未找到${entity} (${entityId})`);
   }
 }
@@ -48,7 +51,10 @@ export class ForbiddenError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
-  constructor(readonly currentVersion: number | null, message = '记录已被他人修改,请刷新后重试') {
+  constructor(
+    readonly currentVersion: number | null,
+    message = '记录已被他人修改,请刷新后重试',
+  ) {
     super(message);
   }
 }

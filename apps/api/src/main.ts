@@ -1,10 +1,12 @@
 import { createDb } from '@gongjian/db';
 import { seedJianghua } from '@gongjian/db/seed';
-import { createApp } from './server';
 import { env } from './env';
+import { createApp } from './server';
 
 const handle = createDb({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
-console.log(handle.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL server (DATABASE_URL)');
+console.log(
+  handle.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL server (DATABASE_URL)',
+);
 await handle.migrate();
 if (env.seedDemo && handle.kind === 'pglite') {
   const seeded = await handle.db.transaction((tx) => seedJianghua(tx));

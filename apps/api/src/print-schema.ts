@@ -13,7 +13,9 @@ if (process.argv.includes('--check')) {
     committed = readFileSync(target, 'utf8');
   } catch {}
   if (committed !== printed) {
-    console.error('schema.graphql 与代码不一致 (drift): run `pnpm generate` and commit packages/schema/schema.graphql');
+    console.error(
+      'schema.graphql 与代码不一致 (drift): run `pnpm generate` and commit packages/schema/schema.graphql',
+    );
     process.exit(1);
   }
   console.log('schema.graphql is up to date');

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { DbHandle } from '@gongjian/db';
@@ -33,14 +35,28 @@ const CLIENT_SAFE_CODES = new Set([
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.code },
+    };
   }
   const code = String(formatted.extensions?.code ?? '');
   if (CLIENT_SAFE_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
   }
   console.error('[graphql] unexpected error', error);
-  return { message: '服务器内部错误,请稍后重试', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: '服务器内部错误,请稍后重试',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /** Limits checked before any resolver (and so before any SQL) runs. */
@@ -134,12 +150,21 @@ export async function createApp(handle: DbHandle): Promise<{ app: Express; apoll
   if (env.ideEnabled) serveClient(app, '/ide', env.clientDist.ide);
   app.get('/', (_req, res) => res.redirect('/admin/'));
 
-  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: Response, _next: express.NextFunction) => {
-    const status = error.status ?? 500;
-    if (status >= 500) console.error('[http]', error);
-    const message =
-      error.type === 'entity.too.large' ? '请求过大' : status < 500 ? '请求格式错误' : '服务器内部错误';
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
-  });
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _req: express.Request,
+      res: Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = error.status ?? 500;
+      if (status >= 500) console.error('[http]', error);
+      const message =
+        error.type === 'entity.too.large' ? '请求过大' : status < 500 ? '请求格式错误' : '服务器内部错误';
+      res.status(status).json({
+        errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+      });
+    },
+  );
   return { app, apollo };
 }

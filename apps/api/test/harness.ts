@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
 import { PGlite } from '@electric-sql/pglite';
 import { createDb, type DbHandle } from '@gongjian/db';
 import { seedJianghua } from '@gongjian/db/seed';
-import type { ApolloServer } from '@apollo/server';
 import postgres from 'postgres';
 import type { Context, Viewer } from '../src/context';
 import { createApollo } from '../src/server';
@@ -61,7 +61,10 @@ export interface Scenario {
     username: string | null,
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  ): Promise<{
+    data?: T | null;
+    errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  }>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server';
 import { createScenario, dropTestDatabases, type Scenario } from './harness';
@@ -29,7 +29,11 @@ async function post(body: unknown, cookie?: string, headers: Record<string, stri
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] } = {};
+  let json: {
+    // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field
+    data?: Record<string, any> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  } = {};
   try {
     json = JSON.parse(text);
   } catch {}
@@ -42,7 +46,10 @@ const LOGIN = `mutation ($u: String!, $p: String!) { login(input: { username: $u
 describe('sessions', () => {
   it('signing in sets an HttpOnly SameSite cookie that identifies the user; signing out revokes it', async () => {
     const login = await post({ query: LOGIN, variables: { u: 'leader', p: 'Gongjian@2026' } });
-    expect(login.json.data!.login).toEqual({ __typename: 'MutationLoginSuccess', data: { username: 'leader' } });
+    expect(login.json.data!.login).toEqual({
+      __typename: 'MutationLoginSuccess',
+      data: { username: 'leader' },
+    });
     expect(login.setCookie).toMatch(/gj_session=[^;]+;.*HttpOnly/i);
     expect(login.setCookie).toMatch(/SameSite=Lax/i);
     const cookie = login.setCookie!.split(';')[0]!;
@@ -75,7 +82,9 @@ describe('sessions', () => {
   it('an expired session is treated as signed out', async () => {
     const login = await post({ query: LOGIN, variables: { u: 'developer', p: 'Gongjian@2026' } });
     const cookie = login.setCookie!.split(';')[0]!;
-    await s.handle.db.execute((await import('drizzle-orm')).sql`update sessions set expires_at = now() - interval '1 minute'`);
+    await s.handle.db.execute(
+      (await import('drizzle-orm')).sql`update sessions set expires_at = now() - interval '1 minute'`,
+    );
     const me = await post({ query: '{ me { username } }' }, cookie);
     expect(me.json.data!.me).toBeNull();
   });

@@ -18,7 +18,9 @@ beforeAll(async () => {
   own = tj!;
   foreign = tw!;
   foreignUnitId = (await s.handle.db.query.units.findFirst({ where: { regionId: foreign.id } }))!.id;
-  foreignCadreId = (await s.handle.db.query.cadres.findFirst({ where: { regionPath: { like: `${foreign.regionPath}%` } } }))!.id;
+  foreignCadreId = (await s.handle.db.query.cadres.findFirst({
+    where: { regionPath: { like: `${foreign.regionPath}%` } },
+  }))!.id;
 });
 afterAll(async () => {
   await s.close();
@@ -32,7 +34,10 @@ describe('a township clerk sees only their township', () => {
   it('lists: villages, units, cadres and regions hold only rows under 沱江镇', async () => {
     const r = await s.run<{
       villages: { totalCount: number; edges: { node: { parent: { name: string } } }[] };
-      units: { totalCount: number; edges: { node: { region: { name: string; parent: { name: string } | null } } }[] };
+      units: {
+        totalCount: number;
+        edges: { node: { region: { name: string; parent: { name: string } | null } } }[];
+      };
       cadres: { totalCount: number };
       regions: { edges: { node: { name: string } }[] };
     }>(
@@ -58,7 +63,15 @@ describe('a township clerk sees only their township', () => {
 
   it('nested edges: the county above shows only the branch to 沱江镇, and counts only its units', async () => {
     const r = await s.run<{
-      me: { jurisdiction: { parent: { name: string; unitCount: number; children: { totalCount: number; edges: { node: { name: string } }[] } } } };
+      me: {
+        jurisdiction: {
+          parent: {
+            name: string;
+            unitCount: number;
+            children: { totalCount: number; edges: { node: { name: string } }[] };
+          };
+        };
+      };
     }>(
       'township',
       `{ me { jurisdiction { parent { name unitCount children(first: 50) { totalCount edges { node { name } } } } } } }`,
@@ -80,7 +93,11 @@ describe('a township clerk sees only their township', () => {
         c: node(id: $t) { ... on Region { name } }
         d: nodes(ids: [$u, $c]) { id }
       }`,
-      { u: globalId('Unit', foreignUnitId), c: globalId('Cadre', foreignCadreId), t: globalId('Region', foreign.id) },
+      {
+        u: globalId('Unit', foreignUnitId),
+        c: globalId('Cadre', foreignCadreId),
+        t: globalId('Region', foreign.id),
+      },
     );
     expect(r.data?.a ?? null).toBeNull();
     expect(r.data?.b ?? null).toBeNull();
@@ -95,9 +112,13 @@ describe('a township clerk sees only their township', () => {
       id: globalId('Region', foreign.id),
     });
     expect(r.data!.region).toBeNull();
-    const summary = await s.run('township', `query ($id: ID!) { organisationSummary(regionId: $id) { villageCount } }`, {
-      id: globalId('Region', foreign.id),
-    });
+    const summary = await s.run(
+      'township',
+      `query ($id: ID!) { organisationSummary(regionId: $id) { villageCount } }`,
+      {
+        id: globalId('Region', foreign.id),
+      },
+    );
     expect(summary.data).toBeNull();
     expect(JSON.stringify(summary)).not.toContain('villageCount":');
   });
@@ -120,7 +141,14 @@ describe('a township clerk sees only their township', () => {
     const create = await s.run<{ createUnit: { __typename: string } }>(
       'township',
       `mutation ($input: CreateUnitInput!) { createUnit(input: $input) { __typename } }`,
-      { input: { name: '越权单位', kind: 'BACKING_UNIT', backingLevel: 'COUNTY', regionId: globalId('Region', foreign.id) } },
+      {
+        input: {
+          name: '越权单位',
+          kind: 'BACKING_UNIT',
+          backingLevel: 'COUNTY',
+          regionId: globalId('Region', foreign.id),
+        },
+      },
     );
     expect(create.data!.createUnit.__typename).toBe('ForbiddenError');
     const unit = await s.handle.db.query.units.findFirst({ where: { id: foreignUnitId } });

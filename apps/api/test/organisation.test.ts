@@ -45,14 +45,18 @@ describe('units', () => {
   it('a county administrator creates a backing unit in a township; the audit log records it in the same transaction', async () => {
     const regionId = await townshipId('沱江镇');
     const before = await s.handle.db.$count(auditLog);
-    const r = await s.run<{ createUnit: { __typename: string; data: { name: string; version: number; region: { name: string } } } }>(
-      'admin',
-      CREATE_UNIT,
-      { input: { name: '县农业农村局驻沱江镇工作组', kind: 'BACKING_UNIT', backingLevel: 'COUNTY', regionId } },
-    );
+    const r = await s.run<{
+      createUnit: { __typename: string; data: { name: string; version: number; region: { name: string } } };
+    }>('admin', CREATE_UNIT, {
+      input: { name: '县农业农村局驻沱江镇工作组', kind: 'BACKING_UNIT', backingLevel: 'COUNTY', regionId },
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data!.createUnit.__typename).toBe('MutationCreateUnitSuccess');
-    expect(r.data!.createUnit.data).toMatchObject({ name: '县农业农村局驻沱江镇工作组', version: 1, region: { name: '沱江镇' } });
+    expect(r.data!.createUnit.data).toMatchObject({
+      name: '县农业农村局驻沱江镇工作组',
+      version: 1,
+      region: { name: '沱江镇' },
+    });
     const rows = await s.handle.db.query.auditLog.findMany({ where: { action: 'unit.create' } });
     expect(await s.handle.db.$count(auditLog)).toBe(before + 1);
     expect(rows.at(-1)!.after).toMatchObject({ name: '县农业农村局驻沱江镇工作组' });
@@ -61,24 +65,23 @@ describe('units', () => {
   it('bad input is refused with the fields named, and nothing is written', async () => {
     const regionId = await townshipId('沱江镇');
     const before = await s.handle.db.$count(auditLog);
-    const r = await s.run<{ createUnit: { __typename: string; code: string; fieldErrors: { path: string[] }[] } }>(
-      'admin',
-      CREATE_UNIT,
-      { input: { name: '   ', kind: 'BACKING_UNIT', regionId } },
-    );
+    const r = await s.run<{
+      createUnit: { __typename: string; code: string; fieldErrors: { path: string[] }[] };
+    }>('admin', CREATE_UNIT, { input: { name: '   ', kind: 'BACKING_UNIT', regionId } });
     expect(r.data!.createUnit.__typename).toBe('ValidationError');
     expect(r.data!.createUnit.code).toBe('VALIDATION');
-    expect(r.data!.createUnit.fieldErrors.map((e) => e.path.join('.')).sort()).toEqual(['backingLevel', 'name']);
+    expect(r.data!.createUnit.fieldErrors.map((e) => e.path.join('.')).sort()).toEqual([
+      'backingLevel',
+      'name',
+    ]);
     expect(await s.handle.db.$count(auditLog)).toBe(before);
   });
 
   it('a second unit with a name the county already has is a validation error on name', async () => {
     const regionId = await townshipId('沱江镇');
-    const r = await s.run<{ createUnit: { __typename: string; fieldErrors: { path: string[]; message: string }[] } }>(
-      'admin',
-      CREATE_UNIT,
-      { input: { name: '沱江镇扶贫工作站', kind: 'WORK_STATION', regionId } },
-    );
+    const r = await s.run<{
+      createUnit: { __typename: string; fieldErrors: { path: string[]; message: string }[] };
+    }>('admin', CREATE_UNIT, { input: { name: '沱江镇扶贫工作站', kind: 'WORK_STATION', regionId } });
     expect(r.data!.createUnit.__typename).toBe('ValidationError');
     expect(r.data!.createUnit.fieldErrors[0]).toMatchObject({ path: ['name'], message: '本县已有同名单位' });
   });
@@ -90,14 +93,29 @@ describe('units', () => {
     });
     const id = created.data!.createUnit.data.id;
     const base = { id, name: '涛圩镇测试单位(改)', kind: 'BACKING_UNIT', backingLevel: 'CITY', regionId };
-    const first = await s.run<{ updateUnit: { __typename: string; data: { version: number } } }>('admin', UPDATE_UNIT, {
-      input: { ...base, version: 1 },
+    const first = await s.run<{ updateUnit: { __typename: string; data: { version: number } } }>(
+      'admin',
+      UPDATE_UNIT,
+      {
+        input: { ...base, version: 1 },
+      },
+    );
+    expect(first.data!.updateUnit).toMatchObject({
+      __typename: 'MutationUpdateUnitSuccess',
+      data: { version: 2 },
     });
-    expect(first.data!.updateUnit).toMatchObject({ __typename: 'MutationUpdateUnitSuccess', data: { version: 2 } });
-    const stale = await s.run<{ updateUnit: { __typename: string; currentVersion: number } }>('admin', UPDATE_UNIT, {
-      input: { ...base, name: '别的名字', version: 1 },
+    const stale = await s.run<{ updateUnit: { __typename: string; currentVersion: number } }>(
+      'admin',
+      UPDATE_UNIT,
+      {
+        input: { ...base, name: '别的名字', version: 1 },
+      },
+    );
+    expect(stale.data!.updateUnit).toMatchObject({
+      __typename: 'ConflictError',
+      code: 'CONFLICT',
+      currentVersion: 2,
     });
-    expect(stale.data!.updateUnit).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT', currentVersion: 2 });
   });
 
   it('a leader (read-only) cannot create units', async () => {
@@ -122,11 +140,17 @@ describe('cadres and personal data', () => {
     const id = list.data!.cadres.edges[0]!.node.id;
     const REVEAL = `mutation ($input: RevealCadrePhoneInput!) { revealCadrePhone(input: $input) {
       __typename ... on MutationRevealCadrePhoneSuccess { data } ... on Error { code } } }`;
-    const denied = await s.run<{ revealCadrePhone: { code: string } }>('township', REVEAL, { input: { id, reason: '核实联系方式' } });
+    const denied = await s.run<{ revealCadrePhone: { code: string } }>('township', REVEAL, {
+      input: { id, reason: '核实联系方式' },
+    });
     expect(denied.data!.revealCadrePhone.code).toBe('FORBIDDEN');
-    const noReason = await s.run<{ revealCadrePhone: { code: string } }>('admin', REVEAL, { input: { id, reason: ' ' } });
+    const noReason = await s.run<{ revealCadrePhone: { code: string } }>('admin', REVEAL, {
+      input: { id, reason: ' ' },
+    });
     expect(noReason.data!.revealCadrePhone.code).toBe('VALIDATION');
-    const shown = await s.run<{ revealCadrePhone: { data: string } }>('admin', REVEAL, { input: { id, reason: '核实联系方式' } });
+    const shown = await s.run<{ revealCadrePhone: { data: string } }>('admin', REVEAL, {
+      input: { id, reason: '核实联系方式' },
+    });
     expect(shown.data!.revealCadrePhone.data).toMatch(/^1\d{10}$/);
     const audit = await s.handle.db.query.auditLog.findMany({ where: { action: 'personal-data.reveal' } });
     expect(audit.map((a) => a.reason)).toEqual(['核实联系方式']);
@@ -141,7 +165,14 @@ describe('cadres and personal data', () => {
       'township',
       `mutation ($input: CreateCadreInput!) { createCadre(input: $input) { __typename
         ... on ValidationError { fieldErrors { path message } } ... on MutationCreateCadreSuccess { data { name phone } } } }`,
-      { input: { unitId: unit.data!.units.edges[0]!.node.id, name: '盘秀英', post: '扶贫专干', phone: '12345' } },
+      {
+        input: {
+          unitId: unit.data!.units.edges[0]!.node.id,
+          name: '盘秀英',
+          post: '扶贫专干',
+          phone: '12345',
+        },
+      },
     );
     expect(r.data!.createCadre.__typename).toBe('ValidationError');
     expect(r.data!.createCadre.fieldErrors[0]!.path).toEqual(['phone']);

@@ -13,7 +13,9 @@ afterAll(async () => {
 
 describe('SQL statements per operation', () => {
   it('a page of villages with their township and unit counts is one statement', async () => {
-    const r = await s.run<{ villages: { edges: { node: { name: string; parent: { name: string }; unitCount: number } }[] } }>(
+    const r = await s.run<{
+      villages: { edges: { node: { name: string; parent: { name: string }; unitCount: number } }[] };
+    }>(
       'admin',
       `{ villages(first: 50) { edges { node { name villageKind parent { name code } unitCount } } pageInfo { hasNextPage endCursor } } }`,
     );
@@ -24,7 +26,10 @@ describe('SQL statements per operation', () => {
   });
 
   it('a connection of villages with totalCount is two statements (the page and the count)', async () => {
-    await s.run('admin', `{ villages(first: 20) { totalCount edges { node { name parent { name } unitCount } } } }`);
+    await s.run(
+      'admin',
+      `{ villages(first: 20) { totalCount edges { node { name parent { name } unitCount } } } }`,
+    );
     expect(s.statements).toHaveLength(2);
   });
 
@@ -47,13 +52,24 @@ describe('SQL statements per operation', () => {
   });
 
   it('the leadership organisation summary is at most three statements', async () => {
-    const r = await s.run<{ organisationSummary: { villageCount: number; poorVillageCount: number; nonPoorWithPoorCount: number; townships: unknown[] } }>(
+    const r = await s.run<{
+      organisationSummary: {
+        villageCount: number;
+        poorVillageCount: number;
+        nonPoorWithPoorCount: number;
+        townships: unknown[];
+      };
+    }>(
       'leader',
       `{ organisationSummary { region { name } villageCount poorVillageCount nonPoorWithPoorCount unitCount cadreCount
           townships { township { name } poorVillages nonPoorWithPoor unitCount cadreCount } } }`,
     );
     expect(r.errors).toBeUndefined();
-    expect(r.data!.organisationSummary).toMatchObject({ villageCount: 304, poorVillageCount: 112, nonPoorWithPoorCount: 192 });
+    expect(r.data!.organisationSummary).toMatchObject({
+      villageCount: 304,
+      poorVillageCount: 112,
+      nonPoorWithPoorCount: 192,
+    });
     expect(r.data!.organisationSummary.townships).toHaveLength(22);
     expect(s.statements.length).toBeLessThanOrEqual(3);
   });

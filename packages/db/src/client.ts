@@ -63,7 +63,8 @@ export function createDb(options: CreateDbOptions = {}): DbHandle {
   }
   let client = options.pglite;
   if (!client) {
-    const dataDir = options.dataDir && options.dataDir !== 'memory://' ? path.resolve(options.dataDir) : undefined;
+    const dataDir =
+      options.dataDir && options.dataDir !== 'memory://' ? path.resolve(options.dataDir) : undefined;
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     client = new PGlite(dataDir);
   }

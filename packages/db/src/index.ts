@@ -1,4 +1,4 @@
 export * from './client';
+export * from './password';
 export * from './schema/index';
 export { relations } from './schema/relations';
-export * from './password';

@@ -23,7 +23,10 @@ describe('the Jianghua demo county', () => {
   });
 
   it('gives every township one work station with 2 to 5 staff', async () => {
-    const stations = await handle.db.query.units.findMany({ where: { kind: 'WORK_STATION' }, with: { cadres: true } });
+    const stations = await handle.db.query.units.findMany({
+      where: { kind: 'WORK_STATION' },
+      with: { cadres: true },
+    });
     expect(stations).toHaveLength(22);
     for (const station of stations) {
       expect(station.cadres.length).toBeGreaterThanOrEqual(2);
@@ -56,7 +59,11 @@ describe('the Jianghua demo county', () => {
     await other.migrate();
     await other.db.transaction((tx) => seedJianghua(tx));
     const names = (db: DbHandle) =>
-      db.db.query.regions.findMany({ columns: { name: true, code: true }, where: { level: 'VILLAGE' }, orderBy: { code: 'asc' } });
+      db.db.query.regions.findMany({
+        columns: { name: true, code: true },
+        where: { level: 'VILLAGE' },
+        orderBy: { code: 'asc' },
+      });
     expect(await names(other)).toEqual(await names(handle));
     await other.close();
   });

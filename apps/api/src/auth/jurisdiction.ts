@@ -10,7 +10,9 @@ export function insideJurisdiction(viewer: Viewer | null, regionPath: string): b
  * pickers can name them; their lists and counts stay filtered to the jurisdiction.
  */
 export function regionVisible(viewer: Viewer | null, regionPath: string): boolean {
-  return viewer !== null && (regionPath.startsWith(viewer.regionPath) || viewer.regionPath.startsWith(regionPath));
+  return (
+    viewer !== null && (regionPath.startsWith(viewer.regionPath) || viewer.regionPath.startsWith(regionPath))
+  );
 }
 
 /** LIKE pattern for a path prefix; paths hold only digits and slashes, so nothing needs escaping. */

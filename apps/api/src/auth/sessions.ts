@@ -74,7 +74,9 @@ export async function login(db: Database, username: string, password: string, se
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await tx.insert(sessions).values({ id: hashToken(token), userId: user.id, expiresAt: expiresAt.toISOString() });
+    await tx
+      .insert(sessions)
+      .values({ id: hashToken(token), userId: user.id, expiresAt: expiresAt.toISOString() });
   });
   return { token, expiresAt, userId: user.id };
 }

@@ -32,7 +32,10 @@ export const User = builder.drizzleNode('users', {
     displayName: t.exposeString('displayName', { description: '显示名称' }),
     roles: t.expose('roles', { type: [RoleEnum], description: '角色' }),
     mayUnmask: t.exposeBoolean('mayUnmask', { description: '可查看完整个人信息 (unmask permission)' }),
-    jurisdiction: t.relation('jurisdiction', { type: Region, description: '管辖范围 (the root of the region subtree)' }),
+    jurisdiction: t.relation('jurisdiction', {
+      type: Region,
+      description: '管辖范围 (the root of the region subtree)',
+    }),
     cadre: t.relation('cadre', { type: Cadre, nullable: true, description: '对应干部' }),
   }),
 });

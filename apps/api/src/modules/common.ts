@@ -3,10 +3,11 @@ import { z } from 'zod';
 
 // Validation messages in Chinese, the console's language.
 z.config(z.locales.zhCN());
+
 import { builder } from '../builder';
 import {
   ConflictError,
-  DomainError,
+  type DomainError,
   ERROR_CODES,
   type FieldError,
   ForbiddenError,
@@ -100,7 +101,9 @@ builder.objectType(LoginError, {
   name: 'LoginError',
   description: '登录失败 (wrong credentials, or the account is locked)',
   interfaces: [ErrorInterface],
-  fields: (t) => ({ lockedUntil: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.lockedUntil }) }),
+  fields: (t) => ({
+    lockedUntil: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.lockedUntil }),
+  }),
 });
 builder.objectType(RuleViolationError, {
   name: 'RuleViolationError',
@@ -110,7 +113,13 @@ builder.objectType(RuleViolationError, {
 });
 
 /** The errors every write can return. */
-export const WRITE_ERRORS = [ValidationError, NotFoundError, ForbiddenError, ConflictError, RuleViolationError];
+export const WRITE_ERRORS = [
+  ValidationError,
+  NotFoundError,
+  ForbiddenError,
+  ConflictError,
+  RuleViolationError,
+];
 
 /** Validates input with a zod schema; on failure throws a ValidationError naming every bad field. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

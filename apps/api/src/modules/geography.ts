@@ -131,12 +131,16 @@ builder.queryFields((t) => ({
       search: t.arg.string({ required: false, description: '按名称或代码搜索' }),
     },
     totalCount: (_parent, args, ctx) =>
-      ctx.db.$count(regions, regionListFilter(regions, ctx, { ...args, parentId: args.townshipId, level: 'VILLAGE' })),
+      ctx.db.$count(
+        regions,
+        regionListFilter(regions, ctx, { ...args, parentId: args.townshipId, level: 'VILLAGE' }),
+      ),
     resolve: async (query, _root, args, ctx) =>
       await ctx.db.query.regions.findMany(
         query({
           where: {
-            RAW: (table) => regionListFilter(table, ctx, { ...args, parentId: args.townshipId, level: 'VILLAGE' })!,
+            RAW: (table) =>
+              regionListFilter(table, ctx, { ...args, parentId: args.townshipId, level: 'VILLAGE' })!,
           },
           orderBy: { parentId: 'asc', sortOrder: 'asc', id: 'asc' },
         }),

@@ -1,8 +1,8 @@
 import { cadres, units } from '@gongjian/db/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { insideJurisdiction } from '../auth/jurisdiction';
 import { writeAudit } from '../audit';
+import { insideJurisdiction } from '../auth/jurisdiction';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -19,7 +19,14 @@ const versionSchema = z.number().int().min(1, '版本号无效');
 
 const unitFields = {
   name: nameSchema,
-  kind: z.enum(['COUNTY_LEADERSHIP', 'COUNTY_DEPARTMENT', 'BACKING_UNIT', 'TOWNSHIP_GOVERNMENT', 'WORK_STATION', 'VILLAGE_COMMITTEE']),
+  kind: z.enum([
+    'COUNTY_LEADERSHIP',
+    'COUNTY_DEPARTMENT',
+    'BACKING_UNIT',
+    'TOWNSHIP_GOVERNMENT',
+    'WORK_STATION',
+    'VILLAGE_COMMITTEE',
+  ]),
   backingLevel: z.enum(['NATIONAL', 'PROVINCIAL', 'CITY', 'COUNTY']).nullable(),
   regionId: z.number().int(),
 };
@@ -105,7 +112,11 @@ async function writableUnit(ctx: Context, unitId: number, field: string) {
 }
 
 /** Runs an optimistic-concurrency update: zero rows means someone else changed or removed the row first. */
-async function conflictOrMissing(current: { version: number } | undefined, entity: string, id: number): Promise<never> {
+async function conflictOrMissing(
+  current: { version: number } | undefined,
+  entity: string,
+  id: number,
+): Promise<never> {
   if (!current) throw new NotFoundError(entity, String(id));
   throw new ConflictError(current.version);
 }
@@ -174,11 +185,18 @@ builder.mutationFields((t) => ({
             .where(and(eq(units.id, values.id), eq(units.version, values.version)))
             .returning();
           if (!updated) {
-            await conflictOrMissing(await tx.query.units.findFirst({ where: { id: values.id } }), '单位', values.id);
+            await conflictOrMissing(
+              await tx.query.units.findFirst({ where: { id: values.id } }),
+              '单位',
+              values.id,
+            );
           }
           // Cadres carry their unit's region path; a unit that moves takes its cadres along.
           if (before.regionPath !== region.regionPath) {
-            await tx.update(cadres).set({ regionPath: region.regionPath }).where(eq(cadres.unitId, values.id));
+            await tx
+              .update(cadres)
+              .set({ regionPath: region.regionPath })
+              .where(eq(cadres.unitId, values.id));
           }
           await writeAudit(tx, ctx.viewer, {
             action: 'unit.update',
@@ -200,7 +218,11 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: CreateCadreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(CadreSchema, { ...input, unitId: Number(input.unitId.id), phone: input.phone || null });
+      const values = validate(CadreSchema, {
+        ...input,
+        unitId: Number(input.unitId.id),
+        phone: input.phone || null,
+      });
       const unit = await writableUnit(ctx, values.unitId, 'unitId');
       const id = await ctx.db.transaction(async (tx) => {
         const [created] = await tx
@@ -269,11 +291,15 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: RevealInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { reason } = validate(z.object({ reason: z.string().trim().min(2, '请填写查看理由').max(200) }), input);
+      const { reason } = validate(
+        z.object({ reason: z.string().trim().min(2, '请填写查看理由').max(200) }),
+        input,
+      );
       if (!ctx.viewer?.mayUnmask) throw new ForbiddenError('您没有查看完整个人信息的权限');
       const id = Number(input.id.id);
       const cadre = await ctx.db.query.cadres.findFirst({ where: { id } });
-      if (!cadre || !insideJurisdiction(ctx.viewer, cadre.regionPath)) throw new NotFoundError('干部', String(id));
+      if (!cadre || !insideJurisdiction(ctx.viewer, cadre.regionPath))
+        throw new NotFoundError('干部', String(id));
       await writeAudit(ctx.db, ctx.viewer, {
         action: 'personal-data.reveal',
         entityType: 'Cadre',

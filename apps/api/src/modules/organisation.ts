@@ -31,13 +31,18 @@ export const BackingLevelEnum = builder.enumType('BackingLevel', {
 
 export const Unit = builder.drizzleNode('units', {
   name: 'Unit',
-  description: '单位 (a unit: leadership, department, backing unit, township government, work station, village committee)',
+  description:
+    '单位 (a unit: leadership, department, backing unit, township government, work station, village committee)',
   id: { column: (u) => u.id },
   authScopes: (unit) => ({ jurisdiction: unit.regionPath }),
   fields: (t) => ({
     name: t.exposeString('name', { description: '单位名称' }),
     kind: t.expose('kind', { type: UnitKindEnum, description: '单位类别' }),
-    backingLevel: t.expose('backingLevel', { type: BackingLevelEnum, nullable: true, description: '后盾单位级别' }),
+    backingLevel: t.expose('backingLevel', {
+      type: BackingLevelEnum,
+      nullable: true,
+      description: '后盾单位级别',
+    }),
     region: t.relation('region', { type: Region, description: '所在区划' }),
     cadres: t.relatedConnection('cadres', {
       description: '本单位干部',
@@ -59,7 +64,8 @@ export const Cadre = builder.drizzleNode('cadres', {
     post: t.exposeString('post', { description: '职务' }),
     phone: t.string({
       nullable: true,
-      description: '联系电话 (always masked, e.g. 138****1234; use revealCadrePhone to see it, which is logged)',
+      description:
+        '联系电话 (always masked, e.g. 138****1234; use revealCadrePhone to see it, which is logged)',
       select: { columns: { phone: true } },
       resolve: (cadre) => maskPhone(cadre.phone),
     }),
@@ -138,7 +144,10 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const regionPath = await regionPathOf(ctx, args.regionId);
       return await ctx.db.query.cadres.findMany(
-        query({ where: { RAW: (table) => cadreListFilter(table, ctx, args, regionPath)! }, orderBy: { id: 'asc' } }),
+        query({
+          where: { RAW: (table) => cadreListFilter(table, ctx, args, regionPath)! },
+          orderBy: { id: 'asc' },
+        }),
       );
     },
   }),
@@ -148,7 +157,8 @@ builder.queryFields((t) => ({
 export async function writableRegion(ctx: Context, regionId: number, field: string) {
   const region = await ctx.db.query.regions.findFirst({ where: { id: regionId } });
   if (!region) throw ValidationError.field(field, '区划不存在');
-  if (!insideJurisdiction(ctx.viewer, region.regionPath)) throw new ForbiddenError('该区划不在您的管辖范围内');
+  if (!insideJurisdiction(ctx.viewer, region.regionPath))
+    throw new ForbiddenError('该区划不在您的管辖范围内');
   if (region.countyId === null) throw ValidationError.field(field, '单位须设在县及以下区划');
   return region;
 }

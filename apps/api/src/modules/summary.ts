@@ -7,7 +7,9 @@ import { ForbiddenError, NotFoundError } from '../errors';
 import { Region } from './geography';
 
 const countVillages = (kind: string) => (table: typeof regions) =>
-  sql<number>`(select count(*) from ${regions} v where v.parent_id = ${table.id} and v.village_kind = ${kind})`.mapWith(Number);
+  sql<number>`(select count(*) from ${regions} v where v.parent_id = ${table.id} and v.village_kind = ${kind})`.mapWith(
+    Number,
+  );
 
 /**
  * One township's row in the organisation summary: the township itself with its village counts by kind
@@ -44,7 +46,9 @@ const TownshipSummary = builder.drizzleObject('regions', {
       select: {
         extras: {
           unitCount: (table) =>
-            sql<number>`(select count(*) from ${units} u where u.region_path like ${table.regionPath} || '%')`.mapWith(Number),
+            sql<number>`(select count(*) from ${units} u where u.region_path like ${table.regionPath} || '%')`.mapWith(
+              Number,
+            ),
         },
       },
       resolve: (r) => r.unitCount,
@@ -54,7 +58,9 @@ const TownshipSummary = builder.drizzleObject('regions', {
       select: {
         extras: {
           cadreCount: (table) =>
-            sql<number>`(select count(*) from ${cadres} c where c.region_path like ${table.regionPath} || '%')`.mapWith(Number),
+            sql<number>`(select count(*) from ${cadres} c where c.region_path like ${table.regionPath} || '%')`.mapWith(
+              Number,
+            ),
         },
       },
       resolve: (r) => r.cadreCount,
@@ -68,7 +74,8 @@ interface SummaryScope {
 }
 
 const OrganisationSummary = builder.objectRef<SummaryScope>('OrganisationSummary').implement({
-  description: '组织机构汇总 (computed live from the tables: villages by kind per township, units and cadres)',
+  description:
+    '组织机构汇总 (computed live from the tables: villages by kind per township, units and cadres)',
   fields: (t) => ({
     region: t.drizzleField({
       type: Region,
@@ -92,7 +99,10 @@ const OrganisationSummary = builder.objectRef<SummaryScope>('OrganisationSummary
       description: '单位总数 (incl. county-level units when the scope is the county)',
       resolve: (scope, _args, ctx) => scopeTotal(ctx, scope, 'units'),
     }),
-    cadreCount: t.int({ description: '干部总数', resolve: (scope, _args, ctx) => scopeTotal(ctx, scope, 'cadres') }),
+    cadreCount: t.int({
+      description: '干部总数',
+      resolve: (scope, _args, ctx) => scopeTotal(ctx, scope, 'cadres'),
+    }),
     townships: t.drizzleField({
       type: [TownshipSummary],
       description: '分乡镇',
@@ -121,7 +131,10 @@ const totalsByRequest = new WeakMap<Context, Map<string, Promise<Record<ScopeTot
 
 function scopeTotal(ctx: Context, scope: SummaryScope, total: ScopeTotal): Promise<number> {
   let perRequest = totalsByRequest.get(ctx);
-  if (!perRequest) totalsByRequest.set(ctx, (perRequest = new Map()));
+  if (!perRequest) {
+    perRequest = new Map();
+    totalsByRequest.set(ctx, perRequest);
+  }
   let totals = perRequest.get(scope.regionPath);
   if (!totals) {
     const prefix = pathPrefix(scope.regionPath);
@@ -153,8 +166,10 @@ builder.queryField('organisationSummary', (t) =>
       const viewer = ctx.viewer!;
       if (!args.regionId) return { regionId: viewer.jurisdictionId, regionPath: viewer.regionPath };
       const region = await ctx.db.query.regions.findFirst({ where: { id: args.regionId.id } });
-      if (!region || !regionVisible(viewer, region.regionPath)) throw new NotFoundError('区划', String(args.regionId.id));
-      if (!region.regionPath.startsWith(viewer.regionPath)) throw new ForbiddenError('只能汇总管辖范围内的区划');
+      if (!region || !regionVisible(viewer, region.regionPath))
+        throw new NotFoundError('区划', String(args.regionId.id));
+      if (!region.regionPath.startsWith(viewer.regionPath))
+        throw new ForbiddenError('只能汇总管辖范围内的区划');
       return { regionId: region.id, regionPath: region.regionPath };
     },
   }),

@@ -14,7 +14,10 @@ afterAll(async () => {
 
 describe('concurrent writers on PostgreSQL', () => {
   it('20 simultaneous edits of one unit at the same version: exactly one wins, 19 get CONFLICT', async () => {
-    const unit = (await s.handle.db.query.units.findFirst({ where: { kind: 'WORK_STATION' }, with: { region: true } }))!;
+    const unit = (await s.handle.db.query.units.findFirst({
+      where: { kind: 'WORK_STATION' },
+      with: { region: true },
+    }))!;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         s.run<{ updateUnit: { __typename: string } }>(
@@ -37,7 +40,9 @@ describe('concurrent writers on PostgreSQL', () => {
     expect(kinds.filter((k) => k === 'ConflictError')).toHaveLength(19);
     const after = await s.handle.db.query.units.findFirst({ where: { id: unit.id } });
     expect(after!.version).toBe(unit.version + 1);
-    const audits = await s.handle.db.query.auditLog.findMany({ where: { action: 'unit.update', entityId: String(unit.id) } });
+    const audits = await s.handle.db.query.auditLog.findMany({
+      where: { action: 'unit.update', entityId: String(unit.id) },
+    });
     expect(audits).toHaveLength(1);
   });
 
@@ -48,7 +53,14 @@ describe('concurrent writers on PostgreSQL', () => {
         s.run<{ createUnit: { __typename: string } }>(
           'admin',
           `mutation ($input: CreateUnitInput!) { createUnit(input: $input) { __typename } }`,
-          { input: { name: '并发新建单位', kind: 'BACKING_UNIT', backingLevel: 'COUNTY', regionId: globalId('Region', township.id) } },
+          {
+            input: {
+              name: '并发新建单位',
+              kind: 'BACKING_UNIT',
+              backingLevel: 'COUNTY',
+              regionId: globalId('Region', township.id),
+            },
+          },
         ),
       ),
     );

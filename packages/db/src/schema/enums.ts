@@ -1,8 +1,20 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const regionLevel = pgEnum('region_level', ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE', 'GROUP']);
+export const regionLevel = pgEnum('region_level', [
+  'PROVINCE',
+  'CITY',
+  'COUNTY',
+  'TOWNSHIP',
+  'VILLAGE',
+  'GROUP',
+]);
 
-export const villageKind = pgEnum('village_kind', ['POOR_VILLAGE', 'NON_POOR_WITH_POOR', 'NON_POOR', 'COMMUNITY']);
+export const villageKind = pgEnum('village_kind', [
+  'POOR_VILLAGE',
+  'NON_POOR_WITH_POOR',
+  'NON_POOR',
+  'COMMUNITY',
+]);
 
 export const unitKind = pgEnum('unit_kind', [
   'COUNTY_LEADERSHIP',

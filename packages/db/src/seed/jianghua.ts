@@ -1,19 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../client';
 import { hashPassword } from '../password';
-import { cadres, regions, units, users } from '../schema/index';
 import type { Role, UnitKind, VillageKind } from '../schema/enums';
+import { cadres, regions, units, users } from '../schema/index';
 import {
   CITY_BACKING_UNITS,
   COUNTY_BACKING_UNITS,
-  GIVEN_NAME_CHARS,
   JIANGHUA_TOWNSHIPS,
   NATIONAL_BACKING_UNITS,
   PROVINCIAL_BACKING_UNITS,
-  SURNAMES,
   VILLAGE_NAME_HEADS,
   VILLAGE_NAME_TAILS,
 } from './names';
+import { mobilePhone, personName } from './people';
 import { createRandom, type Random } from './random';
 import { MECHANISM_STEPS } from './steps';
 
@@ -35,15 +34,6 @@ export interface SeededCounty {
   villages: { id: number; townshipId: number; name: string; regionPath: string; kind: VillageKind }[];
 }
 
-export function personName(random: Random): string {
-  const given = random.next() < 0.5 ? random.pick(GIVEN_NAME_CHARS) : random.pick(GIVEN_NAME_CHARS) + random.pick(GIVEN_NAME_CHARS);
-  return random.pick(SURNAMES) + given;
-}
-
-export function mobilePhone(random: Random): string {
-  return `1${random.pick(['3', '5', '7', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
-}
-
 /** One statement per level: a region's path is its parent's path followed by its own id. */
 async function setPathsFromParents(db: DbExecutor, level: 'TOWNSHIP' | 'VILLAGE') {
   await db.execute(
@@ -61,7 +51,13 @@ async function seedGeography(db: DbExecutor, random: Random): Promise<SeededCoun
   await db.update(regions).set({ regionPath: provincePath }).where(eq(regions.id, province!.id));
   const [city] = await db
     .insert(regions)
-    .values({ level: 'CITY', code: '431100000000', name: '永州市', parentId: province!.id, regionPath: '/pending-city/' })
+    .values({
+      level: 'CITY',
+      code: '431100000000',
+      name: '永州市',
+      parentId: province!.id,
+      regionPath: '/pending-city/',
+    })
     .returning();
   const cityPath = `${provincePath}${city!.id}/`;
   await db.update(regions).set({ regionPath: cityPath }).where(eq(regions.id, city!.id));
@@ -93,7 +89,11 @@ async function seedGeography(db: DbExecutor, random: Random): Promise<SeededCoun
       })),
     )
     .returning();
-  const townships = townshipRows.map((t) => ({ id: t.id, name: t.name, regionPath: `${countyPath}${t.id}/` }));
+  const townships = townshipRows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    regionPath: `${countyPath}${t.id}/`,
+  }));
   await setPathsFromParents(db, 'TOWNSHIP');
 
   // 304 villages spread over the townships (at least 8 each), 112 of them poor villages.
@@ -141,7 +141,11 @@ async function seedGeography(db: DbExecutor, random: Random): Promise<SeededCoun
 
 async function seedOrganisation(db: DbExecutor, random: Random, county: SeededCounty) {
   const { countyId, countyPath } = county;
-  const countyUnit = (name: string, kind: UnitKind, backingLevel: 'NATIONAL' | 'PROVINCIAL' | 'CITY' | 'COUNTY' | null) => ({
+  const countyUnit = (
+    name: string,
+    kind: UnitKind,
+    backingLevel: 'NATIONAL' | 'PROVINCIAL' | 'CITY' | 'COUNTY' | null,
+  ) => ({
     countyId,
     regionId: countyId,
     regionPath: countyPath,
@@ -154,10 +158,26 @@ async function seedOrganisation(db: DbExecutor, random: Random, county: SeededCo
     ...NATIONAL_BACKING_UNITS.map((n) => countyUnit(n, 'BACKING_UNIT', 'NATIONAL')),
     ...PROVINCIAL_BACKING_UNITS.map((n) => countyUnit(n, 'BACKING_UNIT', 'PROVINCIAL')),
     ...CITY_BACKING_UNITS.map((n) => countyUnit(n, 'BACKING_UNIT', 'CITY')),
-    ...COUNTY_BACKING_UNITS.map((n) => countyUnit(`江华瑶族自治县${n.replace(/^县/, '')}`, 'BACKING_UNIT', 'COUNTY')),
+    ...COUNTY_BACKING_UNITS.map((n) =>
+      countyUnit(`江华瑶族自治县${n.replace(/^县/, '')}`, 'BACKING_UNIT', 'COUNTY'),
+    ),
     ...county.townships.flatMap((t) => [
-      { countyId, regionId: t.id, regionPath: t.regionPath, name: `${t.name}人民政府`, kind: 'TOWNSHIP_GOVERNMENT' as const, backingLevel: null },
-      { countyId, regionId: t.id, regionPath: t.regionPath, name: `${t.name}扶贫工作站`, kind: 'WORK_STATION' as const, backingLevel: null },
+      {
+        countyId,
+        regionId: t.id,
+        regionPath: t.regionPath,
+        name: `${t.name}人民政府`,
+        kind: 'TOWNSHIP_GOVERNMENT' as const,
+        backingLevel: null,
+      },
+      {
+        countyId,
+        regionId: t.id,
+        regionPath: t.regionPath,
+        name: `${t.name}扶贫工作站`,
+        kind: 'WORK_STATION' as const,
+        backingLevel: null,
+      },
     ]),
     ...county.villages.map((v) => ({
       countyId,
@@ -172,9 +192,22 @@ async function seedOrganisation(db: DbExecutor, random: Random, county: SeededCo
 
   const cadreValues: (typeof cadres.$inferInsert)[] = [];
   const leadership = unitRows.find((u) => u.kind === 'COUNTY_LEADERSHIP')!;
-  const leaderPosts = ['县委书记(指挥长)', '县长(副指挥长)', '县委副书记(副指挥长)', '县委常委、常务副县长(副指挥长)', '副县长(副指挥长)'];
+  const leaderPosts = [
+    '县委书记(指挥长)',
+    '县长(副指挥长)',
+    '县委副书记(副指挥长)',
+    '县委常委、常务副县长(副指挥长)',
+    '副县长(副指挥长)',
+  ];
   for (const post of leaderPosts) {
-    cadreValues.push({ countyId, regionPath: countyPath, unitId: leadership.id, name: personName(random), post, phone: mobilePhone(random) });
+    cadreValues.push({
+      countyId,
+      regionPath: countyPath,
+      unitId: leadership.id,
+      name: personName(random),
+      post,
+      phone: mobilePhone(random),
+    });
   }
   for (const unit of unitRows) {
     if (unit.kind === 'WORK_STATION') {
@@ -191,12 +224,33 @@ async function seedOrganisation(db: DbExecutor, random: Random, county: SeededCo
       }
     } else if (unit.kind === 'TOWNSHIP_GOVERNMENT') {
       for (const post of ['乡镇党委书记', '乡镇长']) {
-        cadreValues.push({ countyId, regionPath: unit.regionPath, unitId: unit.id, name: personName(random), post, phone: mobilePhone(random) });
+        cadreValues.push({
+          countyId,
+          regionPath: unit.regionPath,
+          unitId: unit.id,
+          name: personName(random),
+          post,
+          phone: mobilePhone(random),
+        });
       }
     } else if (unit.kind === 'VILLAGE_COMMITTEE') {
-      cadreValues.push({ countyId, regionPath: unit.regionPath, unitId: unit.id, name: personName(random), post: '村党支部书记', phone: mobilePhone(random) });
+      cadreValues.push({
+        countyId,
+        regionPath: unit.regionPath,
+        unitId: unit.id,
+        name: personName(random),
+        post: '村党支部书记',
+        phone: mobilePhone(random),
+      });
     } else if (unit.kind === 'BACKING_UNIT') {
-      cadreValues.push({ countyId, regionPath: unit.regionPath, unitId: unit.id, name: personName(random), post: '扶贫联络员', phone: mobilePhone(random) });
+      cadreValues.push({
+        countyId,
+        regionPath: unit.regionPath,
+        unitId: unit.id,
+        name: personName(random),
+        post: '扶贫联络员',
+        phone: mobilePhone(random),
+      });
     }
   }
   const cadreRows = await db.insert(cadres).values(cadreValues).returning();
@@ -212,11 +266,28 @@ interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'admin', displayName: '县级管理员', roles: ['COUNTY_ADMIN'], jurisdiction: 'county', mayUnmask: true },
-  { username: 'township', displayName: '沱江镇扶贫专干', roles: ['TOWNSHIP_CLERK'], jurisdiction: 'township' },
+  {
+    username: 'admin',
+    displayName: '县级管理员',
+    roles: ['COUNTY_ADMIN'],
+    jurisdiction: 'county',
+    mayUnmask: true,
+  },
+  {
+    username: 'township',
+    displayName: '沱江镇扶贫专干',
+    roles: ['TOWNSHIP_CLERK'],
+    jurisdiction: 'township',
+  },
   { username: 'village', displayName: '村级扶贫专干', roles: ['VILLAGE_CLERK'], jurisdiction: 'village' },
   { username: 'helper', displayName: '结对帮扶责任人', roles: ['HELPER'], jurisdiction: 'village' },
-  { username: 'supervisor', displayName: '县脱贫攻坚督导组', roles: ['SUPERVISOR'], jurisdiction: 'county', mayUnmask: true },
+  {
+    username: 'supervisor',
+    displayName: '县脱贫攻坚督导组',
+    roles: ['SUPERVISOR'],
+    jurisdiction: 'county',
+    mayUnmask: true,
+  },
   { username: 'auditor', displayName: '县审计局审计员', roles: ['AUDITOR'], jurisdiction: 'county' },
   { username: 'leader', displayName: '县领导', roles: ['LEADER'], jurisdiction: 'county' },
   { username: 'developer', displayName: '系统开发者', roles: ['DEVELOPER'], jurisdiction: 'county' },
