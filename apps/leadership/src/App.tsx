@@ -1,0 +1,62 @@
+import { graphql, isUnauthenticated } from '@gongjian/schema';
+import {
+  AppShell,
+  AppShell_user,
+  FullPageSpin,
+  LoginPage,
+  QueryErrorAlert,
+  RegionPicker_region,
+  useSessionWatch,
+  useWords,
+} from '@gongjian/ui';
+import { lazy, Suspense, useCallback } from 'react';
+import { useQuery } from 'urql';
+import { leadershipWords } from './words.ts';
+
+const LeadershipViewerQuery = graphql(
+  `
+    query LeadershipViewer {
+      me {
+        id
+        ...AppShell_user
+        jurisdiction {
+          ...RegionPicker_region
+        }
+      }
+    }
+  `,
+  [AppShell_user, RegionPicker_region],
+);
+
+// ECharts loads after sign-in, so the login page stays light.
+const SummaryScreen = lazy(() =>
+  import('./summary/SummaryScreen.tsx').then((module) => ({ default: module.SummaryScreen })),
+);
+
+export function App() {
+  const words = useWords(leadershipWords);
+  const [{ data, fetching, error }, reexecuteViewer] = useQuery({ query: LeadershipViewerQuery });
+  const refreshViewer = useCallback(
+    () => reexecuteViewer({ requestPolicy: 'network-only' }),
+    [reexecuteViewer],
+  );
+  useSessionWatch(refreshViewer);
+
+  if (fetching && !data) return <FullPageSpin />;
+  if (error && !isUnauthenticated(error)) {
+    return (
+      <div style={{ padding: 24 }}>
+        <QueryErrorAlert error={error} onRetry={refreshViewer} />
+      </div>
+    );
+  }
+  const viewer = data?.me;
+  if (!viewer) return <LoginPage appName={words.appName} onSignedIn={refreshViewer} />;
+  return (
+    <AppShell user={viewer} appName={words.appName}>
+      <Suspense fallback={<FullPageSpin />}>
+        <SummaryScreen jurisdiction={viewer.jurisdiction} />
+      </Suspense>
+    </AppShell>
+  );
+}

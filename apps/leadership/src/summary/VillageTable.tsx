@@ -1,0 +1,83 @@
+import { graphql, type ResultOf, readFragment } from '@gongjian/schema';
+import { EmptyState, enumLabel, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
+import { Table, type TableColumnsType, Tag } from 'antd';
+import { useQuery } from 'urql';
+import { leadershipWords } from '../words.ts';
+
+export const VillageTable_village = graphql(`
+  fragment VillageTable_village on Region {
+    id
+    code
+    name
+    villageKind
+    unitCount
+  }
+`);
+
+const TownshipVillagesQuery = graphql(
+  `
+    query LeadershipTownshipVillages($townshipId: ID!) {
+      villages(townshipId: $townshipId, first: 100) {
+        totalCount
+        edges {
+          node {
+            ...VillageTable_village
+          }
+        }
+      }
+    }
+  `,
+  [VillageTable_village],
+);
+
+type VillageRow = ResultOf<typeof VillageTable_village>;
+
+const kindColors: Record<string, string> = {
+  POOR_VILLAGE: 'red',
+  NON_POOR_WITH_POOR: 'orange',
+  NON_POOR: 'blue',
+  COMMUNITY: 'green',
+};
+
+/** The villages of one township with their kind and how many units are based there. */
+export function VillageTable({ townshipId }: { townshipId: string }) {
+  const words = useWords(leadershipWords);
+  const { locale } = useLocale();
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: TownshipVillagesQuery,
+    variables: { townshipId },
+  });
+  const villages = (data?.villages.edges ?? []).map((edge) => readFragment(VillageTable_village, edge.node));
+  const columns: TableColumnsType<VillageRow> = [
+    { title: words.village, dataIndex: 'name', key: 'name' },
+    { title: words.code, dataIndex: 'code', key: 'code' },
+    {
+      title: words.villageKind,
+      key: 'villageKind',
+      render: (_, village) =>
+        village.villageKind && (
+          <Tag color={kindColors[village.villageKind]}>
+            {enumLabel('VillageKind', village.villageKind, locale)}
+          </Tag>
+        ),
+    },
+    { title: words.villageUnits, dataIndex: 'unitCount', key: 'unitCount', align: 'right' },
+  ];
+  return (
+    <>
+      {error && (
+        <QueryErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      )}
+      <Table<VillageRow>
+        data-testid="village-table"
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={villages}
+        loading={fetching}
+        pagination={false}
+        locale={{ emptyText: <EmptyState description={words.noVillages} /> }}
+      />
+    </>
+  );
+}
