@@ -227,9 +227,13 @@ export function visitCompliance(
   const uncounted: VisitCompliance['uncounted'] = [];
   const monthVisits = visits
     .filter((visit) => visit.householdId === householdId)
-    .map((visit) => ({ visit, day: shanghaiDate(visit.at, `visit ${visit.id}`) }))
+    .map((visit) => ({
+      visit,
+      day: shanghaiDate(visit.at, `visit ${visit.id}`),
+      time: new Date(visit.at).getTime(),
+    }))
     .filter((entry) => entry.day.startsWith(`${month}-`))
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    .sort((a, b) => a.time - b.time);
   for (const { visit, day } of monthVisits) {
     const pairing = own.find((p) => p.helperId === visit.visitorId && isPairingActive(p, day));
     if (!pairing) {

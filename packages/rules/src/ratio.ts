@@ -127,5 +127,9 @@ export function floorRatio(value: Ratio): number {
 
 /** Smallest whole number ≥ value. */
 export function ceilRatio(value: Ratio): number {
-  return -floorRatio({ numerator: -value.numerator, denominator: value.denominator });
+  const numerator = BigInt(value.numerator);
+  const denominator = BigInt(value.denominator);
+  let quotient = numerator / denominator;
+  if (numerator % denominator !== 0n && numerator > 0n) quotient += 1n;
+  return Number(quotient);
 }

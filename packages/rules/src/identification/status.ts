@@ -141,7 +141,8 @@ export function nextStep(
     outcome: attempt.outcome,
     refusals: attempt.refusals,
     reasons: attempt.reasons,
-    application: { ...application, completedSteps: attempt.completedSteps },
+    application:
+      attempt.outcome === 'ACCEPTED' ? { ...application, completedSteps: attempt.completedSteps } : application,
     complete: attempt.complete,
     status: attempt.complete ? target : application.fromStatus,
   };
