@@ -11,7 +11,7 @@ import {
 } from './calendar';
 import type { HouseholdStatus } from './enums';
 import { requireCount, requirePositiveCount } from './errors';
-import { type Decision, makeReason, type Reason } from './explanation';
+import { allPassed, type Decision, makeReason, type Reason } from './explanation';
 import type { Policy } from './parameters';
 import { ceilRatio, type Ratio, ratio } from './ratio';
 
@@ -383,7 +383,7 @@ export function checkWorkTeam(
     .map((m) => checkMemberTerm(m, policy, asOf))
     .filter((result) => result.outcome === 'SHORT');
   for (const result of departedShort) reasons.push(...result.reasons);
-  return { outcome: reasons.every((r) => r.passed) ? 'PASS' : 'FAIL', activeMembers: active.length, reasons };
+  return { outcome: allPassed(reasons) ? 'PASS' : 'FAIL', activeMembers: active.length, reasons };
 }
 
 export interface StaffingFeasibility extends Decision<'PASS' | 'FAIL'> {

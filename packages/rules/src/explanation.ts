@@ -29,7 +29,7 @@ export interface ReasonInput {
   ruleId: string;
   passed: boolean;
   params?: Record<string, JsonValue>;
-  facts?: Record<string, JsonValue>;
+  facts: Record<string, JsonValue>;
   source: SourceRef;
   zh: string;
   en: string;
@@ -40,7 +40,7 @@ export function makeReason(input: ReasonInput): Reason {
     ruleId: input.ruleId,
     passed: input.passed,
     params: input.params ?? {},
-    facts: input.facts ?? {},
+    facts: input.facts,
     source: input.source,
     messageZh: `${input.zh} (规则 ${input.ruleId}, 依据 ${describeSourceZh(input.source)})`,
     messageEn: `${input.en} (rule ${input.ruleId}, source ${describeSourceEn(input.source)})`,

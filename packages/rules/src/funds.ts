@@ -1,7 +1,7 @@
 import { addDays, type CalendarDate, daysBetween } from './calendar';
 import type { FundSourceCategory, NoticeKind, ProjectState } from './enums';
 import { InvalidInputError } from './errors';
-import { type Decision, makeReason, type Reason } from './explanation';
+import { allPassed, type Decision, makeReason, type Reason } from './explanation';
 import { type Fen, formatWanYuan, formatYuan, requireNonNegativeFen, sumFen } from './money';
 import type { Policy } from './parameters';
 import { source } from './sources';
@@ -182,7 +182,7 @@ export function checkAllocationCaps(
     return { key: s.key, capFen: s.amountFen, usedFen, remainingFen: s.amountFen - usedFen };
   });
   const reasons = usage.map((u) => capReason('FUNDS.ALLOCATION_CAP', u, '已安排', 'allocated'));
-  return { outcome: reasons.every((r) => r.passed) ? 'PASS' : 'FAIL', usage, reasons };
+  return { outcome: allPassed(reasons) ? 'PASS' : 'FAIL', usage, reasons };
 }
 
 /** Payments to each project must not exceed what is allocated to it. */
@@ -203,7 +203,7 @@ export function checkDisbursementCaps(
     return { key: projectId, capFen, usedFen, remainingFen: capFen - usedFen };
   });
   const reasons = usage.map((u) => capReason('FUNDS.DISBURSEMENT_CAP', u, '已拨付', 'paid'));
-  return { outcome: reasons.every((r) => r.passed) ? 'PASS' : 'FAIL', usage, reasons };
+  return { outcome: allPassed(reasons) ? 'PASS' : 'FAIL', usage, reasons };
 }
 
 /**
@@ -257,7 +257,7 @@ export function transitionProject(project: ProjectFacts, to: ProjectState): Deci
       }),
     );
   }
-  return { outcome: reasons.every((r) => r.passed) ? 'ACCEPTED' : 'REFUSED', reasons };
+  return { outcome: allPassed(reasons) ? 'ACCEPTED' : 'REFUSED', reasons };
 }
 
 /** Last day a notice posted on `postedOn` must stay up (the posting day counts as day 1). */

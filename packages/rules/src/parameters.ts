@@ -8,7 +8,6 @@ import type {
   RegionRef,
 } from './enums';
 import { InvalidInputError, MissingParameterError } from './errors';
-import type { JsonValue } from './explanation';
 import type { Fen } from './money';
 import type { Ratio } from './ratio';
 import type { SourceRef } from './sources';
@@ -219,9 +218,4 @@ export function policyFor(table: ParameterTable, year: number, region: RegionRef
 /** incomeLine(year, region, kind) of POLICY.md 1.1. */
 export function incomeLine(policy: Policy, kind: IncomeLineKind): Fen {
   return policy.get(kind === 'nbs' ? 'incomeLine.nbs' : 'incomeLine.exit');
-}
-
-/** A parameter value as plain JSON for a Reason's params. */
-export function paramJson<K extends ParameterKey>(policy: Policy, key: K): JsonValue {
-  return policy.get(key) as unknown as JsonValue;
 }

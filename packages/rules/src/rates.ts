@@ -1,5 +1,5 @@
 import { InvalidInputError, requireCount, requirePositiveCount } from './errors';
-import { type Decision, makeReason, type Reason } from './explanation';
+import { allPassed, type Decision, makeReason, type Reason } from './explanation';
 import { type Fen, formatYuan, requireFen } from './money';
 import type { Policy } from './parameters';
 import {
@@ -172,7 +172,7 @@ export function decideVillageExit(input: VillageExitInput, policy: Policy): Vill
       }),
     );
   }
-  return { outcome: reasons.every((r) => r.passed) ? 'PASS' : 'FAIL', incidence, reasons };
+  return { outcome: allPassed(reasons) ? 'PASS' : 'FAIL', incidence, reasons };
 }
 
 export interface CountyExitInput extends ComprehensiveIncidenceInput {
@@ -236,7 +236,7 @@ export function decideCountyExit(input: CountyExitInput, policy: Policy): County
     ),
   ];
   return {
-    outcome: reasons.every((r) => r.passed) ? 'PASS' : 'FAIL',
+    outcome: allPassed(reasons) ? 'PASS' : 'FAIL',
     comprehensive,
     wrongExit,
     missed,

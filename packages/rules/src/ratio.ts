@@ -29,16 +29,18 @@ export function percentRatio(percent: number): Ratio {
   return ratio(percent, 100);
 }
 
+/** Greatest common divisor of |a| and b, for b > 0 (so it is at least 1). */
 function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
+  let x = b;
+  let y = a < 0n ? -a : a;
   while (y !== 0n) [x, y] = [y, x % y];
   return x;
 }
 
 /** Builds a reduced Ratio from bigint parts, checking the result still fits a safe integer. */
 export function ratioFromBigInt(numerator: bigint, denominator: bigint, field = 'ratio'): Ratio {
-  const divisor = gcd(numerator, denominator) || 1n;
+  if (denominator <= 0n) throw new InvalidInputError(field, 'denominator must be greater than 0');
+  const divisor = gcd(numerator, denominator);
   const reducedNumerator = numerator / divisor;
   const reducedDenominator = denominator / divisor;
   const max = BigInt(Number.MAX_SAFE_INTEGER);
@@ -95,7 +97,7 @@ export function addRatios(values: readonly Ratio[]): Ratio {
   for (const value of values) {
     numerator = numerator * BigInt(value.denominator) + BigInt(value.numerator) * denominator;
     denominator *= BigInt(value.denominator);
-    const divisor = gcd(numerator, denominator) || 1n;
+    const divisor = gcd(numerator, denominator);
     numerator /= divisor;
     denominator /= divisor;
   }

@@ -1,7 +1,7 @@
 import { type CalendarDate, requireCalendarDate, toCountyDay } from './calendar';
 import type { DerivedTaskStatus, RegionLevel, TaskStatus } from './enums';
 import { InvalidInputError } from './errors';
-import { type Decision, makeReason } from './explanation';
+import { allPassed, type Decision, makeReason } from './explanation';
 import type { Policy, ResponsibilityLevel } from './parameters';
 import { addRatios, divideRatio, floorRatio, multiplyRatio, type Ratio, ratio } from './ratio';
 import { source } from './sources';
@@ -73,7 +73,7 @@ export function checkDecomposition(parent: Task, child: Task, policy: Policy): D
         : `Child deadline ${child.deadline} is after the parent's ${parent.deadline}`,
     }),
   ];
-  return { outcome: reasons.every((r) => r.passed) ? 'PASS' : 'FAIL', reasons };
+  return { outcome: allPassed(reasons) ? 'PASS' : 'FAIL', reasons };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { addDays, type CalendarDate, toCountyDay } from './calendar';
 import type { AssessmentClass, ReportState, VillageKind } from './enums';
 import { InvalidInputError, requireCount } from './errors';
-import { type Decision, makeReason, type Reason } from './explanation';
+import { allPassed, type Decision, makeReason, type Reason } from './explanation';
 import { type Fen, formatYuan, requireNonNegativeFen } from './money';
 import type { Policy } from './parameters';
 import { formatPercent, isAtLeast, ratio } from './ratio';
@@ -205,7 +205,7 @@ export function decideExitReward(
       en: facts.rewardAlreadyPaid ? 'Already rewarded once' : 'Not yet rewarded',
     }),
   ];
-  const eligible = reasons.every((r) => r.passed);
+  const eligible = allPassed(reasons);
   return { outcome: eligible ? 'ELIGIBLE' : 'NOT_ELIGIBLE', amountFen: eligible ? reward.value : 0, reasons };
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type CoverageHousehold,
   canAddPairing,
   checkCoverage,
   checkHelperLoads,
   checkMemberTerm,
   checkWorkTeam,
-  type CoverageHousehold,
   InvalidInputError,
   monthlyVisitCompliance,
   type Pairing,
@@ -34,7 +34,13 @@ describe('pairing cap: at most 5 households per helper', () => {
     expect(canAddPairing(5, policy).reasons[0]?.messageZh).toMatch(/^结对后将帮扶 6 户, 超过每人 5 户上限/);
   });
 
-  const pairing = (id: string, helperId: string, householdId: string, startDate = '2026-01-01', endDate: string | null = null): Pairing => ({
+  const pairing = (
+    id: string,
+    helperId: string,
+    householdId: string,
+    startDate = '2026-01-01',
+    endDate: string | null = null,
+  ): Pairing => ({
     id,
     helperId,
     householdId,
@@ -76,7 +82,13 @@ describe('coverage: every poor and edge household has exactly one active helper'
     { id: 'p1', helperId: 'h1', householdId: 'poor-covered', startDate: '2026-01-01', endDate: null },
     { id: 'p2', helperId: 'h1', householdId: 'edge-double', startDate: '2026-01-01', endDate: null },
     { id: 'p3', helperId: 'h2', householdId: 'edge-double', startDate: '2026-02-01', endDate: null },
-    { id: 'p4', helperId: 'h3', householdId: 'returned-ended', startDate: '2025-01-01', endDate: '2026-01-31' },
+    {
+      id: 'p4',
+      helperId: 'h3',
+      householdId: 'returned-ended',
+      startDate: '2025-01-01',
+      endDate: '2026-01-31',
+    },
   ];
 
   it('reports uncovered and double-covered households', () => {
@@ -85,7 +97,9 @@ describe('coverage: every poor and edge household has exactly one active helper'
     expect(result.uncovered).toEqual(['poor-uncovered', 'returned-ended']);
     expect(result.doubleCovered).toEqual([{ householdId: 'edge-double', helperIds: ['h1', 'h2'] }]);
     expect(result.outcome).toBe('FAIL');
-    expect(reason(result.reasons, 'PAIRING.COVERAGE').messageZh).toMatch(/^4 户贫困户和边缘户中 2 户没有帮扶责任人/);
+    expect(reason(result.reasons, 'PAIRING.COVERAGE').messageZh).toMatch(
+      /^4 户贫困户和边缘户中 2 户没有帮扶责任人/,
+    );
   });
 
   it('counts a pairing on its last day (end date inclusive)', () => {
@@ -101,14 +115,35 @@ describe('coverage: every poor and edge household has exactly one active helper'
 });
 
 describe('visits: at least 2 a month per household, Shanghai calendar month', () => {
-  const whole: Pairing = { id: 'p1', helperId: 'alice', householdId: 'hh', startDate: '2025-06-01', endDate: null };
-  const visit = (id: string, at: string, visitorId = 'alice'): Visit => ({ id, householdId: 'hh', visitorId, at });
+  const whole: Pairing = {
+    id: 'p1',
+    helperId: 'alice',
+    householdId: 'hh',
+    startDate: '2025-06-01',
+    endDate: null,
+  };
+  const visit = (id: string, at: string, visitorId = 'alice'): Visit => ({
+    id,
+    householdId: 'hh',
+    visitorId,
+    at,
+  });
 
   it.each([
     ['no visit', [], 'NON_COMPLIANT', 0],
     ['the 1st visit', [visit('v1', '2026-01-05T02:00:00Z')], 'NON_COMPLIANT', 1],
-    ['the 2nd visit on another day', [visit('v1', '2026-01-05T02:00:00Z'), visit('v2', '2026-01-20T02:00:00Z')], 'COMPLIANT', 2],
-    ['two visits on the same Shanghai day', [visit('v1', '2026-01-05T02:00:00Z'), visit('v2', '2026-01-05T09:00:00Z')], 'NON_COMPLIANT', 1],
+    [
+      'the 2nd visit on another day',
+      [visit('v1', '2026-01-05T02:00:00Z'), visit('v2', '2026-01-20T02:00:00Z')],
+      'COMPLIANT',
+      2,
+    ],
+    [
+      'two visits on the same Shanghai day',
+      [visit('v1', '2026-01-05T02:00:00Z'), visit('v2', '2026-01-05T09:00:00Z')],
+      'NON_COMPLIANT',
+      1,
+    ],
   ])('%s → %s', (_, visits, outcome, counted) => {
     const result = visitCompliance('hh', '2026-01', [whole], visits, policy);
     expect(result).toMatchObject({ outcome, requiredVisits: 2, countedVisitDays: counted, coveredDays: 31 });
@@ -141,29 +176,70 @@ describe('visits: at least 2 a month per household, Shanghai calendar month', ()
   it('pro-rates a pairing that starts mid-month', () => {
     const late: Pairing = { ...whole, startDate: '2026-01-20' };
     const result = visitCompliance('hh', '2026-01', [late], [visit('v1', '2026-01-25T01:00:00Z')], policy);
-    expect(result).toMatchObject({ coveredDays: 12, requiredVisits: 1, countedVisitDays: 1, outcome: 'COMPLIANT' });
+    expect(result).toMatchObject({
+      coveredDays: 12,
+      requiredVisits: 1,
+      countedVisitDays: 1,
+      outcome: 'COMPLIANT',
+    });
     const veryLate: Pairing = { ...whole, startDate: '2026-01-28' };
-    expect(visitCompliance('hh', '2026-01', [veryLate], [], policy)).toMatchObject({ requiredVisits: 0, outcome: 'NOT_REQUIRED' });
+    expect(visitCompliance('hh', '2026-01', [veryLate], [], policy)).toMatchObject({
+      requiredVisits: 0,
+      outcome: 'NOT_REQUIRED',
+    });
   });
 
   it('pro-rates a pairing that ends mid-month and ignores visits after it ends', () => {
     const ending: Pairing = { ...whole, endDate: '2026-02-10' };
-    const result = visitCompliance('hh', '2026-02', [ending], [visit('v1', '2026-02-05T01:00:00Z'), visit('v2', '2026-02-15T01:00:00Z')], policy);
-    expect(result).toMatchObject({ coveredDays: 10, requiredVisits: 1, countedVisitDays: 1, outcome: 'COMPLIANT' });
-    expect(result.uncounted).toEqual([{ visitId: 'v2', day: '2026-02-15', reason: 'OUTSIDE_PAIRING_PERIOD' }]);
+    const result = visitCompliance(
+      'hh',
+      '2026-02',
+      [ending],
+      [visit('v1', '2026-02-05T01:00:00Z'), visit('v2', '2026-02-15T01:00:00Z')],
+      policy,
+    );
+    expect(result).toMatchObject({
+      coveredDays: 10,
+      requiredVisits: 1,
+      countedVisitDays: 1,
+      outcome: 'COMPLIANT',
+    });
+    expect(result.uncounted).toEqual([
+      { visitId: 'v2', day: '2026-02-15', reason: 'OUTSIDE_PAIRING_PERIOD' },
+    ]);
   });
 
   it('carries the household requirement across a change of helper mid-month', () => {
-    const first: Pairing = { id: 'p1', helperId: 'alice', householdId: 'hh', startDate: '2025-01-01', endDate: '2026-03-15' };
-    const second: Pairing = { id: 'p2', helperId: 'bob', householdId: 'hh', startDate: '2026-03-16', endDate: null };
+    const first: Pairing = {
+      id: 'p1',
+      helperId: 'alice',
+      householdId: 'hh',
+      startDate: '2025-01-01',
+      endDate: '2026-03-15',
+    };
+    const second: Pairing = {
+      id: 'p2',
+      helperId: 'bob',
+      householdId: 'hh',
+      startDate: '2026-03-16',
+      endDate: null,
+    };
     const visits = [visit('v1', '2026-03-03T01:00:00Z', 'alice'), visit('v2', '2026-03-20T01:00:00Z', 'bob')];
     const result = visitCompliance('hh', '2026-03', [first, second], visits, policy);
-    expect(result).toMatchObject({ coveredDays: 31, requiredVisits: 2, countedVisitDays: 2, outcome: 'COMPLIANT' });
+    expect(result).toMatchObject({
+      coveredDays: 31,
+      requiredVisits: 2,
+      countedVisitDays: 2,
+      outcome: 'COMPLIANT',
+    });
     expect(result.pairings).toEqual([
       { pairingId: 'p1', helperId: 'alice', activeDays: 15, requiredVisits: 1, countedVisitDays: 1 },
       { pairingId: 'p2', helperId: 'bob', activeDays: 16, requiredVisits: 1, countedVisitDays: 1 },
     ]);
-    const aliceLate = [visit('v1', '2026-03-03T01:00:00Z', 'alice'), visit('v2', '2026-03-20T01:00:00Z', 'alice')];
+    const aliceLate = [
+      visit('v1', '2026-03-03T01:00:00Z', 'alice'),
+      visit('v2', '2026-03-20T01:00:00Z', 'alice'),
+    ];
     const late = visitCompliance('hh', '2026-03', [first, second], aliceLate, policy);
     expect(late.outcome).toBe('NON_COMPLIANT');
     expect(late.uncounted).toEqual([{ visitId: 'v2', day: '2026-03-20', reason: 'OUTSIDE_PAIRING_PERIOD' }]);
@@ -188,24 +264,45 @@ describe('visits: at least 2 a month per household, Shanghai calendar month', ()
   });
 
   it('works out every paired household of a month', () => {
-    const other: Pairing = { id: 'p9', helperId: 'bob', householdId: 'gone', startDate: '2024-01-01', endDate: '2025-12-31' };
-    const results = monthlyVisitCompliance('2026-01', [whole, other], [visit('v1', '2026-01-05T01:00:00Z')], policy);
+    const other: Pairing = {
+      id: 'p9',
+      helperId: 'bob',
+      householdId: 'gone',
+      startDate: '2024-01-01',
+      endDate: '2025-12-31',
+    };
+    const results = monthlyVisitCompliance(
+      '2026-01',
+      [whole, other],
+      [visit('v1', '2026-01-05T01:00:00Z')],
+      policy,
+    );
     expect(results.map((r) => [r.householdId, r.outcome])).toEqual([['hh', 'NON_COMPLIANT']]);
   });
 
   it('rejects a visit time without a zone', () => {
-    expect(() => visitCompliance('hh', '2026-01', [whole], [visit('v', '2026-01-05 10:00')], policy)).toThrow(InvalidInputError);
+    expect(() => visitCompliance('hh', '2026-01', [whole], [visit('v', '2026-01-05 10:00')], policy)).toThrow(
+      InvalidInputError,
+    );
   });
 });
 
 describe('work teams: at least 3 members, terms of at least 2 years', () => {
-  const member = (cadreId: string, startDate: string, endDate: string | null = null) => ({ cadreId, startDate, endDate });
+  const member = (cadreId: string, startDate: string, endDate: string | null = null) => ({
+    cadreId,
+    startDate,
+    endDate,
+  });
 
   it.each([
     [[member('a', '2018-01-01'), member('b', '2018-01-01'), member('c', '2018-01-01')], 'PASS', 3],
     [[member('a', '2018-01-01'), member('b', '2018-01-01')], 'FAIL', 2],
     [[member('a', '2018-01-01'), member('b', '2018-01-01'), member('c', '2019-07-01')], 'FAIL', 2],
-    [[member('a', '2018-01-01'), member('b', '2018-01-01'), member('c', '2017-01-01', '2019-05-31')], 'FAIL', 2],
+    [
+      [member('a', '2018-01-01'), member('b', '2018-01-01'), member('c', '2017-01-01', '2019-05-31')],
+      'FAIL',
+      2,
+    ],
   ])('team %# → %s with %i active', (members, outcome, active) => {
     const result = checkWorkTeam({ villageId: 'v1', members }, '2019-06-01', jianghua(2019));
     expect(result.outcome).toBe(outcome);
@@ -213,7 +310,12 @@ describe('work teams: at least 3 members, terms of at least 2 years', () => {
   });
 
   it('flags a member who left before serving the term', () => {
-    const members = [member('a', '2018-01-01'), member('b', '2018-01-01'), member('c', '2018-01-01'), member('d', '2018-06-01', '2019-05-31')];
+    const members = [
+      member('a', '2018-01-01'),
+      member('b', '2018-01-01'),
+      member('c', '2018-01-01'),
+      member('d', '2018-06-01', '2019-05-31'),
+    ];
     const result = checkWorkTeam({ villageId: 'v1', members }, '2019-06-01', jianghua(2019));
     expect(result.outcome).toBe('FAIL');
     expect(result.reasons.map((r) => [r.ruleId, r.passed])).toEqual([
@@ -249,7 +351,13 @@ describe('work teams: at least 3 members, terms of at least 2 years', () => {
   });
 
   it('checks published totals: households ÷ 5 helpers needed, rounded up', () => {
-    expect(pairingCapacityFeasibility({ helpers: 2, households: 10 }, policy)).toMatchObject({ outcome: 'PASS', minimumHelpers: 2 });
-    expect(pairingCapacityFeasibility({ helpers: 2, households: 11 }, policy)).toMatchObject({ outcome: 'FAIL', minimumHelpers: 3 });
+    expect(pairingCapacityFeasibility({ helpers: 2, households: 10 }, policy)).toMatchObject({
+      outcome: 'PASS',
+      minimumHelpers: 2,
+    });
+    expect(pairingCapacityFeasibility({ helpers: 2, households: 11 }, policy)).toMatchObject({
+      outcome: 'FAIL',
+      minimumHelpers: 3,
+    });
   });
 });

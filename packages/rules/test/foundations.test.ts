@@ -116,7 +116,12 @@ describe('exact ratios', () => {
 
   it('formats with no decimals and gives a rate with a display value', () => {
     expect(formatPercent(ratio(1, 8), 0)).toBe('13%');
-    expect(toRate(ratio(3, 150))).toEqual({ numerator: 3, denominator: 150, percent: '2.00%', approximate: 0.02 });
+    expect(toRate(ratio(3, 150))).toEqual({
+      numerator: 3,
+      denominator: 150,
+      percent: '2.00%',
+      approximate: 0.02,
+    });
   });
 
   it.each([
@@ -140,6 +145,7 @@ describe('exact ratios', () => {
     ['a numerator too large', () => ratioFromBigInt(2n ** 60n, 3n)],
     ['a negative numerator too large', () => ratioFromBigInt(-(2n ** 60n), 3n)],
     ['a denominator too large', () => ratioFromBigInt(1n, 2n ** 60n)],
+    ['a zero bigint denominator', () => ratioFromBigInt(1n, 0n)],
   ])('rejects %s', (_, run) => {
     expect(run).toThrow(InvalidInputError);
   });

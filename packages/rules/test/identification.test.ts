@@ -5,20 +5,20 @@ import {
   checkGuarantees,
   clearExclusionFacts,
   compareWithLine,
+  DEFAULT_PARAMETERS,
   decideHouseholdExit,
   decideInclusion,
   type ExclusionFacts,
   type ExclusionRule,
   failedRuleIds,
   InvalidInputError,
+  JIANGHUA,
+  JIANGHUA_COUNTY,
   perCapitaNetIncome,
+  policyFor,
   source,
   withOverrides,
   yuan,
-  DEFAULT_PARAMETERS,
-  JIANGHUA,
-  JIANGHUA_COUNTY,
-  policyFor,
 } from '../src';
 import { adult, jianghua, reason, secureGuarantees, wagesOnly } from './helpers';
 
@@ -44,7 +44,10 @@ describe('per-capita net income (wages + business − costs + property + transfe
     [-100, 3, -34],
     [0, 5, 0],
   ])('rounds %i fen ÷ %i down to %i fen', (total, size, shown) => {
-    const income = perCapitaNetIncome({ ...wagesOnly(0), wagesFen: Math.max(total, 0), businessCostsFen: Math.max(-total, 0) }, size);
+    const income = perCapitaNetIncome(
+      { ...wagesOnly(0), wagesFen: Math.max(total, 0), businessCostsFen: Math.max(-total, 0) },
+      size,
+    );
     expect(income.perCapitaFen).toBe(shown);
   });
 
@@ -100,12 +103,18 @@ describe('两不愁三保障 and safe water', () => {
     [true, true],
   ])('a relocated household in a D house: flat handed over %s → secure %s', (handedOver, secure) => {
     const facts = secureGuarantees({ housing: { grade: 'D', relocation: { flatHandedOver: handedOver } } });
-    expect(reason(checkGuarantees(facts, jianghua(2019), on).reasons, 'GUARANTEE.HOUSING').passed).toBe(secure);
+    expect(reason(checkGuarantees(facts, jianghua(2019), on).reasons, 'GUARANTEE.HOUSING').passed).toBe(
+      secure,
+    );
   });
 
   it.each([
     ['a 10-year-old out of school', { birthDate: '2009-01-01', enrolledInSchool: false }, false],
-    ['a 10-year-old out of school for health reasons', { birthDate: '2009-01-01', enrolledInSchool: false, outOfSchoolForHealth: true }, true],
+    [
+      'a 10-year-old out of school for health reasons',
+      { birthDate: '2009-01-01', enrolledInSchool: false, outOfSchoolForHealth: true },
+      true,
+    ],
     ['a 10-year-old in school', { birthDate: '2009-01-01', enrolledInSchool: true }, true],
     ['a child turning 6 on the assessment day', { birthDate: '2013-06-30', enrolledInSchool: false }, false],
     ['a child turning 6 the day after', { birthDate: '2013-07-01', enrolledInSchool: false }, true],
@@ -119,7 +128,9 @@ describe('两不愁三保障 and safe water', () => {
   });
 
   it('requires medical insurance for every member', () => {
-    const facts = secureGuarantees({ members: [adult('m1'), adult('m2', { hasBasicMedicalInsurance: false })] });
+    const facts = secureGuarantees({
+      members: [adult('m1'), adult('m2', { hasBasicMedicalInsurance: false })],
+    });
     const decision = checkGuarantees(facts, jianghua(2019), on);
     expect(decision.outcome).toBe('UNMET');
     expect(failedRuleIds(decision)).toEqual(['GUARANTEE.MEDICAL']);
@@ -138,17 +149,29 @@ describe('两不愁三保障 and safe water', () => {
     ['35 L a day', { litresPerPersonPerDay: 35 }, []],
     ['34 L a day', { litresPerPersonPerDay: 34 }, ['WATER.QUANTITY']],
     ['20 L a day in a water-scarce area', { litresPerPersonPerDay: 20, waterScarceArea: true }, []],
-    ['19 L a day in a water-scarce area', { litresPerPersonPerDay: 19, waterScarceArea: true }, ['WATER.QUANTITY']],
+    [
+      '19 L a day in a water-scarce area',
+      { litresPerPersonPerDay: 19, waterScarceArea: true },
+      ['WATER.QUANTITY'],
+    ],
     ['failed quality test', { qualityPassed: false }, ['WATER.QUALITY']],
     ['not piped, 20-minute trip', { pipedToHome: false, fetchMinutes: 20 }, []],
     ['not piped, 21-minute trip, no distances', { pipedToHome: false, fetchMinutes: 21 }, ['WATER.ACCESS']],
     ['not piped, 800 m away', { pipedToHome: false, fetchMinutes: 30, horizontalMetres: 800 }, []],
     ['not piped, 80 m climb', { pipedToHome: false, horizontalMetres: 900, verticalMetres: 80 }, []],
-    ['not piped, 801 m and 81 m', { pipedToHome: false, horizontalMetres: 801, verticalMetres: 81 }, ['WATER.ACCESS']],
+    [
+      'not piped, 801 m and 81 m',
+      { pipedToHome: false, horizontalMetres: 801, verticalMetres: 81 },
+      ['WATER.ACCESS'],
+    ],
     ['36 outage days', { outageDaysPerYear: 36 }, []],
     ['37 outage days', { outageDaysPerYear: 37 }, ['WATER.RELIABILITY']],
   ])('water with %s fails %j', (_, overrides, failing) => {
-    const decision = checkGuarantees(secureGuarantees({ water: { ...water, ...overrides } }), jianghua(2019), on);
+    const decision = checkGuarantees(
+      secureGuarantees({ water: { ...water, ...overrides } }),
+      jianghua(2019),
+      on,
+    );
     expect(failedRuleIds(decision)).toEqual(failing);
   });
 });
@@ -158,16 +181,48 @@ describe('the exclusion rules (七个不纳入)', () => {
   const cases: [string, Partial<ExclusionFacts>, string | null][] = [
     ['a member on the public payroll', { publicEmployeeMemberIds: ['m2'] }, 'PUBLIC_EMPLOYEE'],
     ['a serving village cadre', { villageCadreMemberIds: ['m1'] }, 'VILLAGE_CADRE'],
-    ['a private car bought for 30,000 yuan', { vehicles: [{ kind: 'CAR', purchasePriceFen: yuan(30_000), productive: false }] }, 'VEHICLE'],
-    ['a private car bought for 29,999 yuan', { vehicles: [{ kind: 'CAR', purchasePriceFen: yuan(29_999), productive: false }] }, null],
-    ['a car used for production', { vehicles: [{ kind: 'CAR', purchasePriceFen: yuan(50_000), productive: true }] }, null],
-    ['construction machinery', { vehicles: [{ kind: 'CONSTRUCTION_MACHINERY', purchasePriceFen: yuan(80_000), productive: true }] }, 'VEHICLE'],
+    [
+      'a private car bought for 30,000 yuan',
+      { vehicles: [{ kind: 'CAR', purchasePriceFen: yuan(30_000), productive: false }] },
+      'VEHICLE',
+    ],
+    [
+      'a private car bought for 29,999 yuan',
+      { vehicles: [{ kind: 'CAR', purchasePriceFen: yuan(29_999), productive: false }] },
+      null,
+    ],
+    [
+      'a car used for production',
+      { vehicles: [{ kind: 'CAR', purchasePriceFen: yuan(50_000), productive: true }] },
+      null,
+    ],
+    [
+      'construction machinery',
+      { vehicles: [{ kind: 'CONSTRUCTION_MACHINERY', purchasePriceFen: yuan(80_000), productive: true }] },
+      'VEHICLE',
+    ],
     ['a shop in town', { townProperties: [{ kind: 'SHOP' }] }, 'TOWN_HOUSE'],
     ['a luxury fit-out', { luxuryRenovation: true }, 'TOWN_HOUSE'],
-    ['an operating registered company', { businesses: [{ kind: 'COMPANY', registered: true, operating: true }] }, 'BUSINESS'],
-    ['a registered company that does not operate', { businesses: [{ kind: 'COMPANY', registered: true, operating: false }] }, null],
-    ['an unregistered company', { businesses: [{ kind: 'COMPANY', registered: false, operating: true }] }, null],
-    ['a transport business', { businesses: [{ kind: 'TRANSPORT', registered: false, operating: true }] }, 'BUSINESS'],
+    [
+      'an operating registered company',
+      { businesses: [{ kind: 'COMPANY', registered: true, operating: true }] },
+      'BUSINESS',
+    ],
+    [
+      'a registered company that does not operate',
+      { businesses: [{ kind: 'COMPANY', registered: true, operating: false }] },
+      null,
+    ],
+    [
+      'an unregistered company',
+      { businesses: [{ kind: 'COMPANY', registered: false, operating: true }] },
+      null,
+    ],
+    [
+      'a transport business',
+      { businesses: [{ kind: 'TRANSPORT', registered: false, operating: true }] },
+      'BUSINESS',
+    ],
     ['a long-term employer', { longTermEmployer: true }, 'EMPLOYER'],
     ['a large-scale farmer', { largeScaleFarmer: true }, 'EMPLOYER'],
     ['a contractor', { contractor: true }, 'EMPLOYER'],
@@ -187,7 +242,9 @@ describe('the exclusion rules (七个不纳入)', () => {
   it('explains an exclusion in Chinese with the rule id, the evidence and the source', () => {
     const decision = applyExclusions({ ...clearExclusionFacts(), publicEmployeeMemberIds: ['m2'] }, policy);
     const hit = reason(decision.reasons, 'EXCLUSION.PUBLIC_EMPLOYEE');
-    expect(hit.messageZh).toMatch(/^不纳入: 家庭成员为国家公职人员或财政供养人员 \(规则 EXCLUSION\.PUBLIC_EMPLOYEE, 依据 .+\[L\]\)$/);
+    expect(hit.messageZh).toMatch(
+      /^不纳入: 家庭成员为国家公职人员或财政供养人员 \(规则 EXCLUSION\.PUBLIC_EMPLOYEE, 依据 .+\[L\]\)$/,
+    );
     expect(hit.facts).toEqual({ memberIds: ['m2'] });
     expect(hit.source).toEqual({ document: 'EXCLUSION_LISTS', grade: 'L' });
     expect(JSON.parse(JSON.stringify(decision))).toEqual(decision);
@@ -220,7 +277,11 @@ describe('the exclusion rules (七个不纳入)', () => {
 
   it('lets a county switch rules on and off and add its own', () => {
     const county = policyFor(countyTable, 2019, JIANGHUA);
-    const decision = applyExclusions({ ...clearExclusionFacts(), unexplainedReport: true, longTermEmployer: true }, county, [deposits]);
+    const decision = applyExclusions(
+      { ...clearExclusionFacts(), unexplainedReport: true, longTermEmployer: true },
+      county,
+      [deposits],
+    );
     expect(decision.reasons.map((r) => r.ruleId)).toEqual([
       'EXCLUSION.PUBLIC_EMPLOYEE',
       'EXCLUSION.OTHER',
@@ -230,7 +291,9 @@ describe('the exclusion rules (七个不纳入)', () => {
   });
 
   it('refuses an enabled rule id that has no rule behind it', () => {
-    expect(() => applyExclusions(clearExclusionFacts(), policyFor(countyTable, 2019, JIANGHUA))).toThrow(/HIGH_DEPOSITS/);
+    expect(() => applyExclusions(clearExclusionFacts(), policyFor(countyTable, 2019, JIANGHUA))).toThrow(
+      /HIGH_DEPOSITS/,
+    );
   });
 
   it('defines a label and a source for every built-in rule', () => {
@@ -248,8 +311,18 @@ describe('inclusion: income below the line OR guarantees unmet; exclusions still
   it.each([
     ['income 1 fen below the line', '6435.98', secureGuarantees(), 'INCLUDE'],
     ['income exactly at the line', '6436', secureGuarantees(), 'NOT_INCLUDE'],
-    ['income above the line, dangerous house', '9000', secureGuarantees({ housing: { grade: 'C' } }), 'INCLUDE'],
-    ['income below the line and a dangerous house', '3000', secureGuarantees({ housing: { grade: 'D' } }), 'INCLUDE'],
+    [
+      'income above the line, dangerous house',
+      '9000',
+      secureGuarantees({ housing: { grade: 'C' } }),
+      'INCLUDE',
+    ],
+    [
+      'income below the line and a dangerous house',
+      '3000',
+      secureGuarantees({ housing: { grade: 'D' } }),
+      'INCLUDE',
+    ],
   ])('%s → %s', (_, wages, guarantees, outcome) => {
     const decision = decideInclusion({ ...base, income: wagesOnly(wages), guarantees }, policy, '2019-06-30');
     expect(decision.outcome).toBe(outcome);
@@ -258,7 +331,11 @@ describe('inclusion: income below the line OR guarantees unmet; exclusions still
 
   it('excludes a qualifying household with a public employee, and says why', () => {
     const decision = decideInclusion(
-      { ...base, income: wagesOnly(3000), exclusions: { ...clearExclusionFacts(), publicEmployeeMemberIds: ['m2'] } },
+      {
+        ...base,
+        income: wagesOnly(3000),
+        exclusions: { ...clearExclusionFacts(), publicEmployeeMemberIds: ['m2'] },
+      },
       policy,
       '2019-06-30',
     );
@@ -275,7 +352,10 @@ describe('inclusion: income below the line OR guarantees unmet; exclusions still
       '2019-06-30',
     );
     expect(decision.reasons[0]?.messageZh).toMatch(/^纳入: 收入低于标准且两不愁三保障或饮水安全未达标/);
-    expect(reason(decision.reasons, 'IDENTIFY.INCOME_BELOW_LINE').params).toEqual({ incomeLineFen: yuan(3218), year: 2019 });
+    expect(reason(decision.reasons, 'IDENTIFY.INCOME_BELOW_LINE').params).toEqual({
+      incomeLineFen: yuan(3218),
+      year: 2019,
+    });
   });
 
   it('does not ignore exclusions for a household that does not qualify anyway', () => {
@@ -307,12 +387,19 @@ describe('household exit: income above the line, guarantees hold, not identified
 
   it('keeps a household whose guarantees fail even with a high income', () => {
     const decision = decideHouseholdExit(
-      { income: wagesOnly(20_000), householdSize: 2, guarantees: secureGuarantees({ housing: { grade: 'C' } }), identifiedYear: 2015 },
+      {
+        income: wagesOnly(20_000),
+        householdSize: 2,
+        guarantees: secureGuarantees({ housing: { grade: 'C' } }),
+        identifiedYear: 2015,
+      },
       policy,
       '2018-10-01',
     );
     expect(decision.outcome).toBe('NOT_ELIGIBLE');
     expect(failedRuleIds(decision)).toEqual(['GUARANTEE.HOUSING']);
-    expect(reason(decision.reasons, 'HOUSEHOLD_EXIT.INCOME_ABOVE_LINE').messageZh).toContain('超过 2018 年扶贫标准 2995.00 元');
+    expect(reason(decision.reasons, 'HOUSEHOLD_EXIT.INCOME_ABOVE_LINE').messageZh).toContain(
+      '超过 2018 年扶贫标准 2995.00 元',
+    );
   });
 });

@@ -30,7 +30,13 @@ describe('classification into the three monitoring types', () => {
   const policy = jianghua(2022); // range 6,900 yuan
   it.each([
     ['an exited household just within the range', 'EXITED', '13799.98', false, 'UNSTABLE_EXITED'],
-    ['an exited household no longer receiving policies within the range', 'EXITED_NO_POLICY', '10000', false, 'UNSTABLE_EXITED'],
+    [
+      'an exited household no longer receiving policies within the range',
+      'EXITED_NO_POLICY',
+      '10000',
+      false,
+      'UNSTABLE_EXITED',
+    ],
     ['an exited household exactly at the range', 'EXITED', '13800', false, 'NOT_MONITORED'],
     ['an ordinary household within the range', 'NON_POOR', '9000', false, 'EDGE_PRONE'],
     ['an ordinary household above the range after a disaster', 'NON_POOR', '30000', true, 'SUDDEN_HARDSHIP'],
@@ -40,7 +46,13 @@ describe('classification into the three monitoring types', () => {
     ['a returned household', 'RETURNED', '30000', true, 'NOT_MONITORED'],
   ] as const)('%s → %s', (_, status, wages, hardship, outcome) => {
     const decision = classifyMonitoring(
-      { status, income: wagesOnly(wages), householdSize: 2, rigidSpendingSurge: hardship, sharpIncomeDrop: false },
+      {
+        status,
+        income: wagesOnly(wages),
+        householdSize: 2,
+        rigidSpendingSurge: hardship,
+        sharpIncomeDrop: false,
+      },
       policy,
     );
     expect(decision.outcome).toBe(outcome);
@@ -48,16 +60,30 @@ describe('classification into the three monitoring types', () => {
 
   it('counts a sharp income drop as sudden hardship', () => {
     const decision = classifyMonitoring(
-      { status: 'NON_POOR', income: wagesOnly(30_000), householdSize: 2, rigidSpendingSurge: false, sharpIncomeDrop: true },
+      {
+        status: 'NON_POOR',
+        income: wagesOnly(30_000),
+        householdSize: 2,
+        rigidSpendingSurge: false,
+        sharpIncomeDrop: true,
+      },
       policy,
     );
     expect(decision.outcome).toBe('SUDDEN_HARDSHIP');
-    expect(reason(decision.reasons, 'MONITOR.INCOME_IN_RANGE').messageZh).toContain('不低于监测范围 6900.00 元');
+    expect(reason(decision.reasons, 'MONITOR.INCOME_IN_RANGE').messageZh).toContain(
+      '不低于监测范围 6900.00 元',
+    );
   });
 
   it('uses 1.5 × the 2019 line for edge households', () => {
     const decision = classifyMonitoring(
-      { status: 'NON_POOR', income: wagesOnly('9653.98'), householdSize: 2, rigidSpendingSurge: false, sharpIncomeDrop: false },
+      {
+        status: 'NON_POOR',
+        income: wagesOnly('9653.98'),
+        householdSize: 2,
+        rigidSpendingSurge: false,
+        sharpIncomeDrop: false,
+      },
       jianghua(2019),
     );
     expect(decision.outcome).toBe('EDGE_PRONE');
@@ -81,12 +107,48 @@ describe('risk elimination', () => {
 
   it.each([
     ['six months to the day', facts, '2022-07-15', 'ELIMINATED', []],
-    ['one day short of six months', facts, '2022-07-14', 'NOT_ELIMINATED', ['RISK_ELIMINATION.INCOME_STABLE']],
-    ['six months from 31 Aug end on 1 Mar', { ...facts, incomeAboveRangeSince: '2021-08-31' }, '2022-02-28', 'NOT_ELIMINATED', ['RISK_ELIMINATION.INCOME_STABLE']],
-    ['never above the range', { ...facts, incomeAboveRangeSince: null }, '2022-12-31', 'NOT_ELIMINATED', ['RISK_ELIMINATION.INCOME_STABLE']],
-    ['income back within the range', { ...facts, income: wagesOnly(10_000) }, '2022-12-31', 'NOT_ELIMINATED', ['RISK_ELIMINATION.INCOME_STABLE']],
-    ['rigid spending unresolved', { ...facts, rigidSpendingResolved: false }, '2022-12-31', 'NOT_ELIMINATED', ['RISK_ELIMINATION.RIGID_SPENDING_RESOLVED']],
-    ['a dangerous house', { ...facts, guarantees: secureGuarantees({ housing: { grade: 'D' } }) }, '2022-12-31', 'NOT_ELIMINATED', ['GUARANTEE.HOUSING']],
+    [
+      'one day short of six months',
+      facts,
+      '2022-07-14',
+      'NOT_ELIMINATED',
+      ['RISK_ELIMINATION.INCOME_STABLE'],
+    ],
+    [
+      'six months from 31 Aug end on 1 Mar',
+      { ...facts, incomeAboveRangeSince: '2021-08-31' },
+      '2022-02-28',
+      'NOT_ELIMINATED',
+      ['RISK_ELIMINATION.INCOME_STABLE'],
+    ],
+    [
+      'never above the range',
+      { ...facts, incomeAboveRangeSince: null },
+      '2022-12-31',
+      'NOT_ELIMINATED',
+      ['RISK_ELIMINATION.INCOME_STABLE'],
+    ],
+    [
+      'income back within the range',
+      { ...facts, income: wagesOnly(10_000) },
+      '2022-12-31',
+      'NOT_ELIMINATED',
+      ['RISK_ELIMINATION.INCOME_STABLE'],
+    ],
+    [
+      'rigid spending unresolved',
+      { ...facts, rigidSpendingResolved: false },
+      '2022-12-31',
+      'NOT_ELIMINATED',
+      ['RISK_ELIMINATION.RIGID_SPENDING_RESOLVED'],
+    ],
+    [
+      'a dangerous house',
+      { ...facts, guarantees: secureGuarantees({ housing: { grade: 'D' } }) },
+      '2022-12-31',
+      'NOT_ELIMINATED',
+      ['GUARANTEE.HOUSING'],
+    ],
   ] as const)('%s → %s', (_, input, asOf, outcome, failing) => {
     const decision = decideRiskElimination(input, policy, asOf);
     expect(decision.outcome).toBe(outcome);
@@ -99,9 +161,15 @@ describe('risk elimination', () => {
     });
     const decision = decideRiskElimination({ ...facts, guarantees: noLabour }, policy, '2022-12-31');
     expect(decision.outcome).toBe('KEEP_MONITORING_NO_LABOUR');
-    expect(reason(decision.reasons, 'RISK_ELIMINATION.HAS_LABOUR').messageZh).toMatch(/^无劳动能力家庭不标注风险消除/);
-    const partial = secureGuarantees({ members: [adult('m1', { labourCapacity: 'NONE' }), adult('m2', { labourCapacity: 'PARTIAL' })] });
-    expect(decideRiskElimination({ ...facts, guarantees: partial }, policy, '2022-12-31').outcome).toBe('ELIMINATED');
+    expect(reason(decision.reasons, 'RISK_ELIMINATION.HAS_LABOUR').messageZh).toMatch(
+      /^无劳动能力家庭不标注风险消除/,
+    );
+    const partial = secureGuarantees({
+      members: [adult('m1', { labourCapacity: 'NONE' }), adult('m2', { labourCapacity: 'PARTIAL' })],
+    });
+    expect(decideRiskElimination({ ...facts, guarantees: partial }, policy, '2022-12-31').outcome).toBe(
+      'ELIMINATED',
+    );
   });
 });
 
@@ -122,7 +190,11 @@ describe('identifying a monitoring object: one notice of 5 days, 15 days from th
     ['VILLAGE_NOTICE', '2022-05-04'],
     ['TOWNSHIP_REVIEW', '2022-05-09'],
   ];
-  const done: CompletedStep<MonitoringStep>[] = path.map(([step, date]) => ({ step, date, actorRole: roles[step] }));
+  const done: CompletedStep<MonitoringStep>[] = path.map(([step, date]) => ({
+    step,
+    date,
+    actorRole: roles[step],
+  }));
 
   it('records each step in order', () => {
     let completed: CompletedStep<MonitoringStep>[] = [];
@@ -135,7 +207,13 @@ describe('identifying a monitoring object: one notice of 5 days, 15 days from th
   });
 
   it('refuses the township review on day 5 of the notice', () => {
-    const result = nextMonitoringStep(done.slice(0, 4), 'TOWNSHIP_REVIEW', 'TOWNSHIP_CLERK', '2022-05-08', policy);
+    const result = nextMonitoringStep(
+      done.slice(0, 4),
+      'TOWNSHIP_REVIEW',
+      'TOWNSHIP_CLERK',
+      '2022-05-08',
+      policy,
+    );
     expect(result.refusals).toEqual(['NOTICE_NOT_ELAPSED']);
     expect(result.withinTimeLimit).toBeNull();
   });

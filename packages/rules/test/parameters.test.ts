@@ -56,12 +56,18 @@ describe('income lines by year (POLICY.md 1.1)', () => {
 describe('layered lookup: county → province → national', () => {
   it('takes the national default when nothing overrides it', () => {
     const resolved = lookupParameter(DEFAULT_PARAMETERS, 'team.minMembers', 2019, JIANGHUA);
-    expect(resolved).toMatchObject({ value: 3, scope: { level: 'NATIONAL' }, source: { document: 'TEAM_2017' } });
+    expect(resolved).toMatchObject({
+      value: 3,
+      scope: { level: 'NATIONAL' },
+      source: { document: 'TEAM_2017' },
+    });
   });
 
   it('takes the province value over the national one (Hunan collective income)', () => {
     expect(jianghua(2018).get('villageExit.minCollectiveIncome')).toBe(yuan(40_000));
-    expect(policyFor(DEFAULT_PARAMETERS, 2018, { province: '440000' }).get('villageExit.minCollectiveIncome')).toBeNull();
+    expect(
+      policyFor(DEFAULT_PARAMETERS, 2018, { province: '440000' }).get('villageExit.minCollectiveIncome'),
+    ).toBeNull();
   });
 
   it('takes a county override for the years it covers only', () => {
@@ -77,7 +83,11 @@ describe('layered lookup: county → province → national', () => {
     ]);
     expect(policyFor(table, 2019, JIANGHUA).get('pairing.maxHouseholdsPerHelper')).toBe(5);
     expect(policyFor(table, 2020, JIANGHUA).get('pairing.maxHouseholdsPerHelper')).toBe(4);
-    expect(policyFor(table, 2020, { province: HUNAN_PROVINCE, county: '431100' }).get('pairing.maxHouseholdsPerHelper')).toBe(5);
+    expect(
+      policyFor(table, 2020, { province: HUNAN_PROVINCE, county: '431100' }).get(
+        'pairing.maxHouseholdsPerHelper',
+      ),
+    ).toBe(5);
   });
 
   it('lets a county set a stricter 1 % missed-rate threshold', () => {
@@ -90,7 +100,10 @@ describe('layered lookup: county → province → national', () => {
         source: source('PROJECT_DEFAULT', 'L'),
       },
     ]);
-    expect(policyFor(table, 2018, JIANGHUA).get('countyExit.maxMissedRate')).toEqual({ numerator: 1, denominator: 100 });
+    expect(policyFor(table, 2018, JIANGHUA).get('countyExit.maxMissedRate')).toEqual({
+      numerator: 1,
+      denominator: 100,
+    });
   });
 
   it('reads monitoring ranges per year and province, and refuses unknown years', () => {
@@ -137,7 +150,11 @@ describe('table validation', () => {
   });
 
   it('accepts adjacent ranges and the same years at different levels', () => {
-    const table = createParameterTable([entry(2014, 2015), entry(2016), { ...entry(2014), scope: { level: 'NATIONAL' } }]);
+    const table = createParameterTable([
+      entry(2014, 2015),
+      entry(2016),
+      { ...entry(2014), scope: { level: 'NATIONAL' } },
+    ]);
     expect(table.entries).toHaveLength(3);
   });
 

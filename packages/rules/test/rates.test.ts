@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type CountyExitInput,
   comprehensiveIncidence,
+  DEFAULT_PARAMETERS,
   decideCountyExit,
   decideVillageExit,
   failedRuleIds,
+  HUNAN_PROVINCE,
   InvalidInputError,
   isPoorVillageByIncidence,
+  JIANGHUA_COUNTY,
   missedRate,
+  policyFor,
   povertyIncidence,
   ratio,
   recognitionRate,
-  type CountyExitInput,
-  DEFAULT_PARAMETERS,
-  HUNAN_PROVINCE,
-  JIANGHUA_COUNTY,
-  policyFor,
   source,
   withOverrides,
   wrongExitRate,
@@ -71,34 +71,54 @@ describe('village exit: incidence < 2 % (west < 3 %), Hunan collective income �
     ['collective income 1 fen short', 0, 10_000, '39999.99', 'FAIL', ['VILLAGE_EXIT.COLLECTIVE_INCOME']],
     ['both failing', 300, 10_000, '0', 'FAIL', ['VILLAGE_EXIT.INCIDENCE', 'VILLAGE_EXIT.COLLECTIVE_INCOME']],
   ])('%s → %s', (_, poor, rural, income, outcome, failing) => {
-    const decision = decideVillageExit({ poorPopulation: poor, ruralPopulation: rural, collectiveIncomeFen: yuan(income) }, policy);
+    const decision = decideVillageExit(
+      { poorPopulation: poor, ruralPopulation: rural, collectiveIncomeFen: yuan(income) },
+      policy,
+    );
     expect(decision.outcome).toBe(outcome);
     expect(failedRuleIds(decision)).toEqual(failing);
   });
 
   it('says exactly-2 % fails in Chinese', () => {
-    const decision = decideVillageExit({ poorPopulation: 20, ruralPopulation: 1000, collectiveIncomeFen: yuan(50_000) }, policy);
-    expect(reason(decision.reasons, 'VILLAGE_EXIT.INCIDENCE').messageZh).toMatch(/^贫困发生率 2\.00% 未低于 2\.00% \(规则 VILLAGE_EXIT\.INCIDENCE, 依据 .*厅字〔2016〕16号 \[N\]\)$/);
+    const decision = decideVillageExit(
+      { poorPopulation: 20, ruralPopulation: 1000, collectiveIncomeFen: yuan(50_000) },
+      policy,
+    );
+    expect(reason(decision.reasons, 'VILLAGE_EXIT.INCIDENCE').messageZh).toMatch(
+      /^贫困发生率 2\.00% 未低于 2\.00% \(规则 VILLAGE_EXIT\.INCIDENCE, 依据 .*厅字〔2016〕16号 \[N\]\)$/,
+    );
   });
 
   it('uses 3 % for a western county and no income test outside Hunan', () => {
     const west = policyFor(
       withOverrides(DEFAULT_PARAMETERS, [
-        { key: 'regionClass', scope: { level: 'PROVINCE', province: '520000' }, fromYear: 2014, value: 'WEST', source: source('EXIT_2016', 'N') },
+        {
+          key: 'regionClass',
+          scope: { level: 'PROVINCE', province: '520000' },
+          fromYear: 2014,
+          value: 'WEST',
+          source: source('EXIT_2016', 'N'),
+        },
       ]),
       2018,
       { province: '520000' },
     );
-    const decision = decideVillageExit({ poorPopulation: 299, ruralPopulation: 10_000, collectiveIncomeFen: 0 }, west);
+    const decision = decideVillageExit(
+      { poorPopulation: 299, ruralPopulation: 10_000, collectiveIncomeFen: 0 },
+      west,
+    );
     expect(decision.outcome).toBe('PASS');
     expect(decision.reasons.map((r) => r.ruleId)).toEqual(['VILLAGE_EXIT.INCIDENCE']);
-    expect(decideVillageExit({ poorPopulation: 300, ruralPopulation: 10_000, collectiveIncomeFen: 0 }, west).outcome).toBe('FAIL');
+    expect(
+      decideVillageExit({ poorPopulation: 300, ruralPopulation: 10_000, collectiveIncomeFen: 0 }, west)
+        .outcome,
+    ).toBe('FAIL');
   });
 
   it('refuses to judge a year with no exit thresholds', () => {
-    expect(() => decideVillageExit({ poorPopulation: 0, ruralPopulation: 10, collectiveIncomeFen: 0 }, jianghua(2021))).toThrow(
-      /villageExit\.maxIncidence/,
-    );
+    expect(() =>
+      decideVillageExit({ poorPopulation: 0, ruralPopulation: 10, collectiveIncomeFen: 0 }, jianghua(2021)),
+    ).toThrow(/villageExit\.maxIncidence/);
   });
 });
 
@@ -114,17 +134,41 @@ describe('county exit: 三率一度, each one a veto', () => {
 
   it.each([
     ['all within limits', passing, []],
-    ['comprehensive incidence exactly 2 %', { ...passing, remainingPoorPopulation: 2000 }, ['COUNTY_EXIT.COMPREHENSIVE_INCIDENCE']],
+    [
+      'comprehensive incidence exactly 2 %',
+      { ...passing, remainingPoorPopulation: 2000 },
+      ['COUNTY_EXIT.COMPREHENSIVE_INCIDENCE'],
+    ],
     [
       'estimated wrong exits (1 % of 100,000 exited) pushing incidence to exactly 2 %',
       { ...passing, wrongExit: { ...passing.wrongExit, wrongExitPersons: 10, totalExitedPersons: 100_000 } },
       ['COUNTY_EXIT.COMPREHENSIVE_INCIDENCE'],
     ],
-    ['wrong-exit rate exactly 2 %', { ...passing, remainingPoorPopulation: 0, wrongExit: { ...passing.wrongExit, wrongExitPersons: 20 } }, ['COUNTY_EXIT.WRONG_EXIT_RATE']],
-    ['wrong-exit rate 1.9 %', { ...passing, remainingPoorPopulation: 0, wrongExit: { ...passing.wrongExit, wrongExitPersons: 19 } }, []],
-    ['missed rate exactly 2 %', { ...passing, remainingPoorPopulation: 0, missed: { ...passing.missed, missedPersons: 20 } }, ['COUNTY_EXIT.MISSED_RATE']],
-    ['recognition exactly 90 %', { ...passing, recognition: { recognisingHouseholds: 900, surveyedHouseholds: 1000 } }, []],
-    ['recognition 89.9 %', { ...passing, recognition: { recognisingHouseholds: 899, surveyedHouseholds: 1000 } }, ['COUNTY_EXIT.RECOGNITION']],
+    [
+      'wrong-exit rate exactly 2 %',
+      { ...passing, remainingPoorPopulation: 0, wrongExit: { ...passing.wrongExit, wrongExitPersons: 20 } },
+      ['COUNTY_EXIT.WRONG_EXIT_RATE'],
+    ],
+    [
+      'wrong-exit rate 1.9 %',
+      { ...passing, remainingPoorPopulation: 0, wrongExit: { ...passing.wrongExit, wrongExitPersons: 19 } },
+      [],
+    ],
+    [
+      'missed rate exactly 2 %',
+      { ...passing, remainingPoorPopulation: 0, missed: { ...passing.missed, missedPersons: 20 } },
+      ['COUNTY_EXIT.MISSED_RATE'],
+    ],
+    [
+      'recognition exactly 90 %',
+      { ...passing, recognition: { recognisingHouseholds: 900, surveyedHouseholds: 1000 } },
+      [],
+    ],
+    [
+      'recognition 89.9 %',
+      { ...passing, recognition: { recognisingHouseholds: 899, surveyedHouseholds: 1000 } },
+      ['COUNTY_EXIT.RECOGNITION'],
+    ],
   ])('%s', (_, input, failing) => {
     const decision = decideCountyExit(input, policy);
     expect(failedRuleIds(decision)).toEqual(failing);
@@ -135,7 +179,9 @@ describe('county exit: 三率一度, each one a veto', () => {
     const decision = decideCountyExit(passing, policy);
     expect(decision.recognition.percent).toBe('95.00%');
     expect(decision.comprehensive.rate.percent).toBe('1.00%');
-    expect(reason(decision.reasons, 'COUNTY_EXIT.RECOGNITION').messageZh).toMatch(/^群众认可度 95\.00% 达到 90\.00%/);
+    expect(reason(decision.reasons, 'COUNTY_EXIT.RECOGNITION').messageZh).toMatch(
+      /^群众认可度 95\.00% 达到 90\.00%/,
+    );
     expect(reason(decision.reasons, 'COUNTY_EXIT.RECOGNITION').params).toEqual({
       threshold: { numerator: 90, denominator: 100 },
       comparison: '≥',
@@ -145,7 +191,13 @@ describe('county exit: 三率一度, each one a veto', () => {
   it('applies a county’s stricter 1 % missed-rate threshold', () => {
     const strict = policyFor(
       withOverrides(DEFAULT_PARAMETERS, [
-        { key: 'countyExit.maxMissedRate', scope: { level: 'COUNTY', county: JIANGHUA_COUNTY }, fromYear: 2018, value: ratio(1, 100), source: source('PROJECT_DEFAULT', 'L') },
+        {
+          key: 'countyExit.maxMissedRate',
+          scope: { level: 'COUNTY', county: JIANGHUA_COUNTY },
+          fromYear: 2018,
+          value: ratio(1, 100),
+          source: source('PROJECT_DEFAULT', 'L'),
+        },
       ]),
       2018,
       { province: HUNAN_PROVINCE, county: JIANGHUA_COUNTY },

@@ -65,7 +65,11 @@ describe('the six responsibility levels, ordered and configurable', () => {
       },
     ]);
     const county = policyFor(table, 2019, JIANGHUA);
-    const decision = checkDecomposition(task('p', { levelId: 'COUNTY' }), task('c', { levelId: 'VILLAGE' }), county);
+    const decision = checkDecomposition(
+      task('p', { levelId: 'COUNTY' }),
+      task('c', { levelId: 'VILLAGE' }),
+      county,
+    );
     expect(decision.outcome).toBe('PASS');
   });
 });
@@ -85,7 +89,11 @@ describe('decomposition: one level lower, deadline not after the parent’s', ()
   });
 
   it('says a helper task cannot be decomposed further', () => {
-    const decision = checkDecomposition(task('p', { levelId: 'HELPER' }), task('c', { levelId: 'HELPER' }), policy);
+    const decision = checkDecomposition(
+      task('p', { levelId: 'HELPER' }),
+      task('c', { levelId: 'HELPER' }),
+      policy,
+    );
     expect(decision.reasons[0]?.messageZh).toMatch(/^HELPER 已是最低层级, 不能再分解/);
   });
 });
@@ -115,8 +123,16 @@ describe('progress roll-up: a parent is the mean of its children; DONE counts 10
 
   it('derives every parent from its children, exactly', () => {
     const progress = Object.fromEntries(rollUpProgress(tasks).map((p) => [p.taskId, p]));
-    expect(progress.b).toMatchObject({ progress: { numerator: 1, denominator: 2 }, percent: 50, fromChildren: true });
-    expect(progress.root).toMatchObject({ progress: { numerator: 3, denominator: 4 }, percent: 75, fromChildren: true });
+    expect(progress.b).toMatchObject({
+      progress: { numerator: 1, denominator: 2 },
+      percent: 50,
+      fromChildren: true,
+    });
+    expect(progress.root).toMatchObject({
+      progress: { numerator: 3, denominator: 4 },
+      percent: 75,
+      fromChildren: true,
+    });
     expect(progress.a).toMatchObject({ percent: 100, fromChildren: false });
     expect(progress.b2?.percent).toBe(0);
   });
@@ -128,8 +144,15 @@ describe('progress roll-up: a parent is the mean of its children; DONE counts 10
       task('y', { parentId: 'r', status: 'NOT_STARTED' }),
       task('z', { parentId: 'r', status: 'NOT_STARTED' }),
     ];
-    expect(rollUpProgress(thirds)[0]).toMatchObject({ progress: { numerator: 1, denominator: 3 }, percent: 33 });
-    const almost = [task('r'), task('x', { parentId: 'r', status: 'IN_PROGRESS', progressPercent: 99 }), task('y', { parentId: 'r', status: 'DONE' })];
+    expect(rollUpProgress(thirds)[0]).toMatchObject({
+      progress: { numerator: 1, denominator: 3 },
+      percent: 33,
+    });
+    const almost = [
+      task('r'),
+      task('x', { parentId: 'r', status: 'IN_PROGRESS', progressPercent: 99 }),
+      task('y', { parentId: 'r', status: 'DONE' }),
+    ];
     expect(rollUpProgress(almost)[0]?.percent).toBe(99);
   });
 
@@ -167,7 +190,9 @@ describe('battle map: counts per region, rolled up village → township → coun
   ];
 
   it('counts each task in its region and in every region above it', () => {
-    const map = Object.fromEntries(battleMap(regions, tasks, '2019-06-01T12:00:00Z').map((node) => [node.regionId, node]));
+    const map = Object.fromEntries(
+      battleMap(regions, tasks, '2019-06-01T12:00:00Z').map((node) => [node.regionId, node]),
+    );
     expect(map.v1?.total).toEqual({ total: 2, done: 0, inProgress: 0, overdue: 1, notStarted: 1 });
     expect(map.v2?.total).toEqual({ total: 1, done: 0, inProgress: 0, overdue: 0, notStarted: 1 });
     expect(map.t1?.own).toEqual({ total: 1, done: 1, inProgress: 0, overdue: 0, notStarted: 0 });
@@ -178,7 +203,11 @@ describe('battle map: counts per region, rolled up village → township → coun
 
   it.each([
     ['a task in an unknown region', regions, [task('x', { regionId: 'nowhere' })]],
-    ['a region with an unknown parent', [...regions, { id: 'v9', parentId: 't9', level: 'VILLAGE' as const }], []],
+    [
+      'a region with an unknown parent',
+      [...regions, { id: 'v9', parentId: 't9', level: 'VILLAGE' as const }],
+      [],
+    ],
     [
       'a region cycle',
       [

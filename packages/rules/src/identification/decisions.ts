@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../calendar';
-import { type Decision, makeReason } from '../explanation';
+import { allPassed, type Decision, makeReason } from '../explanation';
 import type { Policy } from '../parameters';
 import { source } from '../sources';
 import { applyExclusions, type ExclusionFacts, type ExclusionRule } from './exclusions';
@@ -119,5 +119,5 @@ export function decideHouseholdExit(
         : `Identified in ${facts.identifiedYear}; cannot exit in ${policy.year}`,
     }),
   ];
-  return { outcome: reasons.every((r) => r.passed) ? 'ELIGIBLE' : 'NOT_ELIGIBLE', income, reasons };
+  return { outcome: allPassed(reasons) ? 'ELIGIBLE' : 'NOT_ELIGIBLE', income, reasons };
 }

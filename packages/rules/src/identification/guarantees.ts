@@ -1,6 +1,6 @@
 import { ageOn, type CalendarDate } from '../calendar';
 import type { HousingGrade, LabourCapacity } from '../enums';
-import { type Decision, makeReason, type Reason } from '../explanation';
+import { allPassed, type Decision, makeReason, type Reason } from '../explanation';
 import type { Policy } from '../parameters';
 import { source } from '../sources';
 
@@ -229,5 +229,5 @@ export function checkGuarantees(
     housing(facts, policy),
     ...checkWater(facts.water, policy),
   ];
-  return { outcome: reasons.every((reason) => reason.passed) ? 'MET' : 'UNMET', reasons };
+  return { outcome: allPassed(reasons) ? 'MET' : 'UNMET', reasons };
 }

@@ -84,7 +84,7 @@ export function procedureFor(kind: ApplicationKind, policy: Policy): ProcedureDe
 export interface StatusApplication {
   kind: ApplicationKind;
   fromStatus: HouseholdStatus;
-  completedSteps: CompletedStep<ProcedureStep>[];
+  completedSteps: readonly CompletedStep<ProcedureStep>[];
 }
 
 export interface StepDecision {
@@ -142,7 +142,9 @@ export function nextStep(
     refusals: attempt.refusals,
     reasons: attempt.reasons,
     application:
-      attempt.outcome === 'ACCEPTED' ? { ...application, completedSteps: attempt.completedSteps } : application,
+      attempt.outcome === 'ACCEPTED'
+        ? { ...application, completedSteps: attempt.completedSteps }
+        : application,
     complete: attempt.complete,
     status: attempt.complete ? target : application.fromStatus,
   };
