@@ -46,22 +46,21 @@ export async function startPostgres() {
   const port = await freePort();
   const data = path.join(dir, 'data');
   asPostgresUser(`${bin}/initdb -D ${data} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null`);
-  asPostgresUser(
-    `${bin}/pg_ctl -D ${data} -l ${dir}/log -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" -w start >/dev/null`,
-  );
+  const startServer = () =>
+    asPostgresUser(
+      `${bin}/pg_ctl -D ${data} -l ${dir}/log -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" -w start >/dev/null`,
+    );
+  const stopServer = () => asPostgresUser(`${bin}/pg_ctl -D ${data} -m fast -w stop >/dev/null`);
+  startServer();
   const stop = () => {
     try {
-      asPostgresUser(`${bin}/pg_ctl -D ${data} -m fast -w stop >/dev/null`);
+      stopServer();
+    } catch {
+      // already stopped (a fault test may have taken it away)
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop,
-    bin,
-    dataDir: data,
-    port,
-    socketDir: dir,
-  };
+  // startServer and stopServer let a fault test take the server away and bring it back on the same port.
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, startServer, stopServer };
 }

@@ -43,6 +43,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = String(formatted.extensions?.code ?? '');
+  if (code === 'SERVICE_UNAVAILABLE') {
+    return { message: '数据库暂时不可用,请稍后重试', extensions: { code } };
+  }
   if (CLIENT_SAFE_CODES.has(code)) {
     return {
       message: formatted.message,
