@@ -12,6 +12,7 @@ import {
 import type { HouseholdStatus } from './enums';
 import { requireCount, requirePositiveCount } from './errors';
 import { allPassed, type Decision, makeReason, type Reason } from './explanation';
+import { groupBy } from './grouping';
 import type { Policy } from './parameters';
 import { ceilRatio, type Ratio, ratio } from './ratio';
 
@@ -301,9 +302,12 @@ export function monthlyVisitCompliance(
   visits: readonly Visit[],
   policy: Policy,
 ): VisitCompliance[] {
-  const households = [...new Set(pairings.map((p) => p.householdId))];
-  return households
-    .map((householdId) => visitCompliance(householdId, month, pairings, visits, policy))
+  const pairingsByHousehold = groupBy(pairings, (p) => p.householdId);
+  const visitsByHousehold = groupBy(visits, (v) => v.householdId);
+  return [...pairingsByHousehold]
+    .map(([householdId, own]) =>
+      visitCompliance(householdId, month, own, visitsByHousehold.get(householdId) ?? [], policy),
+    )
     .filter((result) => result.coveredDays > 0);
 }
 

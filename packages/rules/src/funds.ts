@@ -2,6 +2,7 @@ import { addDays, type CalendarDate, daysBetween } from './calendar';
 import type { FundSourceCategory, NoticeKind, ProjectState } from './enums';
 import { InvalidInputError } from './errors';
 import { allPassed, type Decision, makeReason, type Reason } from './explanation';
+import { groupBy } from './grouping';
 import { type Fen, formatWanYuan, formatYuan, requireNonNegativeFen, sumFen } from './money';
 import type { Policy } from './parameters';
 import { source } from './sources';
@@ -190,15 +191,15 @@ export function checkDisbursementCaps(
   allocations: readonly Allocation[],
   payments: readonly Payment[],
 ): Decision<'PASS' | 'FAIL'> & { usage: CapUsage[] } {
-  const projects = [
-    ...new Set([...allocations.map((a) => a.projectId), ...payments.map((p) => p.projectId)]),
-  ];
+  const allocationsByProject = groupBy(allocations, (a) => a.projectId);
+  const paymentsByProject = groupBy(payments, (p) => p.projectId);
+  const projects = [...new Set([...allocationsByProject.keys(), ...paymentsByProject.keys()])];
   const usage = projects.map((projectId) => {
-    const capFen = sumFen(allocations.filter((a) => a.projectId === projectId).map((a) => a.amountFen));
+    const capFen = sumFen((allocationsByProject.get(projectId) ?? []).map((a) => a.amountFen));
     const usedFen = sumFen(
-      payments
-        .filter((p) => p.projectId === projectId)
-        .map((p) => requireNonNegativeFen(p.amountFen, `payment ${p.id}`)),
+      (paymentsByProject.get(projectId) ?? []).map((p) =>
+        requireNonNegativeFen(p.amountFen, `payment ${p.id}`),
+      ),
     );
     return { key: projectId, capFen, usedFen, remainingFen: capFen - usedFen };
   });

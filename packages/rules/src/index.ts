@@ -7,6 +7,7 @@ export * from './enums';
 export * from './errors';
 export * from './explanation';
 export * from './funds';
+export * from './grouping';
 export * from './identification';
 export * from './labels';
 export * from './money';

@@ -111,6 +111,9 @@ describe('allocation and disbursement caps', () => {
       ['p1', -1],
       ['p2', -100],
     ]);
+    const unpaid = checkDisbursementCaps([{ sourceKey: 'a', projectId: 'p3', amountFen: yuan(200) }], []);
+    expect(unpaid.usage).toEqual([{ key: 'p3', capFen: yuan(200), usedFen: 0, remainingFen: yuan(200) }]);
+    expect(unpaid.outcome).toBe('PASS');
     expect(over.reasons[1]?.messageZh).toMatch(/^p2: 已拨付 1\.00 元, 上限 0\.00 元, 超出上限/);
   });
 });
