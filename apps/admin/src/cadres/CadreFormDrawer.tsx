@@ -220,6 +220,7 @@ export function CadreFormDrawer({ cadre, defaultUnit, onClose, onSaved }: CadreF
         />
       )}
       <Form<CadreFormValues>
+        name="cadre"
         form={form}
         layout="vertical"
         onFinish={submit}

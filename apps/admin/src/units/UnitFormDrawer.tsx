@@ -236,6 +236,7 @@ export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFor
         />
       )}
       <Form<UnitFormValues>
+        name="unit"
         form={form}
         layout="vertical"
         onFinish={submit}
