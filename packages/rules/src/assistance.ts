@@ -15,6 +15,7 @@ import { allPassed, type Decision, makeReason, type Reason } from './explanation
 import { groupBy } from './grouping';
 import type { Policy } from './parameters';
 import { ceilRatio, type Ratio, ratio } from './ratio';
+import { source } from './sources';
 
 /** Helper ↔ household. Dates are Shanghai calendar days; endDate is the last day (inclusive), null = open. */
 export interface Pairing {
@@ -139,7 +140,7 @@ export function checkCoverage(
     .map((h) => ({ householdId: h.id, helperIds: [...(helpersByHousehold.get(h.id) ?? [])] }))
     .filter((entry) => entry.helperIds.length > 1);
   const passed = uncovered.length === 0 && doubleCovered.length === 0;
-  const ref = { document: 'ARTICLE_2019', grade: 'A' } as const;
+  const ref = source('ARTICLE_2019', 'A', '两个全覆盖; each edge household one helper');
   return {
     outcome: passed ? 'PASS' : 'FAIL',
     requiringHelper: requiring.length,
