@@ -3,3 +3,5 @@ export * from './audit';
 export * from './enums';
 export * from './geography';
 export * from './organisation';
+export * from './responsibility';
+export * from './work';

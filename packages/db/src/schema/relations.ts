@@ -1,6 +1,7 @@
 import { defineRelations } from 'drizzle-orm';
 import * as schema from './index';
 import { foundationRelations } from './relations/foundation';
+import { workRelations } from './relations/work';
 
 /**
  * Every table, plus each domain's relations from its own part file (one line per domain here), so that
@@ -9,4 +10,5 @@ import { foundationRelations } from './relations/foundation';
 export const relations = {
   ...defineRelations(schema),
   ...foundationRelations,
+  ...workRelations,
 };
