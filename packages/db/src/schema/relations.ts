@@ -1,6 +1,7 @@
 import { defineRelations } from 'drizzle-orm';
 import * as schema from './index';
 import { foundationRelations } from './relations/foundation';
+import { identificationRelations } from './relations/identification';
 import { workRelations } from './relations/work';
 
 /**
@@ -10,5 +11,6 @@ import { workRelations } from './relations/work';
 export const relations = {
   ...defineRelations(schema),
   ...foundationRelations,
+  ...identificationRelations,
   ...workRelations,
 };
