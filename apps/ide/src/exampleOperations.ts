@@ -16,20 +16,20 @@ query Me {
   },
   {
     query: `# 乡镇下的村及其单位数 · villages of a township with their unit counts
-# Run "Townships" first, then paste a township id into the variables.
-query Townships {
-  regions(level: TOWNSHIP, first: 30) {
-    totalCount
-    edges { node { id code name } }
-  }
-}
-
+# Run "TownshipIds" first, then put a township id into the variables.
 query VillagesOfTownship($townshipId: ID!) {
   villages(townshipId: $townshipId, first: 50) {
     totalCount
     edges {
       node { id code name villageKind unitCount }
     }
+  }
+}
+
+query TownshipIds {
+  regions(level: TOWNSHIP, first: 30) {
+    totalCount
+    edges { node { id code name } }
   }
 }
 `,

@@ -1,0 +1,38 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { demoPassword } from '../support/api.ts';
+import { launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
+
+const apiUrl = inject('apiUrl');
+const skipReason = inject('skipReason');
+
+describe.skipIf(skipReason !== '')('GraphQL IDE in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the IDE asks an anonymous visitor to sign in, and runs queries with the developer session', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${apiUrl}/ide/`);
+    const banner = page.locator('.session-banner');
+    await expect.poll(() => banner.textContent()).toContain('未登录');
+    expect(await banner.textContent()).toContain('developer');
+
+    await signIn(page, `${apiUrl}/admin/`, 'developer', demoPassword);
+    await page.getByTestId('current-user').waitFor();
+    await page.goto(`${apiUrl}/ide/`);
+    await expect.poll(() => banner.textContent()).toContain('(developer)');
+    // Monaco loads the default tab's document asynchronously; run it only once it is there.
+    await page.locator('.graphiql-query-editor').getByText('mayUnmask').waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => page.locator('.graphiql-response').textContent()).toContain('系统开发者');
+    await saveScreenshot(page, 'ide-developer');
+    await page.close();
+  });
+});
