@@ -95,4 +95,56 @@ describe.skipIf(skipReason !== '')('admin console in Chromium', () => {
     await saveScreenshot(page, 'admin-unit-created');
     await page.close();
   });
+
+  test('saving over a change someone else made shows the conflict message and loads the latest version', async () => {
+    const target = await graphqlAs<{
+      units: {
+        edges: {
+          node: { id: string; name: string; kind: string; version: number; region: { id: string } };
+        }[];
+      };
+    }>(
+      apiUrl,
+      'admin',
+      '{ units(search: "沱江镇扶贫工作站", first: 1) { edges { node { id name kind version region { id } } } } }',
+    );
+    const unit = target.units.edges[0]?.node;
+    expect(unit).toBeDefined();
+
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, `${apiUrl}/admin/`, 'township', demoPassword);
+    const table = page.getByTestId('units-table');
+    const row = table.locator('tbody tr.ant-table-row', { hasText: unit!.name });
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.getByLabel('单位名称').waitFor();
+
+    const renamed = `${unit!.name}（他人修改）`;
+    const update = await graphqlAs<{ updateUnit: { __typename: string } }>(
+      apiUrl,
+      'admin',
+      'mutation ($input: UpdateUnitInput!) { updateUnit(input: $input) { __typename } }',
+      {
+        input: {
+          id: unit!.id,
+          version: unit!.version,
+          name: renamed,
+          kind: unit!.kind,
+          regionId: unit!.region.id,
+        },
+      },
+    );
+    expect(update.updateUnit.__typename).toBe('MutationUpdateUnitSuccess');
+
+    await drawer.getByLabel('单位名称').fill(`${unit!.name}（我的修改）`);
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    const alert = drawer.getByTestId('unit-form-error');
+    await expect.poll(() => alert.textContent()).toContain('该记录已被他人修改');
+    expect(await alert.textContent()).toContain(`最新版本为 ${unit!.version + 1}`);
+    await saveScreenshot(page, 'admin-unit-conflict');
+
+    await alert.getByRole('button', { name: '载入最新内容' }).click();
+    await expect.poll(() => drawer.getByLabel('单位名称').inputValue()).toBe(renamed);
+    await page.close();
+  });
 });
