@@ -23,7 +23,10 @@ export const workRelations = defineRelationsPart(schema, (r) => ({
       optional: false,
     }),
     leader: r.one.cadres({ from: r.combatGroups.leaderId, to: r.cadres.id, optional: false }),
-    memberships: r.many.combatGroupMembers({ from: r.combatGroups.id, to: r.combatGroupMembers.combatGroupId }),
+    memberships: r.many.combatGroupMembers({
+      from: r.combatGroups.id,
+      to: r.combatGroupMembers.combatGroupId,
+    }),
     members: r.many.cadres({
       from: r.combatGroups.id.through(r.combatGroupMembers.combatGroupId),
       to: r.cadres.id.through(r.combatGroupMembers.cadreId),
