@@ -67,16 +67,33 @@ export const armor = new ApolloArmor({
   maxDepth: { n: 12 },
   maxAliases: { n: 20 },
   maxDirectives: { n: 20 },
-  maxTokens: { n: 3000 },
+  // Tokens are limited by graphql-js's own parser (parseOptions below): armor's version answers HTTP 500.
+  maxTokens: { enabled: false },
   costLimit: { maxCost: 50000, depthCostFactor: 1.2 },
   blockFieldSuggestion: { enabled: true },
 });
+
+/** A document refused before execution (parse, validation, limits) is the client's fault: HTTP 400, not 500. */
+const rejectedDocumentsAre400: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single' || response.body.singleResult.data) return;
+        const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code));
+        if (codes.some((code) => code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')) {
+          response.http.status = 400;
+        }
+      },
+    };
+  },
+};
 
 export function createApollo(extraPlugins: ApolloServerPlugin<Context>[] = []) {
   const protection = armor.protect();
   return new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
+    parseOptions: { maxTokens: 3000 },
     introspection: env.ideEnabled,
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
@@ -87,6 +104,7 @@ export function createApollo(extraPlugins: ApolloServerPlugin<Context>[] = []) {
       ...protection.plugins,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      rejectedDocumentsAre400,
       ...extraPlugins,
     ],
   });

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createDb, type DbHandle } from '@gongjian/db';
 import { seedJianghua } from '@gongjian/db/seed';
 import postgres from 'postgres';
+import { viewerForUsername } from '../src/auth/sessions';
 import type { Context, Viewer } from '../src/context';
 import { createApollo } from '../src/server';
 
@@ -90,23 +91,12 @@ export async function createScenario(): Promise<Scenario> {
   const viewers = new Map<string, Viewer>();
 
   const viewer = async (username: string): Promise<Viewer> => {
-    const cached = viewers.get(username);
-    if (cached) return cached;
-    const user = await handle.db.query.users.findFirst({ where: { username } });
-    if (!user) throw new Error(`no demo user ${username}`);
-    const v: Viewer = {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      roles: user.roles,
-      countyId: user.countyId,
-      jurisdictionId: user.jurisdictionId,
-      regionPath: user.regionPath,
-      mayUnmask: user.mayUnmask,
-      sessionId: `test-${username}`,
-    };
-    viewers.set(username, v);
-    return v;
+    let cached = viewers.get(username);
+    if (!cached) {
+      cached = await viewerForUsername(handle.db, username, `test-${username}`);
+      viewers.set(username, cached);
+    }
+    return cached;
   };
 
   return {

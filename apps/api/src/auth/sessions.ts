@@ -84,3 +84,24 @@ export async function login(db: Database, username: string, password: string, se
 export async function revokeSession(db: Database, sessionId: string) {
   await db.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.id, sessionId));
 }
+
+/** The viewer for a username without a session (tests, benchmarks and scripts acting as a user). */
+export async function viewerForUsername(
+  db: Database,
+  username: string,
+  sessionId = `local-${username}`,
+): Promise<Viewer> {
+  const user = await db.query.users.findFirst({ where: { username } });
+  if (!user) throw new Error(`no user ${username}`);
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles,
+    countyId: user.countyId,
+    jurisdictionId: user.jurisdictionId,
+    regionPath: user.regionPath,
+    mayUnmask: user.mayUnmask,
+    sessionId,
+  };
+}
