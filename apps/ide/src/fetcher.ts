@@ -1,3 +1,4 @@
+import { createGongjianClient, graphql, type ResultOf } from '@gongjian/schema';
 import type { GraphiQL } from 'graphiql';
 import type { ComponentProps } from 'react';
 
@@ -16,23 +17,22 @@ export const sameOriginFetcher: Fetcher = async (params, options) => {
   return response.json();
 };
 
-export interface Viewer {
-  username: string;
-  displayName: string;
-  roles: string[];
-}
-
-export async function loadViewer(): Promise<Viewer | null> {
-  try {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query IdeViewer { me { username displayName roles } }' }),
-    });
-    const body = (await response.json()) as { data?: { me?: Viewer | null } };
-    return body.data?.me ?? null;
-  } catch {
-    return null;
+const IdeViewerQuery = graphql(`
+  query IdeViewer {
+    me {
+      username
+      displayName
+      roles
+    }
   }
+`);
+
+export type Viewer = NonNullable<ResultOf<typeof IdeViewerQuery>['me']>;
+
+const client = createGongjianClient({ url: endpoint });
+
+/** The signed-in user, or null when there is no session (or the API cannot be reached). */
+export async function loadViewer(): Promise<Viewer | null> {
+  const result = await client.query(IdeViewerQuery, {}).toPromise();
+  return result.data?.me ?? null;
 }
