@@ -83,9 +83,7 @@ export const statusApplications = pgTable(
     ...versionColumns(),
   },
   (t) => [
-    uniqueIndex('status_applications_one_open_uq')
-      .on(t.householdId)
-      .where(sql`${t.state} = 'IN_PROGRESS'`),
+    uniqueIndex('status_applications_one_open_uq').on(t.householdId).where(sql`${t.state} = 'IN_PROGRESS'`),
     index('status_applications_household_idx').on(t.householdId),
     index('status_applications_state_step_idx').on(t.state, t.nextStep),
     index('status_applications_path_prefix_idx').using('btree', t.regionPath.op('text_pattern_ops')),

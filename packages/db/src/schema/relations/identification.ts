@@ -29,11 +29,19 @@ export const identificationRelations = defineRelationsPart(schema, (r) => ({
     }),
   },
   householdMembers: {
-    household: r.one.households({ from: r.householdMembers.householdId, to: r.households.id, optional: false }),
+    household: r.one.households({
+      from: r.householdMembers.householdId,
+      to: r.households.id,
+      optional: false,
+    }),
     sectorRecords: r.many.sectorRecords({ from: r.householdMembers.idNumber, to: r.sectorRecords.idNumber }),
   },
   householdIncomes: {
-    household: r.one.households({ from: r.householdIncomes.householdId, to: r.households.id, optional: false }),
+    household: r.one.households({
+      from: r.householdIncomes.householdId,
+      to: r.households.id,
+      optional: false,
+    }),
   },
   householdGuarantees: {
     household: r.one.households({
@@ -43,7 +51,11 @@ export const identificationRelations = defineRelationsPart(schema, (r) => ({
     }),
   },
   householdMeasures: {
-    household: r.one.households({ from: r.householdMeasures.householdId, to: r.households.id, optional: false }),
+    household: r.one.households({
+      from: r.householdMeasures.householdId,
+      to: r.households.id,
+      optional: false,
+    }),
     monitoringObject: r.one.monitoringObjects({
       from: r.householdMeasures.monitoringObjectId,
       to: r.monitoringObjects.id,
@@ -70,14 +82,22 @@ export const identificationRelations = defineRelationsPart(schema, (r) => ({
     }),
   },
   exclusionFindings: {
-    household: r.one.households({ from: r.exclusionFindings.householdId, to: r.households.id, optional: false }),
+    household: r.one.households({
+      from: r.exclusionFindings.householdId,
+      to: r.households.id,
+      optional: false,
+    }),
     application: r.one.statusApplications({
       from: r.exclusionFindings.applicationId,
       to: r.statusApplications.id,
     }),
   },
   monitoringObjects: {
-    household: r.one.households({ from: r.monitoringObjects.householdId, to: r.households.id, optional: false }),
+    household: r.one.households({
+      from: r.monitoringObjects.householdId,
+      to: r.households.id,
+      optional: false,
+    }),
     responsibleCadre: r.one.cadres({
       from: r.monitoringObjects.responsibleCadreId,
       to: r.cadres.id,
@@ -97,7 +117,11 @@ export const identificationRelations = defineRelationsPart(schema, (r) => ({
     }),
   },
   exitVerifications: {
-    household: r.one.households({ from: r.exitVerifications.householdId, to: r.households.id, optional: false }),
+    household: r.one.households({
+      from: r.exitVerifications.householdId,
+      to: r.households.id,
+      optional: false,
+    }),
   },
   surveySamples: {
     village: r.one.regions({ from: r.surveySamples.villageId, to: r.regions.id, optional: false }),
