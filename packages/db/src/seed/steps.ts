@@ -1,6 +1,6 @@
 import type { DbExecutor } from '../client';
-import type { SeededCounty } from './jianghua';
 import { seedIdentification } from './identification';
+import type { SeededCounty } from './jianghua';
 import type { Random } from './random';
 import { seedWorkAdvancement } from './work';
 
