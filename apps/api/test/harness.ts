@@ -13,6 +13,12 @@ import { createApollo } from '../src/server';
  * seeded template database; without it, a clone of one migrated and seeded in-memory PGlite per test file.
  */
 const serverUrl = process.env.DATABASE_URL || undefined;
+/**
+ * Tests seed a smaller demo registry (same proportions as the 28,000 households of the full demo) so that
+ * every test file's template stays fast; set GONGJIAN_DEMO_HOUSEHOLDS to test at another size.
+ */
+export const TEST_DEMO_HOUSEHOLDS = 1500;
+process.env.GONGJIAN_DEMO_HOUSEHOLDS ??= String(TEST_DEMO_HOUSEHOLDS);
 export const onPostgres = serverUrl !== undefined;
 
 let pgliteTemplate: Promise<PGlite> | undefined;
