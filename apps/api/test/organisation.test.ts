@@ -1,7 +1,7 @@
 import { auditLog } from '@gongjian/db/schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScenario, dropTestDatabases, type Scenario } from './harness';
+import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -176,6 +176,48 @@ describe('cadres and personal data', () => {
     );
     expect(r.data!.createCadre.__typename).toBe('ValidationError');
     expect(r.data!.createCadre.fieldErrors[0]!.path).toEqual(['phone']);
+  });
+});
+
+describe('editing cadres keeps what the editor never saw', () => {
+  const UPDATE_CADRE = `mutation ($input: UpdateCadreInput!) { updateCadre(input: $input) {
+    __typename ... on MutationUpdateCadreSuccess { data { post phone version } } ... on Error { code } } }`;
+
+  it('an omitted phone keeps the stored number; an explicit null removes it', async () => {
+    const cadre = (await s.handle.db.query.cadres.findFirst({ where: { post: '村党支部书记' } }))!;
+    const base = {
+      id: globalId('Cadre', cadre.id),
+      unitId: globalId('Unit', cadre.unitId),
+      name: cadre.name,
+    };
+    const kept = await s.run<{ updateCadre: { data: { post: string; phone: string; version: number } } }>(
+      'admin',
+      UPDATE_CADRE,
+      { input: { ...base, version: cadre.version, post: '村党支部书记、村主任' } },
+    );
+    expect(kept.data!.updateCadre.data.post).toBe('村党支部书记、村主任');
+    expect((await s.handle.db.query.cadres.findFirst({ where: { id: cadre.id } }))!.phone).toBe(cadre.phone);
+    const removed = await s.run<{ updateCadre: { data: { phone: string | null } } }>('admin', UPDATE_CADRE, {
+      input: { ...base, version: cadre.version + 1, post: '村党支部书记', phone: null },
+    });
+    expect(removed.data!.updateCadre.data.phone).toBeNull();
+  });
+});
+
+describe('filtering units by region', () => {
+  it('a township filter lists the township units and its village committees, in two statements plus the region lookup', async () => {
+    const regionId = await townshipId('涛圩镇');
+    const villages = await s.handle.db.query.regions.findMany({ where: { parent: { name: '涛圩镇' } } });
+    const r = await s.run<{ units: { totalCount: number; edges: { node: { kind: string } }[] } }>(
+      'admin',
+      `query ($r: ID!) { units(regionId: $r, first: 100) { totalCount edges { node { kind } } } }`,
+      { r: regionId },
+    );
+    const statements = s.statements.length;
+    const kinds = r.data!.units.edges.map((e) => e.node.kind);
+    expect(kinds.filter((k) => k === 'VILLAGE_COMMITTEE')).toHaveLength(villages.length);
+    expect(kinds).toContain('WORK_STATION');
+    expect(statements).toBe(3);
   });
 });
 

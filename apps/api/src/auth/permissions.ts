@@ -7,6 +7,34 @@ import type { Role } from '@gongjian/db/schema';
 export const PERMISSIONS = {
   /** Create and edit units and cadres (组织机构维护). */
   'organisation.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Record meetings, resolutions and policy documents (会议、决议、政策文件登记). */
+  'work.write': ['COUNTY_ADMIN'],
+  /** Create, decompose, reassign and complete tasks (任务下达、分解、改派、办结). */
+  'task.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Report progress on a task (进度填报). */
+  'task.report': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER'],
+  /** Read the household registry (建档立卡信息查询; ID numbers and phones stay masked). */
+  'household.read': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER', 'SUPERVISOR', 'AUDITOR'],
+  /** See members' health, disability and birth dates and households' incomes (敏感信息: 健康、残疾、收入). */
+  'household.sensitive': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER'],
+  /** Maintain households, members, incomes, guarantee checks and measures (农户信息维护). */
+  'household.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Import households and members from Excel (Excel 导入). */
+  'household.import': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Start a status-change application (发起动态调整申请). */
+  'application.start': ['VILLAGE_CLERK'],
+  /** Record a procedure step; the rules say which role does which step (办理程序步骤). */
+  'application.step': ['VILLAGE_CLERK', 'TOWNSHIP_CLERK', 'COUNTY_ADMIN'],
+  /** Run the exclusion screening (七个不纳入筛查). */
+  'exclusion.screen': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Confirm or dismiss a screening hit, and record sector data (核实筛查结果、录入部门比对数据). */
+  'exclusion.decide': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK'],
+  /** Identify monitoring objects, record their steps and eliminate risk (防返贫监测). */
+  'monitoring.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Record exit verifications, survey samples and village populations (退出核查、抽样调查). */
+  'verification.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'SUPERVISOR'],
+  /** Read the four rates (贫困发生率、漏评率、错退率、群众认可度). */
+  'rates.read': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'SUPERVISOR', 'AUDITOR', 'LEADER'],
   /** Read the audit log (审计日志). */
   'audit.read': ['COUNTY_ADMIN', 'SUPERVISOR', 'AUDITOR'],
   /** Use the GraphQL IDE and send arbitrary documents outside production. */

@@ -79,7 +79,10 @@ const UpdateCadreInput = builder.inputType('UpdateCadreInput', {
     unitId: t.globalID({ required: true, for: [Unit] }),
     name: t.string({ required: true }),
     post: t.string({ required: true }),
-    phone: t.string({ required: false, description: '留空表示删除号码' }),
+    phone: t.string({
+      required: false,
+      description: '联系电话 (omit to keep the current number; an empty string or null removes it)',
+    }),
   }),
 });
 
@@ -249,14 +252,16 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateCadreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = Number(input.id.id);
-      const values = validate(CadreSchema.extend({ version: versionSchema }), {
-        ...input,
-        unitId: Number(input.unitId.id),
-        phone: input.phone || null,
-      });
       const before = await ctx.db.query.cadres.findFirst({ where: { id } });
       if (!before) throw new NotFoundError('干部', String(id));
       if (!insideJurisdiction(ctx.viewer, before.regionPath)) throw new ForbiddenError();
+      // The client only ever sees masked numbers, so an omitted phone keeps the stored one.
+      const phone = input.phone === undefined ? before.phone : input.phone || null;
+      const values = validate(CadreSchema.extend({ version: versionSchema }), {
+        ...input,
+        unitId: Number(input.unitId.id),
+        phone,
+      });
       const unit = await writableUnit(ctx, values.unitId, 'unitId');
       await ctx.db.transaction(async (tx) => {
         const [updated] = await tx

@@ -5,6 +5,7 @@ import { maskPhone } from '../auth/masking';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { ForbiddenError, ValidationError } from '../errors';
+import { oncePerRequest } from './common';
 import { Region } from './geography';
 
 export const UnitKindEnum = builder.enumType('UnitKind', {
@@ -80,11 +81,11 @@ interface UnitListArgs {
   search?: string | null;
 }
 
-function unitListFilter(table: typeof units, ctx: Context, args: UnitListArgs) {
+function unitListFilter(table: typeof units, ctx: Context, args: UnitListArgs, regionPath: string | null) {
   const term = args.search?.trim().slice(0, 50);
   return and(
     sql`${table.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
-    args.regionId ? eq(table.regionId, Number(args.regionId.id)) : undefined,
+    regionPath ? sql`${table.regionPath} like ${pathPrefix(regionPath)}` : undefined,
     args.kind ? eq(table.kind, args.kind) : undefined,
     term ? ilike(table.name, `%${term}%`) : undefined,
   );
@@ -109,11 +110,13 @@ function cadreListFilter(table: typeof cadres, ctx: Context, args: CadreListArgs
 /** The path of a region the viewer asked to filter by (or null for "whole jurisdiction"). */
 async function regionPathOf(ctx: Context, regionId: { id: number } | null | undefined) {
   if (!regionId) return null;
-  const region = await ctx.db.query.regions.findFirst({
-    columns: { regionPath: true },
-    where: { id: Number(regionId.id) },
+  return oncePerRequest(ctx, `regionPath:${regionId.id}`, async () => {
+    const region = await ctx.db.query.regions.findFirst({
+      columns: { regionPath: true },
+      where: { id: Number(regionId.id) },
+    });
+    return region?.regionPath ?? '/0/';
   });
-  return region?.regionPath ?? '/0/';
 }
 
 builder.queryFields((t) => ({
@@ -121,15 +124,21 @@ builder.queryFields((t) => ({
     type: 'units',
     description: '单位列表 (units in your jurisdiction; filter by region, kind and name)',
     args: {
-      regionId: t.arg.globalID({ required: false, for: [Region], description: '只看该区划本级的单位' }),
+      regionId: t.arg.globalID({ required: false, for: [Region], description: '该区划及其下级的单位' }),
       kind: t.arg({ type: UnitKindEnum, required: false }),
       search: t.arg.string({ required: false, description: '按单位名称搜索' }),
     },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(units, unitListFilter(units, ctx, args)),
-    resolve: async (query, _root, args, ctx) =>
-      await ctx.db.query.units.findMany(
-        query({ where: { RAW: (table) => unitListFilter(table, ctx, args)! }, orderBy: { id: 'asc' } }),
-      ),
+    totalCount: async (_parent, args, ctx) =>
+      ctx.db.$count(units, unitListFilter(units, ctx, args, await regionPathOf(ctx, args.regionId))),
+    resolve: async (query, _root, args, ctx) => {
+      const regionPath = await regionPathOf(ctx, args.regionId);
+      return await ctx.db.query.units.findMany(
+        query({
+          where: { RAW: (table) => unitListFilter(table, ctx, args, regionPath)! },
+          orderBy: { id: 'asc' },
+        }),
+      );
+    },
   }),
   cadres: t.drizzleConnection({
     type: 'cadres',

@@ -4,6 +4,7 @@ import { pathPrefix, regionVisible } from '../auth/jurisdiction';
 import { builder } from '../builder';
 import type { Context } from '../context';
 import { ForbiddenError, NotFoundError } from '../errors';
+import { oncePerRequest } from './common';
 import { Region } from './geography';
 
 const countVillages = (kind: string) => (table: typeof regions) =>
@@ -123,31 +124,19 @@ const OrganisationSummary = builder.objectRef<SummaryScope>('OrganisationSummary
 
 type ScopeTotal = 'villages' | 'poorVillages' | 'nonPoorWithPoor' | 'units' | 'cadres';
 
-/**
- * The scope's totals share one statement per request: every count field asks for the same row,
- * which is loaded on first use.
- */
-const totalsByRequest = new WeakMap<Context, Map<string, Promise<Record<ScopeTotal, number>>>>();
-
+/** The scope's totals share one statement per request: every count field reads the same row. */
 function scopeTotal(ctx: Context, scope: SummaryScope, total: ScopeTotal): Promise<number> {
-  let perRequest = totalsByRequest.get(ctx);
-  if (!perRequest) {
-    perRequest = new Map();
-    totalsByRequest.set(ctx, perRequest);
-  }
-  let totals = perRequest.get(scope.regionPath);
-  if (!totals) {
-    const prefix = pathPrefix(scope.regionPath);
-    totals = ctx.db
-      .execute(sql`select
+  const prefix = pathPrefix(scope.regionPath);
+  const totals = oncePerRequest(ctx, `summary:${scope.regionPath}`, async () =>
+    firstRow(
+      await ctx.db.execute(sql`select
         (select count(*) from ${regions} where region_path like ${prefix} and level = 'VILLAGE')::int as "villages",
         (select count(*) from ${regions} where region_path like ${prefix} and village_kind = 'POOR_VILLAGE')::int as "poorVillages",
         (select count(*) from ${regions} where region_path like ${prefix} and village_kind = 'NON_POOR_WITH_POOR')::int as "nonPoorWithPoor",
         (select count(*) from ${units} where region_path like ${prefix})::int as "units",
-        (select count(*) from ${cadres} where region_path like ${prefix})::int as "cadres"`)
-      .then((result) => firstRow(result) as Record<ScopeTotal, number>);
-    perRequest.set(scope.regionPath, totals);
-  }
+        (select count(*) from ${cadres} where region_path like ${prefix})::int as "cadres"`),
+    ),
+  );
   return totals.then((row) => Number(row[total]));
 }
 

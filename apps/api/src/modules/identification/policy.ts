@@ -1,0 +1,235 @@
+import type {
+  householdGuarantees,
+  householdIncomes,
+  householdMembers,
+  sectorRecords,
+} from '@gongjian/db/schema';
+import {
+  ACTOR_ROLES,
+  type ActorRole,
+  type CalendarDate,
+  clearExclusionFacts,
+  DEFAULT_PARAMETERS,
+  type ExclusionFacts,
+  type ExclusionRuleId,
+  formatYuan,
+  type GuaranteeFacts,
+  type IncomeComponents,
+  InvalidInputError,
+  MissingParameterError,
+  type Policy,
+  policyFor,
+  type RegionRef,
+  shanghaiDate,
+  yuan,
+} from '@gongjian/rules';
+import { z } from 'zod';
+import type { Viewer } from '../../context';
+import { RuleViolationError, ValidationError } from '../../errors';
+
+/**
+ * What every identification module shares: the county calendar, the policy for a year and region, the
+ * translation of stored rows into the rules' facts, and the rules' errors as typed API errors.
+ */
+
+/** "Today" in the county calendar; the one place the API reads the clock (tests replace it). */
+export const clock = {
+  today: (): CalendarDate => shanghaiDate(new Date()),
+};
+
+/** A calendar day given by a user: defaults to today, never after it. */
+export function actedOn(date: string | null | undefined, field = 'date'): CalendarDate {
+  const today = clock.today();
+  if (!date) return today;
+  if (date > today) throw ValidationError.field(field, `日期不能晚于今天 (${today})`);
+  return date;
+}
+
+/** The region a parameter lookup needs, from a 12-digit region code inside the county (431129…). */
+export function regionRefOf(code: string): RegionRef {
+  return { province: `${code.slice(0, 2)}0000`, county: code.slice(0, 6) };
+}
+
+export function policyForYear(year: number, regionCode: string): Policy {
+  return policyFor(DEFAULT_PARAMETERS, year, regionRefOf(regionCode));
+}
+
+/**
+ * Runs a rule; a parameter missing for the year becomes a RuleViolationError naming the parameter
+ * (never a silent default), a malformed fact a ValidationError naming the field.
+ */
+export function runRule<T>(rule: () => T): T {
+  try {
+    return rule();
+  } catch (error) {
+    if (error instanceof MissingParameterError)
+      throw new RuleViolationError(
+        `PARAMETER.${error.parameter}`,
+        `政策参数 ${error.parameter} 在 ${error.year} 年没有取值, 无法按规则判断`,
+      );
+    if (error instanceof InvalidInputError) throw ValidationError.field(error.field, error.message);
+    throw error;
+  }
+}
+
+/** The procedure role a viewer acts in: the first of their roles the step allows, else their first actor role. */
+export function actorRoleOf(viewer: Viewer, allowed: readonly ActorRole[]): ActorRole | null {
+  const roles = viewer.roles.filter((role): role is ActorRole =>
+    (ACTOR_ROLES as readonly string[]).includes(role),
+  );
+  return roles.find((role) => allowed.includes(role)) ?? roles[0] ?? null;
+}
+
+/** Money crosses the API as decimal yuan strings ("12345.67") and is stored as integer fen. */
+export const yuanSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,9}(\.\d{1,2})?$/, '金额应为不小于0的元, 最多两位小数')
+  .transform((value) => yuan(value));
+
+export const fenToYuan = (fen: number) => formatYuan(fen);
+
+type MemberRow = typeof householdMembers.$inferSelect;
+type IncomeRow = typeof householdIncomes.$inferSelect;
+type GuaranteeRow = typeof householdGuarantees.$inferSelect;
+type SectorRecordRow = typeof sectorRecords.$inferSelect;
+
+export type MemberFactsRow = Pick<
+  MemberRow,
+  'id' | 'birthDate' | 'medicalInsured' | 'schoolEnrolment' | 'labourCapacity'
+>;
+
+export function incomeComponentsOf(row: IncomeRow): IncomeComponents {
+  return {
+    wagesFen: row.wagesFen,
+    businessIncomeFen: row.businessIncomeFen,
+    businessCostsFen: row.businessCostsFen,
+    propertyIncomeFen: row.propertyIncomeFen,
+    transferIncomeFen: row.transferIncomeFen,
+  };
+}
+
+/** 两不愁三保障 facts: the year's check plus education and insurance from the members as registered. */
+export function guaranteeFactsOf(row: GuaranteeRow, members: readonly MemberFactsRow[]): GuaranteeFacts {
+  return {
+    enoughFood: row.enoughFood,
+    enoughClothing: row.enoughClothing,
+    housing: row.relocated
+      ? { grade: row.housingGrade, relocation: { flatHandedOver: row.flatHandedOver === true } }
+      : { grade: row.housingGrade },
+    water: {
+      litresPerPersonPerDay: row.waterLitresPerPersonPerDay,
+      waterScarceArea: row.waterScarceArea,
+      qualityPassed: row.waterQualityPassed,
+      pipedToHome: row.waterPipedToHome,
+      fetchMinutes: row.waterFetchMinutes,
+      horizontalMetres: row.waterHorizontalMetres,
+      verticalMetres: row.waterVerticalMetres,
+      outageDaysPerYear: row.waterOutageDaysPerYear,
+    },
+    members: members.map((member) => ({
+      id: String(member.id),
+      birthDate: member.birthDate,
+      hasBasicMedicalInsurance: member.medicalInsured,
+      enrolledInSchool: member.schoolEnrolment === 'ENROLLED',
+      outOfSchoolForHealth: member.schoolEnrolment === 'OUT_FOR_HEALTH',
+      labourCapacity: member.labourCapacity,
+    })),
+  };
+}
+
+/** Which exclusion rule each kind of sector record speaks to. */
+export const RULE_OF_RECORD: Record<SectorRecordRow['kind'], ExclusionRuleId> = {
+  PUBLIC_PAYROLL: 'PUBLIC_EMPLOYEE',
+  VILLAGE_CADRE: 'VILLAGE_CADRE',
+  VEHICLE: 'VEHICLE',
+  TOWN_PROPERTY: 'TOWN_HOUSE',
+  LUXURY_RENOVATION: 'TOWN_HOUSE',
+  BUSINESS: 'BUSINESS',
+  LONG_TERM_EMPLOYER: 'EMPLOYER',
+  LARGE_SCALE_FARMER: 'EMPLOYER',
+  CONTRACTOR: 'EMPLOYER',
+  SPLIT_HOUSEHOLD: 'SPLIT_OR_GHOST_HOUSEHOLD',
+  GHOST_REGISTRATION: 'SPLIT_OR_GHOST_HOUSEHOLD',
+  SELF_FUNDED_STUDY_ABROAD: 'OTHER',
+  COMMERCIAL_PENSION: 'OTHER',
+  UNRECTIFIED_ILLEGAL_ACT: 'OTHER',
+  UNEXPLAINED_REPORT: 'OTHER',
+};
+
+type RecordFacts = Pick<SectorRecordRow, 'kind' | 'details'>;
+
+/**
+ * The exclusion facts sector records give the rules. Members are named by their database id, never by
+ * ID number, so the evidence stored with a finding holds no ID numbers.
+ */
+export function exclusionFactsOf(
+  members: readonly { id: number; sectorRecords: readonly RecordFacts[] }[],
+): ExclusionFacts {
+  const facts = clearExclusionFacts();
+  for (const member of members) {
+    for (const record of member.sectorRecords) {
+      const d = record.details;
+      switch (record.kind) {
+        case 'PUBLIC_PAYROLL':
+          facts.publicEmployeeMemberIds.push(String(member.id));
+          break;
+        case 'VILLAGE_CADRE':
+          facts.villageCadreMemberIds.push(String(member.id));
+          break;
+        case 'VEHICLE':
+          facts.vehicles.push({
+            kind: String(d.vehicleKind ?? 'CAR') as ExclusionFacts['vehicles'][number]['kind'],
+            purchasePriceFen: Number(d.purchasePriceFen ?? 0),
+            productive: d.productive === true,
+          });
+          break;
+        case 'TOWN_PROPERTY':
+          facts.townProperties.push({
+            kind: String(
+              d.propertyKind ?? 'COMMERCIAL_HOUSE',
+            ) as ExclusionFacts['townProperties'][number]['kind'],
+          });
+          break;
+        case 'LUXURY_RENOVATION':
+          facts.luxuryRenovation = true;
+          break;
+        case 'BUSINESS':
+          facts.businesses.push({
+            kind: String(d.businessKind ?? 'COMPANY') as ExclusionFacts['businesses'][number]['kind'],
+            registered: d.registered === true,
+            operating: d.operating !== false,
+          });
+          break;
+        case 'LONG_TERM_EMPLOYER':
+          facts.longTermEmployer = true;
+          break;
+        case 'LARGE_SCALE_FARMER':
+          facts.largeScaleFarmer = true;
+          break;
+        case 'CONTRACTOR':
+          facts.contractor = true;
+          break;
+        case 'SPLIT_HOUSEHOLD':
+          facts.splitToQualify = true;
+          break;
+        case 'GHOST_REGISTRATION':
+          facts.ghostRegistration = true;
+          break;
+        case 'SELF_FUNDED_STUDY_ABROAD':
+          facts.selfFundedStudyAbroad = true;
+          break;
+        case 'COMMERCIAL_PENSION':
+          facts.commercialPensionInsurance = true;
+          break;
+        case 'UNRECTIFIED_ILLEGAL_ACT':
+          facts.unrectifiedIllegalAct = true;
+          break;
+        case 'UNEXPLAINED_REPORT':
+          facts.unexplainedReport = true;
+          break;
+      }
+    }
+  }
+  return facts;
+}
