@@ -39,7 +39,11 @@ export function TownshipTable({ summary, onTownshipClick }: TownshipTableProps) 
     sorter: (a: TownshipRow, b: TownshipRow) => a[field] - b[field],
   });
   const columns: TableColumnsType<TownshipRow> = [
-    { title: words.township, key: 'township', render: (_, row) => <Typography.Link>{row.township.name}</Typography.Link> },
+    {
+      title: words.township,
+      key: 'township',
+      render: (_, row) => <Typography.Link>{row.township.name}</Typography.Link>,
+    },
     {
       title: words.villageTotal,
       key: 'villageTotal',
