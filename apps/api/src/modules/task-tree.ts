@@ -19,6 +19,7 @@ export interface TreeRow {
   deadline: string;
   status: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE';
   progress: number;
+  version: number;
 }
 
 export async function lockAndLoadTree(tx: DbExecutor, rootId: number): Promise<TreeRow[]> {
@@ -34,6 +35,7 @@ export async function lockAndLoadTree(tx: DbExecutor, rootId: number): Promise<T
       deadline: tasks.deadline,
       status: tasks.status,
       progress: tasks.progress,
+      version: tasks.version,
     })
     .from(tasks)
     .where(or(eq(tasks.id, rootId), eq(tasks.rootId, rootId)));
