@@ -5,6 +5,7 @@ import './modules/organisation';
 import './modules/organisation-mutations';
 import './modules/access';
 import './modules/summary';
+import './modules/identification';
 import './modules/work-advancement';
 import './modules/work-advancement-mutations';
 import './modules/responsibility';

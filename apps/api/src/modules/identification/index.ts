@@ -1,0 +1,4 @@
+/** Precise identification (精准识别机制): one file per concern, imported once by src/schema.ts. */
+import './enums';
+import './registry';
+import './registry-mutations';
