@@ -2,3 +2,4 @@
 import './enums';
 import './registry';
 import './registry-mutations';
+import './procedure';

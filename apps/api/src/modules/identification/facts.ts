@@ -1,0 +1,81 @@
+import type { DbExecutor } from '@gongjian/db';
+import {
+  type ApplicationKind,
+  type Decision,
+  decideHouseholdExit,
+  decideInclusion,
+  type Policy,
+} from '@gongjian/rules';
+import { RuleViolationError } from '../../errors';
+import { exclusionFactsOf, guaranteeFactsOf, incomeComponentsOf, runRule } from './policy';
+
+/** Loads one household's facts for a year in one statement and asks the rules about a status change. */
+
+export async function householdFacts(db: DbExecutor, householdId: number, year: number) {
+  const household = await db.query.households.findFirst({
+    where: { id: householdId },
+    with: {
+      village: { columns: { code: true } },
+      incomes: { where: { year } },
+      guarantees: { where: { year } },
+      members: { with: { sectorRecords: { columns: { kind: true, details: true } } } },
+    },
+  });
+  return household ?? null;
+}
+
+export type HouseholdFacts = NonNullable<Awaited<ReturnType<typeof householdFacts>>>;
+
+export interface RulesAdvice {
+  supports: boolean;
+  decision: Decision<string>;
+}
+
+/**
+ * What the rules advise on an application: entering the register (identify, add missed, return) follows
+ * the inclusion decision; exit and ending policies follow the exit standard; removal is supported when the
+ * household would not be included (income, guarantees or an exclusion rule).
+ */
+export function adviseOnApplication(
+  kind: ApplicationKind,
+  facts: HouseholdFacts,
+  policy: Policy,
+  onDate: string,
+): RulesAdvice {
+  const income = facts.incomes[0];
+  const guarantee = facts.guarantees[0];
+  if (!income || !guarantee)
+    throw new RuleViolationError(
+      'APPLICATION.FACTS_REQUIRED',
+      `须先登记 ${policy.year} 年的收入和两不愁三保障核查, 规则才能给出意见`,
+    );
+  return runRule(() => {
+    const components = incomeComponentsOf(income);
+    const guarantees = guaranteeFactsOf(guarantee, facts.members);
+    if (kind === 'EXIT' || kind === 'END_POLICY') {
+      const decision = decideHouseholdExit(
+        {
+          income: components,
+          householdSize: income.householdSize,
+          guarantees,
+          identifiedYear: facts.identifiedYear ?? policy.year,
+        },
+        policy,
+        onDate,
+      );
+      return { supports: decision.outcome === 'ELIGIBLE', decision };
+    }
+    const decision = decideInclusion(
+      {
+        income: components,
+        householdSize: income.householdSize,
+        guarantees,
+        exclusions: exclusionFactsOf(facts.members),
+      },
+      policy,
+      onDate,
+    );
+    const include = decision.outcome === 'INCLUDE';
+    return { supports: kind === 'REMOVE_WRONGLY_INCLUDED' ? !include : include, decision };
+  });
+}
