@@ -12,8 +12,15 @@ import {
 import type { MenuProps } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
+import { BattleMapPage } from './battle-map/BattleMapPage.tsx';
 import { CadresPage } from './cadres/CadresPage.tsx';
+import { CommandStructurePage } from './command/CommandStructurePage.tsx';
+import { DocumentsPage } from './command/DocumentsPage.tsx';
+import { MeetingsPage } from './command/MeetingsPage.tsx';
+import { ResolutionsPage } from './command/ResolutionsPage.tsx';
 import { menuSections, type PageKey, useLocationState } from './navigation.ts';
+import { DecomposePage } from './tasks/DecomposePage.tsx';
+import { TasksPage } from './tasks/TasksPage.tsx';
 import { UnitsPage } from './units/UnitsPage.tsx';
 import { adminWords } from './words.ts';
 
@@ -91,6 +98,13 @@ export function App() {
           onUnitChange={(unitId) => navigate({ page: 'cadres', unitId })}
         />
       )}
+      {location.page === 'command' && <CommandStructurePage />}
+      {location.page === 'meetings' && <MeetingsPage jurisdiction={viewer.jurisdiction} />}
+      {location.page === 'resolutions' && <ResolutionsPage jurisdiction={viewer.jurisdiction} />}
+      {location.page === 'documents' && <DocumentsPage jurisdiction={viewer.jurisdiction} />}
+      {location.page === 'tasks' && <TasksPage jurisdiction={viewer.jurisdiction} />}
+      {location.page === 'decompose' && <DecomposePage />}
+      {location.page === 'battleMap' && <BattleMapPage jurisdiction={viewer.jurisdiction} />}
     </AppShell>
   );
 }

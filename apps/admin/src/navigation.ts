@@ -3,7 +3,16 @@ import type { adminWords } from './words.ts';
 
 type WordKey = keyof (typeof adminWords)['zh-CN'];
 
-export type PageKey = 'units' | 'cadres';
+export type PageKey =
+  | 'units'
+  | 'cadres'
+  | 'command'
+  | 'meetings'
+  | 'resolutions'
+  | 'documents'
+  | 'tasks'
+  | 'decompose'
+  | 'battleMap';
 
 /**
  * The side menu follows the six mechanisms of DOMAIN.md. A mechanism shows up once it has a page;
@@ -18,8 +27,25 @@ export const menuSections: { key: string; title: WordKey; pages: { key: PageKey;
       { key: 'cadres', title: 'pageCadres' },
     ],
   },
-  { key: 'work-advancement', title: 'sectionWorkAdvancement', pages: [] },
-  { key: 'responsibility', title: 'sectionResponsibility', pages: [] },
+  {
+    key: 'work-advancement',
+    title: 'sectionWorkAdvancement',
+    pages: [
+      { key: 'command', title: 'pageCommand' },
+      { key: 'meetings', title: 'pageMeetings' },
+      { key: 'resolutions', title: 'pageResolutions' },
+      { key: 'documents', title: 'pageDocuments' },
+    ],
+  },
+  {
+    key: 'responsibility',
+    title: 'sectionResponsibility',
+    pages: [
+      { key: 'tasks', title: 'pageTasks' },
+      { key: 'decompose', title: 'pageDecompose' },
+      { key: 'battleMap', title: 'pageBattleMap' },
+    ],
+  },
   { key: 'identification', title: 'sectionIdentification', pages: [] },
   { key: 'assistance', title: 'sectionAssistance', pages: [] },
   { key: 'funds', title: 'sectionFunds', pages: [] },

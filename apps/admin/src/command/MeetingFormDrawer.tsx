@@ -1,0 +1,131 @@
+import { type EnumValue, graphql } from '@gongjian/schema';
+import { describeQueryError, formFieldErrors, useLocale, useWords } from '@gongjian/ui';
+import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { DateInput, describeFailure } from '../tasks/shared.tsx';
+import { meetingTypeLabels, optionsOf } from './labels.ts';
+import { commandWords } from './words.ts';
+
+const CreateMeetingMutation = graphql(`
+  mutation AdminCreateMeeting($input: CreateMeetingInput!) {
+    createMeeting(input: $input) {
+      __typename
+      ... on MutationCreateMeetingSuccess {
+        data {
+          id
+        }
+      }
+      ... on Error {
+        code
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+interface FormValues {
+  type: EnumValue<'MeetingType'>;
+  heldOn: string;
+  topic: string;
+  attendees: string[];
+  decisions: string[];
+}
+
+export function MeetingFormDrawer({ onClose }: { onClose: (saved: boolean) => void }) {
+  const words = useWords(commandWords);
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [{ fetching }, createMeeting] = useMutation(CreateMeetingMutation);
+  async function submit(values: FormValues) {
+    const result = await createMeeting({
+      input: {
+        ...values,
+        attendees: values.attendees ?? [],
+        decisions: (values.decisions ?? []).filter(Boolean),
+      },
+    });
+    const outcome = result.data?.createMeeting;
+    if (result.error || !outcome)
+      return setFailure(result.error ? describeQueryError(result.error, locale) : null);
+    if (outcome.__typename === 'MutationCreateMeetingSuccess') {
+      message.success(words.saved);
+      return onClose(true);
+    }
+    if ('fieldErrors' in outcome && outcome.fieldErrors)
+      form.setFields(formFieldErrors(outcome.fieldErrors, ['type', 'heldOn', 'topic'] as const).fields);
+    setFailure(describeFailure(outcome, locale));
+  }
+  return (
+    <Drawer
+      open
+      width={560}
+      title={words.createMeeting}
+      onClose={() => onClose(false)}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={() => onClose(false)}>{words.cancel}</Button>
+          <Button type="primary" loading={fetching} onClick={() => form.submit()}>
+            {words.save}
+          </Button>
+        </Space>
+      }
+    >
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ type: 'LEADING_GROUP', attendees: [], decisions: [''] }}
+      >
+        <Form.Item label={words.fieldType} name="type" rules={[{ required: true, message: words.required }]}>
+          <Select options={optionsOf(meetingTypeLabels[locale])} />
+        </Form.Item>
+        <Form.Item
+          label={words.fieldHeldOn}
+          name="heldOn"
+          rules={[{ required: true, message: words.required }]}
+        >
+          <DateInput />
+        </Form.Item>
+        <Form.Item
+          label={words.fieldTopic}
+          name="topic"
+          rules={[{ required: true, whitespace: true, message: words.required }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item label={words.fieldAttendees} name="attendees">
+          <Select mode="tags" open={false} />
+        </Form.Item>
+        <Form.List name="decisions">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, index) => (
+                <Form.Item key={field.key} label={index === 0 ? words.fieldDecisions : undefined}>
+                  <Space.Compact style={{ width: '100%' }}>
+                    <Form.Item name={field.name} noStyle>
+                      <Input.TextArea rows={2} maxLength={1000} placeholder={`${index + 1}.`} />
+                    </Form.Item>
+                    <Button onClick={() => remove(field.name)}>×</Button>
+                  </Space.Compact>
+                </Form.Item>
+              ))}
+              <Button type="dashed" block onClick={() => add('')}>
+                {words.addDecision}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Drawer>
+  );
+}

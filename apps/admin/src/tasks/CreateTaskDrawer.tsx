@@ -1,0 +1,229 @@
+import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
+import {
+  describeQueryError,
+  fill,
+  formFieldErrors,
+  RegionPicker,
+  type RegionPicker_region,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
+import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { DateInput, describeFailure, PersonSelect, UnitInRegionSelect, useLevels } from './shared.tsx';
+import { taskWords } from './words.ts';
+
+const CombatGroupOptionsQuery = graphql(`
+  query AdminCombatGroupOptions {
+    combatGroups {
+      id
+      name
+    }
+  }
+`);
+
+const CreateTaskMutation = graphql(`
+  mutation AdminCreateTask($input: CreateTaskInput!) {
+    createTask(input: $input) {
+      __typename
+      ... on MutationCreateTaskSuccess {
+        data {
+          id
+          title
+        }
+      }
+      ... on Error {
+        code
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on RuleViolationError {
+        ruleId
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+    }
+  }
+`);
+
+export interface TaskSource {
+  kind: EnumValue<'TaskSourceKind'>;
+  /** The decision, resolution or document; absent for findings. */
+  id: string | null;
+  label: string;
+}
+
+interface FormValues {
+  title: string;
+  description?: string;
+  level: string;
+  regionId: string[];
+  responsibleUnitId?: string;
+  responsiblePersonId?: string;
+  deadline?: string;
+  combatGroupId?: string;
+  findingReference?: string;
+}
+
+const formFields = [
+  'title',
+  'level',
+  'regionId',
+  'responsibleUnitId',
+  'responsiblePersonId',
+  'deadline',
+  'findingReference',
+] as const;
+
+/** 下达任务: a top task from a meeting decision, a resolution, a document or a finding. */
+export function CreateTaskDrawer({
+  source,
+  jurisdiction,
+  onClose,
+}: {
+  source: TaskSource;
+  jurisdiction: FragmentOf<typeof RegionPicker_region>;
+  onClose: () => void;
+}) {
+  const words = useWords(taskWords);
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const levels = useLevels();
+  const [form] = Form.useForm<FormValues>();
+  const regionPath = Form.useWatch('regionId', form) ?? [];
+  const unitId = Form.useWatch('responsibleUnitId', form);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [{ data: groups }] = useQuery({ query: CombatGroupOptionsQuery });
+  const [{ fetching }, createTask] = useMutation(CreateTaskMutation);
+  const finding = source.kind === 'INSPECTION_FINDING' || source.kind === 'AUDIT_FINDING';
+
+  async function submit(values: FormValues) {
+    setFailure(null);
+    const result = await createTask({
+      input: {
+        title: values.title,
+        description: values.description || null,
+        sourceKind: source.kind,
+        sourceId: source.id,
+        findingReference: values.findingReference || null,
+        combatGroupId: values.combatGroupId ?? null,
+        level: values.level,
+        regionId: values.regionId[values.regionId.length - 1] ?? '',
+        responsibleUnitId: values.responsibleUnitId ?? null,
+        responsiblePersonId: values.responsiblePersonId ?? null,
+        deadline: values.deadline || null,
+      },
+    });
+    const outcome = result.data?.createTask;
+    if (result.error || !outcome)
+      return setFailure(result.error ? describeQueryError(result.error, locale) : null);
+    if (outcome.__typename === 'MutationCreateTaskSuccess') {
+      message.success(words.created);
+      return onClose();
+    }
+    if ('fieldErrors' in outcome && outcome.fieldErrors)
+      form.setFields(formFieldErrors(outcome.fieldErrors, formFields).fields);
+    setFailure(describeFailure(outcome, locale));
+  }
+
+  return (
+    <Drawer
+      open
+      width={560}
+      title={fill(words.createTaskFrom, { source: source.label })}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{words.cancel}</Button>
+          <Button type="primary" loading={fetching} onClick={() => form.submit()}>
+            {words.createTask}
+          </Button>
+        </Space>
+      }
+    >
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          message={failure}
+          style={{ marginBottom: 16 }}
+          data-testid="create-task-error"
+        />
+      )}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ title: source.label, level: levels.levels[0]?.id ?? 'COUNTY_LEADER', regionId: [] }}
+      >
+        <Form.Item
+          label={words.fieldTitle}
+          name="title"
+          rules={[{ required: true, whitespace: true, message: words.required }]}
+        >
+          <Input.TextArea rows={2} maxLength={200} />
+        </Form.Item>
+        {finding && (
+          <Form.Item
+            label={words.fieldFinding}
+            name="findingReference"
+            rules={[{ required: true, message: words.required }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+        )}
+        <Form.Item
+          label={words.fieldLevel}
+          name="level"
+          rules={[{ required: true, message: words.required }]}
+        >
+          <Select options={levels.options} />
+        </Form.Item>
+        <Form.Item
+          label={words.fieldRegion}
+          name="regionId"
+          rules={[{ required: true, type: 'array', min: 1, message: words.required }]}
+        >
+          <RegionPicker root={jurisdiction} includeRoot style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          label={words.fieldUnit}
+          name="responsibleUnitId"
+          rules={[{ required: true, message: words.required }]}
+        >
+          <UnitInRegionSelect regionId={regionPath[regionPath.length - 1]} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          label={words.fieldPerson}
+          name="responsiblePersonId"
+          rules={[{ required: true, message: words.required }]}
+        >
+          <PersonSelect unitId={unitId} placeholder={words.pickUnitFirst} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          label={words.fieldDeadline}
+          name="deadline"
+          rules={[{ required: true, message: words.required }]}
+        >
+          <DateInput />
+        </Form.Item>
+        <Form.Item label={words.fieldCombatGroup} name="combatGroupId">
+          <Select
+            allowClear
+            options={(groups?.combatGroups ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          />
+        </Form.Item>
+        <Form.Item label={words.fieldDescription} name="description">
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}
