@@ -3,3 +3,7 @@ import './enums';
 import './registry';
 import './registry-mutations';
 import './procedure';
+import './screening';
+import './monitoring';
+import './verification';
+import './rates';

@@ -51,7 +51,7 @@ import { reasonSchema, versionSchema, violatedConstraint, yearSchema } from './v
  * winner when two people act on the same step.
  */
 
-const readable = (row: { regionPath: string }) => ({
+const readable = <T extends { regionPath: string }>(row: T) => ({
   $all: { jurisdiction: row.regionPath, permission: 'household.read' as const },
 });
 

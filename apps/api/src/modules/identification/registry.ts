@@ -48,7 +48,7 @@ import {
 /** The registry (建档立卡): households, members, incomes, guarantee checks, measures, and their lists. */
 
 /** Every registry object: inside the viewer's jurisdiction and readable by their role. */
-const readable = (row: { regionPath: string }) => ({
+const readable = <T extends { regionPath: string }>(row: T) => ({
   $all: { jurisdiction: row.regionPath, permission: 'household.read' as const },
 });
 /** Health, disability, birth dates and incomes: only the roles that work with them. */
