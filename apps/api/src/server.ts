@@ -18,6 +18,7 @@ import { SESSION_COOKIE, viewerFromToken } from './auth/sessions';
 import type { Context, CookieJar } from './context';
 import { env } from './env';
 import { DomainError } from './errors';
+import { identificationRoutes } from './modules/identification/import-route';
 import { schema } from './schema';
 
 /** Codes whose message is meant for the client; anything else is logged and masked. */
@@ -165,6 +166,8 @@ export async function createApp(handle: DbHandle): Promise<{ app: Express; apoll
       },
     }),
   );
+
+  app.use('/identification', identificationRoutes(handle));
 
   serveClient(app, '/admin', env.clientDist.admin);
   serveClient(app, '/leadership', env.clientDist.leadership);

@@ -69,9 +69,10 @@ export async function writableHousehold(ctx: Context, id: number, field = 'house
   return household;
 }
 
-async function writableVillage(ctx: Context, id: number) {
+/** Loads a village for a write: it must be a village inside the viewer's jurisdiction. */
+export async function writableVillage(ctx: Context, id: number) {
   const village = await ctx.db.query.regions.findFirst({ where: { id } });
-  if (!village || village.level !== 'VILLAGE' || village.countyId === null)
+  if (village?.level !== 'VILLAGE' || village.countyId === null)
     throw ValidationError.field('villageId', '请选择一个村');
   if (!insideJurisdiction(ctx.viewer, village.regionPath))
     throw new ForbiddenError('villageId: 该村不在您的管辖范围内');

@@ -13,7 +13,7 @@ import { ExitVerificationOutcomeEnum, RuleReasonRef, SurveySampleKindEnum } from
 import { householdFacts } from './facts';
 import { actedOn, guaranteeFactsOf, incomeComponentsOf, policyForYear, runRule } from './policy';
 import { Household, inRegionSubtree } from './registry';
-import { writableHousehold } from './registry-mutations';
+import { writableHousehold, writableVillage } from './registry-mutations';
 import { nameSchema, violatedConstraint, yearSchema } from './validation';
 
 /** Exit verification (退出核查) and survey samples (抽样调查), the evidence behind 错退率, 漏评率 and 认可度. */
@@ -186,15 +186,6 @@ const VillagePopulationInput = builder.inputType('SetVillagePopulationInput', {
     ruralHouseholds: t.int({ required: true }),
   }),
 });
-
-async function writableVillage(ctx: Context, id: number) {
-  const village = await ctx.db.query.regions.findFirst({ where: { id } });
-  if (!village || village.level !== 'VILLAGE' || village.countyId === null)
-    throw ValidationError.field('villageId', '请选择一个村');
-  if (!insideJurisdiction(ctx.viewer, village.regionPath))
-    throw new ForbiddenError('villageId: 该村不在您的管辖范围内');
-  return village;
-}
 
 builder.mutationFields((t) => ({
   recordExitVerification: t.drizzleField({

@@ -1,0 +1,141 @@
+import type { DbHandle } from '@gongjian/db';
+import { householdAttribute, householdStatus, povertyCause } from '@gongjian/db/schema';
+import cookieParser from 'cookie-parser';
+import express, { type Request, type Response, type Router } from 'express';
+import { hasPermission, type Permission } from '../../auth/permissions';
+import { SESSION_COOKIE, viewerFromToken } from '../../auth/sessions';
+import type { Viewer } from '../../context';
+import { exportHouseholds, type ImportEvent, importWorkbook, writeTemplate } from './import-export';
+import type { HouseholdListArgs } from './registry';
+
+/**
+ * Plain HTTP routes beside /graphql for Excel files (Apollo Server takes no multipart uploads), with the
+ * same session cookie, permissions and jurisdiction as GraphQL:
+ *
+ * - GET  /identification/households/import-template  → the empty template (.xlsx) with a notes sheet
+ * - POST /identification/households/import?mode=all|clean&dryRun=true
+ *        body: the .xlsx bytes, Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+ *        (not a CORS-safelisted type, so a cross-site page cannot send it without a preflight this route never
+ *        grants). Answers 200 with NDJSON, one event per line: {"type":"progress","phase":"parse"|"validate"|
+ *        "write","done":n,"total":m|null}, {"type":"error","sheet","row","column","reason"} for every bad
+ *        cell, and last {"type":"result","result":{status: IMPORTED|REJECTED|VALIDATED, …counts}}.
+ * - GET  /identification/households/export?search=&regionId=&status=POOR,EXITED&attribute=&mainCause=&monitored=
+ *        → the households the list shows (same filter), in the template's layout, personal data masked.
+ */
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function refuse(res: Response, status: number, code: string, message: string) {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+async function authorise(
+  handle: DbHandle,
+  req: Request,
+  res: Response,
+  permission: Permission,
+): Promise<Viewer | null> {
+  let viewer: Viewer | null;
+  try {
+    viewer = await viewerFromToken(handle.db, req.cookies?.[SESSION_COOKIE]);
+  } catch {
+    refuse(res, 503, 'SERVICE_UNAVAILABLE', '数据库暂时不可用,请稍后重试');
+    return null;
+  }
+  if (!viewer) {
+    refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
+    return null;
+  }
+  if (!hasPermission(viewer.roles, permission)) {
+    refuse(res, 403, 'FORBIDDEN', '无权执行此操作');
+    return null;
+  }
+  return viewer;
+}
+
+function attachment(res: Response, fileName: string) {
+  res.setHeader('Content-Type', XLSX_MIME);
+  res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+}
+
+/** The household list's filter from query parameters; null when a value is not one the list accepts. */
+export function listArgsFromQuery(query: Request['query']): HouseholdListArgs | null {
+  const one = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
+  const statuses = one('status')?.split(',').filter(Boolean) ?? [];
+  if (statuses.some((s) => !(householdStatus.enumValues as readonly string[]).includes(s))) return null;
+  const attribute = one('attribute');
+  if (attribute && !(householdAttribute.enumValues as readonly string[]).includes(attribute)) return null;
+  const mainCause = one('mainCause');
+  if (mainCause && !(povertyCause.enumValues as readonly string[]).includes(mainCause)) return null;
+  const region = one('regionId');
+  let regionId: { id: number } | null = null;
+  if (region) {
+    const decoded = /^\d+$/.test(region)
+      ? `Region:${region}`
+      : Buffer.from(region, 'base64').toString('utf8');
+    const match = /^Region:(\d+)$/.exec(decoded);
+    if (!match) return null;
+    regionId = { id: Number(match[1]) };
+  }
+  const monitored = one('monitored');
+  return {
+    search: one('search') ?? null,
+    regionId,
+    status: statuses as HouseholdListArgs['status'],
+    attribute: (attribute as HouseholdListArgs['attribute']) ?? null,
+    mainCause: (mainCause as HouseholdListArgs['mainCause']) ?? null,
+    monitored: monitored === undefined ? null : monitored === 'true',
+  };
+}
+
+export function identificationRoutes(handle: DbHandle): Router {
+  const router = express.Router();
+  router.use(cookieParser());
+
+  router.get('/households/import-template', async (req, res) => {
+    if (!(await authorise(handle, req, res, 'household.import'))) return;
+    attachment(res, '农户及家庭成员导入模板.xlsx');
+    await writeTemplate(res);
+    res.end();
+  });
+
+  router.post('/households/import', express.raw({ type: XLSX_MIME, limit: '64mb' }), async (req, res) => {
+    const viewer = await authorise(handle, req, res, 'household.import');
+    if (!viewer) return;
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+      refuse(res, 415, 'BAD_REQUEST', `请以 Content-Type: ${XLSX_MIME} 上传 .xlsx 文件`);
+      return;
+    }
+    res.status(200).setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    const emit = (event: ImportEvent) => res.write(`${JSON.stringify(event)}\n`);
+    try {
+      await importWorkbook(
+        handle.db,
+        viewer,
+        req.body,
+        { mode: req.query.mode === 'clean' ? 'CLEAN_ONLY' : 'ALL', dryRun: req.query.dryRun === 'true' },
+        emit,
+      );
+    } catch (error) {
+      console.error('[import]', error);
+      res.write(`${JSON.stringify({ type: 'failed', message: '导入失败, 未写入任何数据' })}\n`);
+    }
+    res.end();
+  });
+
+  router.get('/households/export', async (req, res) => {
+    const viewer = await authorise(handle, req, res, 'household.read');
+    if (!viewer) return;
+    const args = listArgsFromQuery(req.query);
+    if (!args) {
+      refuse(res, 400, 'BAD_REQUEST', '筛选条件无效');
+      return;
+    }
+    attachment(res, '农户花名册.xlsx');
+    await exportHouseholds(handle.db, viewer, args, res);
+    res.end();
+  });
+
+  return router;
+}
