@@ -358,28 +358,23 @@ export const Household = builder.drizzleNode('households', {
       nullable: true,
       description: '规则研判 (for a year with an income record and a guarantee check; sensitive roles only)',
       args: { year: t.arg.int({ required: true, description: '年度' }) },
-      select: (args) => ({
+      // The same relation queries as the incomes, guarantees and members fields, so they share one statement.
+      select: {
         columns: { status: true, identifiedYear: true },
         with: {
           village: { columns: { code: true } },
-          incomes: { where: { year: args.year } },
-          guarantees: { where: { year: args.year } },
+          incomes: { orderBy: { year: 'desc' } },
+          guarantees: { orderBy: { year: 'desc' } },
           members: {
-            columns: {
-              id: true,
-              birthDate: true,
-              medicalInsured: true,
-              schoolEnrolment: true,
-              labourCapacity: true,
-            },
+            orderBy: { id: 'asc' },
             with: { sectorRecords: { columns: { kind: true, details: true } } },
           },
         },
-      }),
+      },
       ...sensitive,
       resolve: (h, { year }) => {
-        const income = h.incomes[0];
-        const guarantee = h.guarantees[0];
+        const income = h.incomes.find((record) => record.year === year);
+        const guarantee = h.guarantees.find((check) => check.year === year);
         if (!income || !guarantee) return null;
         return runRule(() => {
           const policy = policyForYear(year, h.village.code);
