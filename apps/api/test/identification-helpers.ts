@@ -76,7 +76,13 @@ let householdSerial = 0;
  */
 export async function householdWithFacts(
   s: Scenario,
-  options: { username?: string; perCapitaYuan?: string; year?: number; secure?: boolean } = {},
+  options: {
+    username?: string;
+    perCapitaYuan?: string;
+    year?: number;
+    secure?: boolean;
+    labourCapacity?: string;
+  } = {},
 ) {
   const username = options.username ?? 'village';
   const village = await villageOf(s, username);
@@ -90,13 +96,24 @@ export async function householdWithFacts(
         householdNumber: `T${Date.now() % 1_000_000}${householdSerial}`,
         attribute: 'ORDINARY',
         mainCause: 'ILLNESS',
-        head: HEAD(),
+        head: { ...HEAD(), labourCapacity: options.labourCapacity ?? 'FULL' },
       },
     },
   );
   if (created.data?.createHousehold.__typename !== 'MutationCreateHouseholdSuccess')
     throw new Error(JSON.stringify(created));
   const householdId = created.data.createHousehold.data.id;
+  await recordFacts(s, householdId, options);
+  return householdId;
+}
+
+/** Records a year's income (one member's per-capita amount as wages) and a guarantee check. */
+export async function recordFacts(
+  s: Scenario,
+  householdId: string,
+  options: { username?: string; perCapitaYuan?: string; year?: number; secure?: boolean } = {},
+) {
+  const username = options.username ?? 'village';
   const year = options.year ?? 2019;
   const income = await s.run<{ recordIncome: { __typename: string } }>(username, RECORD_INCOME, {
     input: {
@@ -126,7 +143,6 @@ export async function householdWithFacts(
   );
   if (guarantee.data?.recordGuaranteeCheck.__typename !== 'MutationRecordGuaranteeCheckSuccess')
     throw new Error(JSON.stringify(guarantee));
-  return householdId;
 }
 
 export const START_APPLICATION = /* GraphQL */ `
