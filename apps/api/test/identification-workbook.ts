@@ -17,6 +17,8 @@ export interface WorkbookSpec {
   households: number;
   villages: { township: string; name: string }[];
   prefix?: string;
+  /** First person index for ID numbers, so that files of one test never share ID numbers. */
+  idOffset?: number;
   edit?: (sheet: 'households' | 'members', row: Record<string, unknown>, index: number) => void;
 }
 
@@ -42,7 +44,7 @@ export async function buildWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   const members = workbook.addWorksheet(MEMBER_SHEET);
   members.columns = MEMBER_COLUMNS.map((c) => ({ header: c.header, key: c.key }));
   const memberRows: Record<string, unknown>[] = [];
-  let person = 0;
+  let person = spec.idOffset ?? 0;
   for (let i = 0; i < spec.households; i++) {
     const village = spec.villages[i % spec.villages.length]!;
     const householdNumber = `${spec.prefix ?? 'IMP'}${String(i + 1).padStart(6, '0')}`;
