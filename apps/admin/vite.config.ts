@@ -27,6 +27,6 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/graphql': apiOrigin, '/healthz': apiOrigin },
+    proxy: { '/graphql': apiOrigin, '/healthz': apiOrigin, '/identification': apiOrigin },
   },
 });

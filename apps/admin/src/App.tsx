@@ -12,13 +12,19 @@ import {
 import type { MenuProps } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
+import { ApplicationsPage } from './applications/ApplicationsPage.tsx';
 import { BattleMapPage } from './battle-map/BattleMapPage.tsx';
 import { CadresPage } from './cadres/CadresPage.tsx';
 import { CommandStructurePage } from './command/CommandStructurePage.tsx';
 import { DocumentsPage } from './command/DocumentsPage.tsx';
 import { MeetingsPage } from './command/MeetingsPage.tsx';
 import { ResolutionsPage } from './command/ResolutionsPage.tsx';
+import { HouseholdsPage } from './households/HouseholdsPage.tsx';
+import { ImportPage } from './import/ImportPage.tsx';
+import { MonitoringPage } from './monitoring/MonitoringPage.tsx';
 import { menuSections, type PageKey, useLocationState } from './navigation.ts';
+import { RatesPage } from './rates/RatesPage.tsx';
+import { ScreeningPage } from './screening/ScreeningPage.tsx';
 import { DecomposePage } from './tasks/DecomposePage.tsx';
 import { TasksPage } from './tasks/TasksPage.tsx';
 import { UnitsPage } from './units/UnitsPage.tsx';
@@ -105,6 +111,17 @@ export function App() {
       {location.page === 'tasks' && <TasksPage jurisdiction={viewer.jurisdiction} />}
       {location.page === 'decompose' && <DecomposePage />}
       {location.page === 'battleMap' && <BattleMapPage jurisdiction={viewer.jurisdiction} />}
+      {location.page === 'households' && (
+        <HouseholdsPage
+          jurisdiction={viewer.jurisdiction}
+          onImport={() => navigate({ page: 'import', unitId: null })}
+        />
+      )}
+      {location.page === 'applications' && <ApplicationsPage jurisdiction={viewer.jurisdiction} />}
+      {location.page === 'screening' && <ScreeningPage jurisdiction={viewer.jurisdiction} />}
+      {location.page === 'monitoring' && <MonitoringPage jurisdiction={viewer.jurisdiction} />}
+      {location.page === 'rates' && <RatesPage jurisdiction={viewer.jurisdiction} />}
+      {location.page === 'import' && <ImportPage />}
     </AppShell>
   );
 }

@@ -12,7 +12,13 @@ export type PageKey =
   | 'documents'
   | 'tasks'
   | 'decompose'
-  | 'battleMap';
+  | 'battleMap'
+  | 'households'
+  | 'applications'
+  | 'screening'
+  | 'monitoring'
+  | 'rates'
+  | 'import';
 
 /**
  * The side menu follows the six mechanisms of DOMAIN.md. A mechanism shows up once it has a page;
@@ -46,7 +52,18 @@ export const menuSections: { key: string; title: WordKey; pages: { key: PageKey;
       { key: 'battleMap', title: 'pageBattleMap' },
     ],
   },
-  { key: 'identification', title: 'sectionIdentification', pages: [] },
+  {
+    key: 'identification',
+    title: 'sectionIdentification',
+    pages: [
+      { key: 'households', title: 'pageHouseholds' },
+      { key: 'applications', title: 'pageApplications' },
+      { key: 'screening', title: 'pageScreening' },
+      { key: 'monitoring', title: 'pageMonitoring' },
+      { key: 'rates', title: 'pageRates' },
+      { key: 'import', title: 'pageImport' },
+    ],
+  },
   { key: 'assistance', title: 'sectionAssistance', pages: [] },
   { key: 'funds', title: 'sectionFunds', pages: [] },
   { key: 'supervision', title: 'sectionSupervision', pages: [] },

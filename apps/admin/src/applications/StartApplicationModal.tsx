@@ -1,0 +1,245 @@
+import { type EnumValue, graphql, readFragment } from '@gongjian/schema';
+import { commonWords, describeQueryError, fill, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
+import { Alert, App, Form, Input, Modal, Select, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { describeFailure, IdentificationFailure_error } from '../households/failure.ts';
+import { label } from '../households/labels.ts';
+import { RuleDecision_decision, RuleReasons } from '../households/RuleReasons.tsx';
+import { countyToday, DateInput } from '../tasks/shared.tsx';
+import { applicationWords } from './words.ts';
+
+const AssessmentQuery = graphql(
+  `
+    query AdminHouseholdAssessment($id: ID!, $year: Int!) {
+      household(id: $id) {
+        id
+        assessment(year: $year) {
+          year
+          perCapitaNetIncomeYuan
+          inclusion {
+            ...RuleDecision_decision
+          }
+          exit {
+            ...RuleDecision_decision
+          }
+        }
+      }
+    }
+  `,
+  [RuleDecision_decision],
+);
+
+const StartMutation = graphql(
+  `
+    mutation AdminStartApplication($input: StartApplicationInput!) {
+      startApplication(input: $input) {
+        __typename
+        ... on MutationStartApplicationSuccess {
+          data {
+            id
+            state
+          }
+        }
+        ...IdentificationFailure_error
+      }
+    }
+  `,
+  [IdentificationFailure_error],
+);
+
+type Kind = EnumValue<'ApplicationKind'>;
+
+/**
+ * What the rules advise on a kind of application, as the API decides it when the application starts:
+ * entering the register follows the inclusion decision, exit and ending policies the exit standard,
+ * and a removal is supported when the household would not be included.
+ */
+function adviceFor(kind: Kind, inclusionOutcome: string, exitOutcome: string) {
+  if (kind === 'EXIT' || kind === 'END_POLICY')
+    return { supports: exitOutcome === 'ELIGIBLE', basis: 'exit' as const };
+  const include = inclusionOutcome === 'INCLUDE';
+  return { supports: kind === 'REMOVE_WRONGLY_INCLUDED' ? !include : include, basis: 'inclusion' as const };
+}
+
+interface StartValues {
+  kind: Kind;
+  year: number;
+  date: string;
+  reason: string;
+  againstAdviceReason?: string;
+}
+
+export interface StartApplicationModalProps {
+  household: { id: string; householdNumber: string; headName: string };
+  kinds: ReadonlyArray<Kind>;
+  /** Years with both an income record and a guarantee check: the rules can only judge those. */
+  years: ReadonlyArray<number>;
+  onStarted: () => void;
+  onClose: () => void;
+}
+
+/** A village clerk starts a status change: the rules' advice and explanation first, then the reasons. */
+export function StartApplicationModal({
+  household,
+  kinds,
+  years,
+  onStarted,
+  onClose,
+}: StartApplicationModalProps) {
+  const words = useWords(applicationWords);
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<StartValues>();
+  const kind = Form.useWatch('kind', form);
+  const year = Form.useWatch('year', form);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [{ fetching: starting }, start] = useMutation(StartMutation);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: AssessmentQuery,
+    variables: { id: household.id, year: year ?? 0 },
+    pause: !year,
+  });
+  const assessment = data?.household?.assessment ?? null;
+  const inclusion = assessment ? readFragment(RuleDecision_decision, assessment.inclusion) : null;
+  const exit = assessment ? readFragment(RuleDecision_decision, assessment.exit) : null;
+  const advice = kind && inclusion && exit ? adviceFor(kind, inclusion.outcome, exit.outcome) : null;
+  const decision = advice?.basis === 'exit' ? exit : inclusion;
+  const today = countyToday();
+
+  async function submit(values: StartValues) {
+    setFailure(null);
+    const result = await start({
+      input: {
+        householdId: household.id,
+        kind: values.kind,
+        year: values.year,
+        date: values.date || null,
+        reason: values.reason.trim(),
+        againstAdviceReason: advice && !advice.supports ? values.againstAdviceReason?.trim() || null : null,
+      },
+    });
+    if (result.error) return setFailure(describeQueryError(result.error, locale));
+    const outcome = result.data?.startApplication;
+    if (!outcome) return setFailure(commonWords[locale].unexpectedError);
+    if (outcome.__typename === 'MutationStartApplicationSuccess') {
+      message.success(words.started);
+      onStarted();
+      return onClose();
+    }
+    setFailure(describeFailure(outcome, locale));
+  }
+
+  return (
+    <Modal
+      open
+      width={760}
+      title={fill(words.startTitle, { number: household.householdNumber, head: household.headName })}
+      okText={words.start}
+      cancelText={words.cancel}
+      confirmLoading={starting}
+      okButtonProps={{ disabled: !advice }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          message={failure}
+          style={{ marginBottom: 12 }}
+          data-testid="start-refused"
+        />
+      )}
+      {years.length === 0 && (
+        <Alert type="warning" showIcon message={words.noFactYears} style={{ marginBottom: 12 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ year: years[0], date: today, kind: kinds.length === 1 ? kinds[0] : undefined }}
+      >
+        <div style={{ display: 'flex', gap: 16 }}>
+          <Form.Item
+            label={words.kind}
+            name="kind"
+            rules={[{ required: true, message: words.required }]}
+            style={{ flex: 1 }}
+          >
+            <Select
+              id="application-kind"
+              options={kinds.map((value) => ({ value, label: label('ApplicationKind', value, locale) }))}
+            />
+          </Form.Item>
+          <Form.Item label={words.year} name="year" rules={[{ required: true, message: words.required }]}>
+            <Select
+              id="application-year"
+              style={{ width: 110 }}
+              options={years.map((value) => ({ value, label: value }))}
+            />
+          </Form.Item>
+          <Form.Item
+            label={words.startedOn}
+            name="date"
+            rules={[{ required: true, message: words.required }]}
+          >
+            <DateInput id="application-date" max={today} style={{ width: 160 }} />
+          </Form.Item>
+        </div>
+        {error && (
+          <QueryErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        )}
+        {fetching && <Spin size="small" />}
+        {year && !fetching && data && !assessment && (
+          <Alert
+            type="warning"
+            showIcon
+            message={fill(words.noAssessment, { year })}
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        {advice && decision && assessment && (
+          <div data-testid="rules-advice" style={{ marginBottom: 12 }}>
+            <Alert
+              type={advice.supports ? 'success' : 'warning'}
+              showIcon
+              message={
+                <span>
+                  {words.rulesAdvice}
+                  <Tag color={advice.supports ? 'success' : 'warning'} style={{ marginInlineStart: 8 }}>
+                    {label('RulesAdvice', advice.supports ? 'SUPPORTS' : 'OPPOSES', locale)}
+                  </Tag>
+                  {fill(words.adviceDetail, {
+                    outcome: locale === 'en' ? decision.outcome : decision.outcomeZh,
+                    income: assessment.perCapitaNetIncomeYuan,
+                  })}
+                </span>
+              }
+              description={advice.supports ? undefined : words.opposesHint}
+            />
+            <Typography.Text type="secondary">{words.explanation}</Typography.Text>
+            <RuleReasons reasons={decision.reasons} testId="advice-reasons" />
+          </div>
+        )}
+        <Form.Item
+          label={words.reason}
+          name="reason"
+          rules={[{ required: true, whitespace: true, min: 2, message: words.required }]}
+        >
+          <Input.TextArea id="application-reason" rows={2} maxLength={500} />
+        </Form.Item>
+        {advice && !advice.supports && (
+          <Form.Item
+            label={words.againstAdviceReason}
+            name="againstAdviceReason"
+            rules={[{ required: true, whitespace: true, min: 2, message: words.againstAdviceRequired }]}
+          >
+            <Input.TextArea id="application-against-advice" rows={3} maxLength={500} showCount />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,76 @@
+import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
+import { enumLabel, fill, type Locale } from '@gongjian/ui';
+import { label } from './labels.ts';
+import { RuleReasons_reason } from './RuleReasons.tsx';
+import { householdWords } from './words.ts';
+
+/** Every typed error an identification mutation can return, with what a clerk needs to read it. */
+export const IdentificationFailure_error = graphql(
+  `
+    fragment IdentificationFailure_error on Error {
+      __typename
+      code
+      message
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on RuleViolationError {
+        ruleId
+      }
+      ... on ConflictError {
+        currentVersion
+      }
+      ... on StepRefusedError {
+        ruleId
+        refusals
+        reasons {
+          ...RuleReasons_reason
+        }
+      }
+    }
+  `,
+  [RuleReasons_reason],
+);
+
+/**
+ * A refused write in words: the error code in the clerk's language, then what the API says about it —
+ * the refusals of a procedure step with the rules' messages, the rule broken, or the fields named.
+ */
+export function describeFailure(
+  error: FragmentOf<typeof IdentificationFailure_error>,
+  locale: Locale,
+): string {
+  const failure = readFragment(IdentificationFailure_error, error);
+  const words = householdWords[locale];
+  const parts: string[] = [];
+  switch (failure.__typename) {
+    case 'StepRefusedError': {
+      for (const refusal of failure.refusals) parts.push(label('StepRefusal', refusal, locale));
+      for (const reason of failure.reasons.map((r) => readFragment(RuleReasons_reason, r)))
+        if (!reason.passed) parts.push(locale === 'en' ? reason.messageEn : reason.messageZh);
+      break;
+    }
+    case 'ConflictError':
+      parts.push(
+        failure.currentVersion == null
+          ? words.conflictNoVersion
+          : fill(words.conflict, { version: failure.currentVersion }),
+      );
+      if (locale === 'zh-CN' && failure.message) parts.push(failure.message);
+      break;
+    case 'RuleViolationError':
+      parts.push(enumLabel('ErrorCode', failure.code, locale));
+      parts.push(locale === 'en' ? `${words.ruleId} ${failure.ruleId}` : failure.message);
+      break;
+    case 'ValidationError':
+      parts.push(enumLabel('ErrorCode', failure.code, locale));
+      for (const field of failure.fieldErrors) parts.push(`${field.path.join('.')}: ${field.message}`);
+      break;
+    default:
+      parts.push(enumLabel('ErrorCode', failure.code, locale));
+  }
+  return parts.join('；');
+}

@@ -1,0 +1,78 @@
+/** The NDJSON events of POST /identification/households/import (see the API's import-route.ts). */
+export type ImportEvent =
+  | { type: 'progress'; phase: 'parse' | 'validate' | 'write'; done: number; total: number | null }
+  | { type: 'error'; sheet: string; row: number; column: string; reason: string }
+  | { type: 'result'; result: ImportResult }
+  | { type: 'failed'; message: string };
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportResult {
+  status: 'IMPORTED' | 'REJECTED' | 'VALIDATED';
+  mode: 'ALL' | 'CLEAN_ONLY';
+  dryRun: boolean;
+  householdRows: number;
+  memberRows: number;
+  errorCount: number;
+  skippedHouseholds: number;
+  households: ImportCounts;
+  members: ImportCounts;
+}
+
+export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const templateUrl = '/identification/households/import-template';
+
+/** A refusal before any event: the HTTP status and the error code the route answered with. */
+export class ImportRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Uploads the workbook and hands each event to `onEvent` as the server writes it, so the progress bar
+ * moves while the server parses, validates and writes. Resolves when the server closes the stream.
+ */
+export async function uploadWorkbook(
+  file: Blob,
+  options: { mode: 'all' | 'clean'; dryRun: boolean },
+  onEvent: (event: ImportEvent) => void,
+): Promise<void> {
+  const params = new URLSearchParams({ mode: options.mode });
+  if (options.dryRun) params.set('dryRun', 'true');
+  const response = await fetch(`/identification/households/import?${params}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': xlsxMime },
+    body: file,
+  });
+  if (!response.ok || !response.body) {
+    const body = (await response.json().catch(() => null)) as {
+      errors?: { message: string; extensions?: { code?: string } }[];
+    } | null;
+    const error = body?.errors?.[0];
+    throw new ImportRefused(
+      response.status,
+      error?.extensions?.code ?? 'UNKNOWN',
+      error?.message ?? response.statusText,
+    );
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) buffered += value;
+    const lines = buffered.split('\n');
+    buffered = done ? '' : (lines.pop() ?? '');
+    for (const line of lines) if (line.trim()) onEvent(JSON.parse(line) as ImportEvent);
+    if (done) return;
+  }
+}
