@@ -114,6 +114,7 @@ async function writeImport(
   db: Database,
   viewer: Viewer,
   rows: { households: ImportHousehold[]; members: ImportMember[] },
+  file: { digest: string; mode: ImportOptions['mode'] },
   onProgress: (done: number, total: number) => void,
 ) {
   const total = rows.households.length + rows.members.length;
@@ -215,7 +216,7 @@ async function writeImport(
       entityType: 'HouseholdImport',
       entityId: null,
       regionPath: viewer.regionPath,
-      after: counts,
+      after: { ...counts, fileDigest: file.digest, mode: file.mode },
     });
   });
   return counts;
@@ -268,8 +269,12 @@ export async function importWorkbook(
     emit({ type: 'result', result });
     return result;
   }
-  const counts = await writeImport(db, viewer, validated, (done, total) =>
-    emit({ type: 'progress', phase: 'write', done, total }),
+  const counts = await writeImport(
+    db,
+    viewer,
+    validated,
+    { digest: fileDigest, mode: options.mode },
+    (done, total) => emit({ type: 'progress', phase: 'write', done, total }),
   );
   const result: ImportResult = { ...base, status: 'IMPORTED', ...counts };
   emit({ type: 'result', result });
