@@ -100,7 +100,15 @@ function cellStyle(counts: CountsData | null) {
   return { background: '#fffbe6', borderColor: '#ffe58f', state: 'idle' };
 }
 
-function Cell({ counts, onClick }: { counts: FragmentOf<typeof Counts> | null; onClick?: () => void }) {
+function Cell({
+  counts,
+  onClick,
+  label,
+}: {
+  counts: FragmentOf<typeof Counts> | null;
+  onClick?: () => void;
+  label: string;
+}) {
   const words = useWords(battleMapWords);
   const data = counts ? readFragment(Counts, counts) : null;
   const style = cellStyle(data);
@@ -109,6 +117,7 @@ function Cell({ counts, onClick }: { counts: FragmentOf<typeof Counts> | null; o
       type="button"
       className="gj-battle-cell"
       data-state={style.state}
+      data-cell={label}
       onClick={data && data.total > 0 ? onClick : undefined}
       style={{
         width: '100%',
@@ -154,7 +163,12 @@ export function BattleMapPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   const root = readFragment(RegionFragment, jurisdiction);
   const [asOf, setAsOf] = useState(countyToday);
   const [drill, setDrill] = useState<{ regionId: string; name: string } | null>(null);
-  const [cell, setCell] = useState<{ regionId: string; regionName: string; group: MapGroup } | null>(null);
+  const [cell, setCell] = useState<{
+    regionId: string;
+    regionName: string;
+    group: MapGroup;
+    all?: boolean;
+  } | null>(null);
   const rowLevel = drill || root.level === 'TOWNSHIP' ? 'VILLAGE' : 'TOWNSHIP';
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: BattleMapQuery,
@@ -190,12 +204,14 @@ export function BattleMapPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
       width: 96,
       render: (_, node) => (
         <Cell
+          label={`${node.name}|${words.total}`}
           counts={node.counts}
           onClick={() =>
             setCell({
               regionId: node.regionId,
               regionName: node.name,
               group: { key: '', combatGroupId: null, name: words.total, counts: { total: 0 } },
+              all: true,
             })
           }
         />
@@ -207,12 +223,9 @@ export function BattleMapPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
       width: 96,
       render: (_: unknown, node: MapNode) => (
         <Cell
+          label={`${node.name}|${group.name}`}
           counts={node.cells.find((c) => c.groupKey === group.key)?.counts ?? null}
-          onClick={
-            group.combatGroupId
-              ? () => setCell({ regionId: node.regionId, regionName: node.name, group })
-              : undefined
-          }
+          onClick={() => setCell({ regionId: node.regionId, regionName: node.name, group })}
         />
       ),
     })),
@@ -334,6 +347,7 @@ export function BattleMapPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
         <CellTasksDrawer
           regionId={cell.regionId}
           combatGroupId={cell.group.combatGroupId}
+          withoutCombatGroup={!cell.all && cell.group.combatGroupId === null}
           title={fill(words.cellTasks, { region: cell.regionName, group: cell.group.name })}
           asOf={asOf}
           onClose={() => setCell(null)}

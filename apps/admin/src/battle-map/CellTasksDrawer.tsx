@@ -6,8 +6,23 @@ import { derivedStatusLabels, statusColours } from '../tasks/labels.ts';
 import { battleMapWords } from './words.ts';
 
 const CellTasksQuery = graphql(`
-  query AdminBattleMapTasks($regionId: ID!, $combatGroupId: ID, $asOf: Date, $first: Int!, $after: String) {
-    tasks(regionId: $regionId, combatGroupId: $combatGroupId, leavesOnly: true, asOf: $asOf, first: $first, after: $after) {
+  query AdminBattleMapTasks(
+    $regionId: ID!
+    $combatGroupId: ID
+    $withoutCombatGroup: Boolean
+    $asOf: Date
+    $first: Int!
+    $after: String
+  ) {
+    tasks(
+      regionId: $regionId
+      combatGroupId: $combatGroupId
+      withoutCombatGroup: $withoutCombatGroup
+      leavesOnly: true
+      asOf: $asOf
+      first: $first
+      after: $after
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -32,6 +47,8 @@ const CellTasksQuery = graphql(`
 export function CellTasksDrawer(props: {
   regionId: string;
   combatGroupId: string | null;
+  /** The 未分组 column: tasks of no combat group. */
+  withoutCombatGroup: boolean;
   title: string;
   asOf: string;
   onClose: () => void;
@@ -44,6 +61,7 @@ export function CellTasksDrawer(props: {
     variables: {
       regionId: props.regionId,
       combatGroupId: props.combatGroupId,
+      withoutCombatGroup: props.withoutCombatGroup || null,
       asOf: props.asOf || null,
       first: paging.first,
       after: paging.after,

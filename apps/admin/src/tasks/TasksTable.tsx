@@ -118,6 +118,7 @@ export function TasksTable({ tasks, loading, asOf, actions, nested }: TasksTable
     {
       title: words.columnTask,
       key: 'title',
+      width: 360,
       render: (_, task) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{task.title}</Typography.Text>
@@ -218,6 +219,7 @@ export function TasksTable({ tasks, loading, asOf, actions, nested }: TasksTable
       dataSource={tasks.map(readTask)}
       loading={loading}
       pagination={false}
+      scroll={{ x: 1400 }}
       expandable={{
         rowExpandable: (task) => task.childCount > 0,
         expandedRowRender: (task) => <ChildTasks parentId={task.id} asOf={asOf} actions={actions} />,
