@@ -2,8 +2,10 @@
 import './enums';
 import './registry';
 import './registry-mutations';
+import './records-mutations';
 import './procedure';
 import './screening';
 import './monitoring';
+import './monitoring-mutations';
 import './verification';
 import './rates';
