@@ -81,9 +81,9 @@ describe.skipIf(skipReason !== '')('tasks and the battle map in Chromium', () =>
     const rows = page.getByTestId('decompose-rows').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count(), settle).toBe(2);
     // Each row gets its township's work station and its head by default.
-    await expect.poll(() => rows.nth(0).innerText(), settle).toContain('沱江镇扶贫工作站');
-    await expect.poll(() => rows.nth(1).innerText(), settle).toContain('桥头铺镇扶贫工作站');
-    await expect.poll(() => rows.nth(0).innerText(), settle).toContain('扶贫工作站站长');
+    await expect.poll(() => rows.nth(0).textContent(), settle).toContain('沱江镇扶贫工作站');
+    await expect.poll(() => rows.nth(1).textContent(), settle).toContain('桥头铺镇扶贫工作站');
+    await expect.poll(() => rows.nth(0).textContent(), settle).toContain('扶贫工作站站长');
     await saveScreenshot(page, 'responsibility-decompose-form');
 
     await page.getByRole('button', { name: '一次提交全部下级任务' }).click();
@@ -113,7 +113,7 @@ describe.skipIf(skipReason !== '')('tasks and the battle map in Chromium', () =>
     await modal.locator('textarea').fill('已完成6个村的摸底核查');
     await modal.getByRole('button', { name: /提\s*交/ }).click();
     await page.locator('.ant-message', { hasText: '已保存' }).waitFor();
-    await expect.poll(() => row.innerText(), settle).toContain('60%');
+    await expect.poll(() => row.textContent(), settle).toContain('60%');
     expect(await row.getByTestId('task-status').textContent()).toBe('推进中');
     await saveScreenshot(page, 'responsibility-progress-reported');
     await context.close();
@@ -149,6 +149,25 @@ describe.skipIf(skipReason !== '')('tasks and the battle map in Chromium', () =>
     await grid.locator('tbody tr.ant-table-row').first().waitFor();
     expect(await grid.locator('tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(8);
     await saveScreenshot(page, 'responsibility-battle-map-villages');
+    await context.close();
+  });
+
+  test('a county leader reads the same battle map in the leadership client and drills into 沱江镇', async () => {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 1200 } });
+    const page = await context.newPage();
+    await signIn(page, `${apiUrl}/leadership/`, 'leader', demoPassword);
+    const table = page.getByTestId('battle-map-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(22);
+    const tuojiang = table.locator('tbody tr.ant-table-row', { hasText: '沱江镇' });
+    expect(await tuojiang.textContent()).toContain('0/1');
+    await page.getByTestId('battle-map-chart').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'responsibility-leadership-battle-map');
+    await tuojiang.click();
+    await expect.poll(() => page.getByTestId('battle-map-title').textContent(), settle).toContain('沱江镇');
+    await expect
+      .poll(() => table.locator('tbody tr.ant-table-row').count(), settle)
+      .toBeGreaterThanOrEqual(8);
     await context.close();
   });
 });

@@ -32,6 +32,9 @@ const LeadershipViewerQuery = graphql(
 const SummaryScreen = lazy(() =>
   import('./summary/SummaryScreen.tsx').then((module) => ({ default: module.SummaryScreen })),
 );
+const BattleMapScreen = lazy(() =>
+  import('./battle-map/BattleMapScreen.tsx').then((module) => ({ default: module.BattleMapScreen })),
+);
 
 export function App() {
   const words = useWords(leadershipWords);
@@ -56,6 +59,7 @@ export function App() {
     <AppShell user={viewer} appName={words.appName}>
       <Suspense fallback={<FullPageSpin />}>
         <SummaryScreen jurisdiction={viewer.jurisdiction} />
+        <BattleMapScreen jurisdiction={viewer.jurisdiction} />
       </Suspense>
     </AppShell>
   );

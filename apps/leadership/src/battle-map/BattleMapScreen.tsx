@@ -1,0 +1,225 @@
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '@gongjian/schema';
+import {
+  EmptyState,
+  fill,
+  QueryErrorAlert,
+  RegionPicker_region as RegionFragment,
+  type RegionPicker_region,
+  useWords,
+} from '@gongjian/ui';
+import { Card, Col, Input, Row, Space, Statistic, Table, type TableColumnsType, Typography } from 'antd';
+// The package's ESM build: its CommonJS lib/core reaches us as a module object, not the component.
+import ReactEChartsCore from 'echarts-for-react/esm/core.js';
+import { useMemo, useState } from 'react';
+import { useQuery } from 'urql';
+import { useDrillDown } from '../drillDown.ts';
+import { echarts } from '../summary/echarts.ts';
+import { battleMapWords } from './words.ts';
+
+const LeadershipBattleMapQuery = graphql(`
+  query LeadershipBattleMap($regionId: ID, $asOf: Date, $rowLevel: RegionLevel) {
+    battleMap(regionId: $regionId, asOf: $asOf) {
+      asOf
+      scope {
+        name
+        counts {
+          total
+          done
+          inProgress
+          overdue
+          notStarted
+          averageProgress
+        }
+      }
+      groups {
+        key
+        name
+        counts {
+          total
+        }
+      }
+      nodes(level: $rowLevel) {
+        regionId
+        name
+        level
+        counts {
+          total
+          done
+          inProgress
+          overdue
+          notStarted
+        }
+        cells {
+          groupKey
+          counts {
+            total
+            done
+            overdue
+          }
+        }
+      }
+    }
+  }
+`);
+
+type MapNode = ResultOf<typeof LeadershipBattleMapQuery>['battleMap']['nodes'][number];
+
+const stateSeries = [
+  { field: 'done', color: '#52c41a' },
+  { field: 'inProgress', color: '#1677ff' },
+  { field: 'overdue', color: '#cf1322' },
+  { field: 'notStarted', color: '#d9d9d9' },
+] as const;
+
+function cellColour(counts: { total: number; done: number; overdue: number } | undefined) {
+  if (!counts || counts.total === 0) return '#fafafa';
+  if (counts.overdue > 0) return '#fff1f0';
+  if (counts.done === counts.total) return '#f6ffed';
+  return '#e6f4ff';
+}
+
+function today() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+/** Read-only battle map for leaders: task states per township (or per village of the township drilled into). */
+export function BattleMapScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+  const words = useWords(battleMapWords);
+  const root = readFragment(RegionFragment, jurisdiction);
+  const [townshipId, drillTo] = useDrillDown();
+  const [asOf, setAsOf] = useState(today);
+  const rowLevel = townshipId || root.level === 'TOWNSHIP' ? 'VILLAGE' : 'TOWNSHIP';
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: LeadershipBattleMapQuery,
+    variables: { regionId: townshipId, asOf: asOf || null, rowLevel },
+  });
+  const map = data?.battleMap;
+  const nodes = map?.nodes ?? [];
+  const groups = (map?.groups ?? []).filter((g) => g.counts.total > 0);
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 48, right: 16, top: 40, bottom: 70 },
+      xAxis: { type: 'category', data: nodes.map((n) => n.name), axisLabel: { interval: 0, rotate: 40 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: stateSeries.map((series) => ({
+        name: words[series.field],
+        type: 'bar',
+        stack: 'tasks',
+        itemStyle: { color: series.color },
+        data: nodes.map((n) => n.counts[series.field]),
+      })),
+    }),
+    [nodes, words],
+  );
+  const columns: TableColumnsType<MapNode> = [
+    { title: words.region, dataIndex: 'name', key: 'name', fixed: 'left', width: 110 },
+    ...[{ key: 'total', name: words.total }, ...groups].map((group) => ({
+      title: group.name,
+      key: group.key,
+      width: 90,
+      render: (_: unknown, node: MapNode) => {
+        const counts =
+          group.key === 'total' ? node.counts : node.cells.find((c) => c.groupKey === group.key)?.counts;
+        return (
+          <div
+            style={{
+              background: cellColour(counts),
+              padding: '2px 6px',
+              borderRadius: 4,
+              textAlign: 'center',
+            }}
+          >
+            {counts && counts.total > 0 ? `${counts.done}/${counts.total}` : '—'}
+            {counts && counts.overdue > 0 && (
+              <div style={{ fontSize: 11, color: '#cf1322' }}>
+                {fill(words.overdueCount, { count: counts.overdue })}
+              </div>
+            )}
+          </div>
+        );
+      },
+    })),
+  ];
+  const counts = map?.scope.counts;
+  return (
+    <Card
+      style={{ marginTop: 16 }}
+      title={
+        <span data-testid="battle-map-title">
+          {words.title}
+          {map && <Typography.Text type="secondary"> · {map.scope.name}</Typography.Text>}
+        </span>
+      }
+      extra={
+        <Space>
+          {words.asOf}
+          <Input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} style={{ width: 150 }} />
+        </Space>
+      }
+      loading={fetching && !map}
+    >
+      {error && (
+        <QueryErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      )}
+      {counts && (
+        <Row gutter={16} style={{ marginBottom: 8 }} data-testid="battle-map-counts">
+          <Col span={4}>
+            <Statistic title={words.tasks} value={counts.total} />
+          </Col>
+          <Col span={4}>
+            <Statistic title={words.done} value={counts.done} valueStyle={{ color: '#389e0d' }} />
+          </Col>
+          <Col span={4}>
+            <Statistic title={words.inProgress} value={counts.inProgress} valueStyle={{ color: '#1677ff' }} />
+          </Col>
+          <Col span={4}>
+            <Statistic title={words.overdue} value={counts.overdue} valueStyle={{ color: '#cf1322' }} />
+          </Col>
+          <Col span={4}>
+            <Statistic title={words.notStarted} value={counts.notStarted} />
+          </Col>
+          <Col span={4}>
+            <Statistic title={words.averageProgress} value={counts.averageProgress} suffix="%" />
+          </Col>
+        </Row>
+      )}
+      <Typography.Text type="secondary">{words.chartHint}</Typography.Text>
+      {map && nodes.length === 0 ? (
+        <EmptyState description={words.noNodes} />
+      ) : (
+        <>
+          <div data-testid="battle-map-chart">
+            <ReactEChartsCore
+              echarts={echarts}
+              option={option}
+              notMerge
+              style={{ height: 340 }}
+              onEvents={{
+                click: (params: { dataIndex: number }) => {
+                  const node = nodes[params.dataIndex];
+                  if (node?.level === 'TOWNSHIP') drillTo(node.regionId);
+                },
+              }}
+            />
+          </div>
+          <Table<MapNode>
+            data-testid="battle-map-table"
+            rowKey="regionId"
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            columns={columns}
+            dataSource={nodes}
+            onRow={(node) =>
+              node.level === 'TOWNSHIP'
+                ? { onClick: () => drillTo(node.regionId), style: { cursor: 'pointer' } }
+                : {}
+            }
+          />
+        </>
+      )}
+    </Card>
+  );
+}
