@@ -408,6 +408,45 @@ describe('task lists', () => {
     );
   });
 
+  it('“my unit”, level and region filters narrow the list to what they name', async () => {
+    const mine = await s.run<{
+      tasks: { totalCount: number; edges: { node: { responsibleUnitName: string } }[] };
+    }>(
+      'township',
+      `{ tasks(myUnit: true, first: 100) { totalCount edges { node { responsibleUnitName } } } }`,
+    );
+    expect(mine.data!.tasks.totalCount).toBeGreaterThan(0);
+    expect(new Set(mine.data!.tasks.edges.map((e) => e.node.responsibleUnitName))).toEqual(
+      new Set(['沱江镇扶贫工作站']),
+    );
+    const village = (await s.handle.db.query.regions.findFirst({
+      where: { level: 'VILLAGE', parentId: f.tuojiang.region.id },
+    }))!;
+    const inVillage = await s.run<{
+      tasks: { totalCount: number; edges: { node: { level: string; region: { name: string } } }[] };
+    }>(
+      'township',
+      `query ($regionId: ID!) { tasks(regionId: $regionId, level: "VILLAGE", first: 50) { totalCount edges { node { level region { name } } } } }`,
+      { regionId: globalId('Region', village.id) },
+    );
+    expect(inVillage.data!.tasks.totalCount).toBeGreaterThan(0);
+    for (const edge of inVillage.data!.tasks.edges)
+      expect(edge.node).toEqual({ level: 'VILLAGE', region: { name: village.name } });
+  });
+
+  it('the database itself refuses progress over 100 and a task without a deadline', async () => {
+    const any = (await s.handle.db.query.tasks.findFirst({ where: { status: 'IN_PROGRESS' } }))!;
+    await expect(
+      s.handle.db.execute(sql`update tasks set progress = 101 where id = ${any.id}`),
+    ).rejects.toThrow();
+    await expect(
+      s.handle.db.execute(sql`update tasks set deadline = null where id = ${any.id}`),
+    ).rejects.toThrow();
+    await expect(
+      s.handle.db.execute(sql`update tasks set responsible_person_id = null where id = ${any.id}`),
+    ).rejects.toThrow();
+  });
+
   it('a filtered page of tasks with source, region and unit names is two statements (page and count)', async () => {
     const r = await s.run<{ tasks: { totalCount: number; edges: unknown[] } }>(
       'admin',

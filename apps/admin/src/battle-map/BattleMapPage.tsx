@@ -322,9 +322,8 @@ export function BattleMapPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
             </Space>
           );
         })}
-        <Typography.Text type="secondary">
-          {words.drillHint}；{words.countedAtLeaves}
-        </Typography.Text>
+        <Typography.Text type="secondary">{words.drillHint}</Typography.Text>
+        <Typography.Text type="secondary">{words.countedAtLeaves}</Typography.Text>
       </Space>
       <Table<MapNode>
         data-testid="battle-map-grid"
