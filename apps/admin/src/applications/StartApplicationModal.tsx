@@ -220,7 +220,9 @@ export function StartApplicationModal({
               description={advice.supports ? undefined : words.opposesHint}
             />
             <Typography.Text type="secondary">{words.explanation}</Typography.Text>
-            <RuleReasons reasons={decision.reasons} testId="advice-reasons" />
+            <div style={{ maxHeight: 260, overflowY: 'auto' }}>
+              <RuleReasons reasons={decision.reasons} testId="advice-reasons" />
+            </div>
           </div>
         )}
         <Form.Item

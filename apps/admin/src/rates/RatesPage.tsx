@@ -130,7 +130,7 @@ function RateCell({ rate, testId }: { rate: JudgedRate | null; testId?: string }
       })}
     >
       <Tag color={rate.passed ? 'success' : 'error'} data-testid={testId}>
-        {rate.percent}% {rate.passed ? words.pass : words.fail}
+        {rate.percent} {rate.passed ? words.pass : words.fail}
       </Tag>
     </Tooltip>
   );
