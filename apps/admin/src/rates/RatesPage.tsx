@@ -188,14 +188,15 @@ export function RatesPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
   const root = readFragment(RegionPicker_region, jurisdiction);
   const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
   const [chosenYear, setChosenYear] = useState<number | null>(null);
-  const [{ data: latest }] = useQuery({ query: LatestSampleYearQuery });
+  const [{ data: latest, fetching: findingYear }] = useQuery({ query: LatestSampleYearQuery });
   const thisYear = Number(countyToday().slice(0, 4));
   const year = chosenYear ?? latest?.surveySamples.edges[0]?.node.year ?? thisYear - 1;
   const scope = trail[trail.length - 1] ?? null;
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: RatesQuery,
     variables: { year, regionId: scope?.id ?? null },
-    pause: !latest && chosenYear === null,
+    // The default year is the latest one sampled; a clerk who cannot list samples starts from last year.
+    pause: findingYear && chosenYear === null,
   });
   const rates = data?.identificationRates;
   const total = rates ? readRow(rates.total) : null;
