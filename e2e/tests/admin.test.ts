@@ -57,7 +57,9 @@ describe.skipIf(skipReason !== '')('admin console in Chromium', () => {
     await regionFilter.click();
     // The dropdown re-renders as the regions arrive, so read its items until they settle.
     const firstColumn = page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu').first();
-    await expect.poll(() => firstColumn.locator('.ant-cascader-menu-item').allTextContents()).toEqual(['沱江镇']);
+    await expect
+      .poll(() => firstColumn.locator('.ant-cascader-menu-item').allTextContents())
+      .toEqual(['沱江镇']);
     await saveScreenshot(page, 'admin-region-picker');
     await page.keyboard.press('Escape');
 

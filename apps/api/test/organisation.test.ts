@@ -204,6 +204,73 @@ describe('editing cadres keeps what the editor never saw', () => {
   });
 });
 
+describe('township work stations keep 2–5 staff (WORK_STATION.STAFF)', () => {
+  const CREATE_CADRE = `mutation ($input: CreateCadreInput!) { createCadre(input: $input) {
+    __typename ... on RuleViolationError { code ruleId message } } }`;
+  const UPDATE_CADRE = `mutation ($input: UpdateCadreInput!) { updateCadre(input: $input) {
+    __typename ... on RuleViolationError { code ruleId message } } }`;
+
+  async function stationWith(staff: number) {
+    const stations = await s.handle.db.query.units.findMany({
+      where: { kind: 'WORK_STATION' },
+      with: { cadres: true },
+    });
+    return stations.find((station) => station.cadres.length === staff);
+  }
+
+  it('a sixth person is refused; the fifth is not', async () => {
+    const station = (await stationWith(4)) ?? (await stationWith(3));
+    expect(station, 'the demo county has a station with 3 or 4 staff').toBeDefined();
+    const add = (name: string) =>
+      s.run<{ createCadre: { __typename: string; ruleId?: string; message?: string } }>(
+        'admin',
+        CREATE_CADRE,
+        {
+          input: { unitId: globalId('Unit', station!.id), name, post: '扶贫专干' },
+        },
+      );
+    for (let staff = station!.cadres.length; staff < 5; staff++) {
+      expect((await add(`新增专干${staff}`)).data!.createCadre.__typename).toBe('MutationCreateCadreSuccess');
+    }
+    const sixth = await add('第六人');
+    expect(sixth.data!.createCadre).toMatchObject({
+      __typename: 'RuleViolationError',
+      code: 'RULE_VIOLATION',
+      ruleId: 'WORK_STATION.STAFF',
+      message: expect.stringContaining('不能超过 5 人'),
+    });
+    expect(await s.handle.db.query.cadres.findMany({ where: { unitId: station!.id } })).toHaveLength(5);
+  });
+
+  it('moving a person out of a station of two is refused', async () => {
+    const station = (await stationWith(2))!;
+    expect(station, 'the demo county has a station with 2 staff').toBeDefined();
+    const person = station.cadres[0]!;
+    const other = (await s.handle.db.query.units.findFirst({
+      where: { kind: 'TOWNSHIP_GOVERNMENT', regionId: station.regionId },
+    }))!;
+    const r = await s.run<{ updateCadre: { __typename: string; ruleId: string; message: string } }>(
+      'admin',
+      UPDATE_CADRE,
+      {
+        input: {
+          id: globalId('Cadre', person.id),
+          version: person.version,
+          unitId: globalId('Unit', other.id),
+          name: person.name,
+          post: person.post,
+        },
+      },
+    );
+    expect(r.data!.updateCadre).toMatchObject({
+      __typename: 'RuleViolationError',
+      ruleId: 'WORK_STATION.STAFF',
+    });
+    expect(r.data!.updateCadre.message).toContain('不能少于 2 人');
+    expect((await s.handle.db.query.cadres.findFirst({ where: { id: person.id } }))!.unitId).toBe(station.id);
+  });
+});
+
 describe('filtering units by region', () => {
   it('a township filter lists the township units and its village committees, in two statements plus the region lookup', async () => {
     const regionId = await townshipId('涛圩镇');

@@ -469,7 +469,10 @@ const BATTLE_MAP = `query ($asOf: Date) { battleMap(asOf: $asOf) { asOf
 
 interface MapResult {
   battleMap: {
-    scope: { targets: Record<string, number>; counts: Record<string, number> };
+    scope: {
+      targets: Record<string, number>;
+      counts: { total: number; done: number; inProgress: number; overdue: number; notStarted: number };
+    };
     groups: { key: string; name: string; counts: { total: number } }[];
     nodes: { regionId: string; name: string; level: string; counts: Record<string, number> }[];
   };

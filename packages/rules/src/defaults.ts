@@ -204,6 +204,13 @@ export const DEFAULT_PARAMETER_ENTRIES: AnyParameterEntry[] = [
     source('ARTICLE_2019', 'A', 'only "<80 and many problems" is stated; 90 and 5 are project defaults'),
   ),
   scoped(jianghua, 'villageExitReward', [2014, 2020], yuan(100_000), ARTICLE),
+  scoped(
+    jianghua,
+    'workStation.staffRange',
+    [2014],
+    { min: 2, max: 5 },
+    source('ARTICLE_2019', 'A', '各乡镇均设立扶贫工作站,安排2-5名工作人员'),
+  ),
   national(
     'disclosure.noticeDays',
     [2014],

@@ -17,3 +17,4 @@ export * from './ratio';
 export * from './responsibility';
 export * from './sources';
 export * from './supervision';
+export * from './work-advancement';

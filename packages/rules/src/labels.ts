@@ -258,6 +258,7 @@ export const LABELS_ZH = {
     'exclusions.vehicleMinPrice': '车辆购置价下限',
     'team.minMembers': '驻村工作队最少人数',
     'team.minYears': '驻村最短年限',
+    'workStation.staffRange': '乡镇扶贫工作站人数范围',
     'pairing.maxHouseholdsPerHelper': '每人结对帮扶户数上限',
     'pairing.visitsPerMonth': '每月走访次数',
     'responsibility.levels': '六级责任清单层级',

@@ -81,6 +81,8 @@ export interface ParameterValueMap {
   /** Ids of the exclusion rules in force (the built-in ones or a county's own). */
   'exclusions.enabled': string[];
   'exclusions.vehicleMinPrice': Fen;
+  /** 扶贫工作站 staff: each township work station has between `min` and `max` people. */
+  'workStation.staffRange': { min: number; max: number };
   'team.minMembers': number;
   'team.minYears': number;
   'pairing.maxHouseholdsPerHelper': number;

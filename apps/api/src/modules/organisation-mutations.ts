@@ -1,11 +1,14 @@
+import type { Transaction } from '@gongjian/db';
 import { cadres, units } from '@gongjian/db/schema';
-import { and, eq, sql } from 'drizzle-orm';
+import { checkWorkStationStaffChange, type StaffChange } from '@gongjian/rules';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../audit';
 import { insideJurisdiction } from '../auth/jurisdiction';
 import { builder } from '../builder';
 import type { Context } from '../context';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors';
+import { clock, countyPolicy, runRule } from '../policy';
 import { validate, WRITE_ERRORS } from './common';
 import { Region } from './geography';
 import { BackingLevelEnum, Cadre, Unit, UnitKindEnum, writableRegion } from './organisation';
@@ -112,6 +115,30 @@ async function writableUnit(ctx: Context, unitId: number, field: string) {
   if (!unit) throw ValidationError.field(field, '单位不存在');
   if (!insideJurisdiction(ctx.viewer, unit.regionPath)) throw new ForbiddenError('该单位不在您的管辖范围内');
   return unit;
+}
+
+/**
+ * Locks the work stations a cadre write touches (in id order, so two writers cannot deadlock) and applies
+ * the staffing rule (WORK_STATION.STAFF, 2–5 people) to the counts as they are under the lock.
+ */
+async function checkStationStaffing(tx: Transaction, moves: { unitId: number; change: StaffChange }[]) {
+  const ids = [...new Set(moves.map((move) => move.unitId))].sort((a, b) => a - b);
+  const locked = await tx
+    .select({ id: units.id, kind: units.kind, countyId: units.countyId })
+    .from(units)
+    .where(inArray(units.id, ids))
+    .orderBy(asc(units.id))
+    .for('update');
+  for (const move of moves) {
+    const unit = locked.find((row) => row.id === move.unitId);
+    if (unit?.kind !== 'WORK_STATION') continue;
+    const staff = await tx.$count(cadres, eq(cadres.unitId, unit.id));
+    const policy = await countyPolicy(tx, unit.countyId, Number(clock.today().slice(0, 4)));
+    const decision = runRule(() => checkWorkStationStaffChange(staff, move.change, policy));
+    if (decision.outcome === 'FAIL') {
+      throw new RuleViolationError('WORK_STATION.STAFF', decision.reasons[0]!.messageZh);
+    }
+  }
 }
 
 /** Runs an optimistic-concurrency update: zero rows means someone else changed or removed the row first. */
@@ -228,6 +255,7 @@ builder.mutationFields((t) => ({
       });
       const unit = await writableUnit(ctx, values.unitId, 'unitId');
       const id = await ctx.db.transaction(async (tx) => {
+        await checkStationStaffing(tx, [{ unitId: unit.id, change: 'ADD' }]);
         const [created] = await tx
           .insert(cadres)
           .values({ ...values, countyId: unit.countyId, regionPath: unit.regionPath })
@@ -264,6 +292,12 @@ builder.mutationFields((t) => ({
       });
       const unit = await writableUnit(ctx, values.unitId, 'unitId');
       await ctx.db.transaction(async (tx) => {
+        if (unit.id !== before.unitId) {
+          await checkStationStaffing(tx, [
+            { unitId: before.unitId, change: 'REMOVE' },
+            { unitId: unit.id, change: 'ADD' },
+          ]);
+        }
         const [updated] = await tx
           .update(cadres)
           .set({

@@ -1,17 +1,10 @@
-import type { Database, DbExecutor } from '@gongjian/db';
-import { regions, tasks } from '@gongjian/db/schema';
-import {
-  DEFAULT_PARAMETERS,
-  type DerivedTaskStatus,
-  deriveTaskStatus,
-  type Policy,
-  policyFor,
-  shanghaiDate,
-} from '@gongjian/rules';
+import { tasks } from '@gongjian/db/schema';
+import { type DerivedTaskStatus, deriveTaskStatus } from '@gongjian/rules';
 import { and, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { jurisdictionWhere, pathPrefix } from '../auth/jurisdiction';
 import { builder } from '../builder';
 import type { Context } from '../context';
+import { clock, countyPolicy } from '../policy';
 import { Region } from './geography';
 import { Cadre, Unit } from './organisation';
 import { CombatGroup, MeetingDecision, PolicyDocument, Resolution } from './work-advancement';
@@ -23,24 +16,10 @@ import { CombatGroup, MeetingDecision, PolicyDocument, Resolution } from './work
  * responsibility-mutations.ts; the battle map in battle-map.ts.
  */
 
-/** Today in the county's calendar (Asia/Shanghai). Queries take `asOf` so tests and reports can fix the day. */
-export function countyToday(now: Date = new Date()): string {
-  return shanghaiDate(now);
-}
+/** Today in the county's calendar; queries take `asOf` so tests and reports can fix the day. */
+export const countyToday = () => clock.today();
 
-/** The policy in force for a county in a year (levels of the responsibility list, …). */
-export async function countyPolicy(
-  db: Database | DbExecutor,
-  countyId: number,
-  year: number,
-): Promise<Policy> {
-  const [county] = await db.select({ code: regions.code }).from(regions).where(eq(regions.id, countyId));
-  const code = county?.code ?? '';
-  return policyFor(DEFAULT_PARAMETERS, year, {
-    province: `${code.slice(0, 2)}0000`,
-    county: code.slice(0, 6),
-  });
-}
+export { countyPolicy };
 
 export const TaskStatusEnum = builder.enumType('TaskStatus', {
   description: '任务状态 (as recorded)',

@@ -1,11 +1,14 @@
 import { meetings, policyDocuments, resolutions, tasks } from '@gongjian/db/schema';
+import { checkWorkStationStaffing } from '@gongjian/rules';
 import { and, eq, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { pathPrefix } from '../auth/jurisdiction';
 import { builder } from '../builder';
 import type { Context } from '../context';
+import { clock, policyForYear, runRule } from '../policy';
 import { Region } from './geography';
 import { Cadre, Unit } from './organisation';
+import { RuleDecisionRef } from './rule-decisions';
 
 /**
  * 工作推进机制: the command structure (command post, combat groups, work stations, department sections),
@@ -19,9 +22,6 @@ export function visibleUpOrDown(column: AnyPgColumn | SQL, ctx: Context): SQL {
   const viewerPath = ctx.viewer?.regionPath ?? '/none/';
   return sql`(${column} like ${pathPrefix(viewerPath)} or ${viewerPath} like ${column} || '%')`;
 }
-
-/** 2–5 staff per township work station (article, paragraph 一); the rules package has no parameter for it. */
-export const WORK_STATION_STAFF_RANGE = { min: 2, max: 5, ruleId: 'WORK_STATION.STAFF' } as const;
 
 export const CommandRoleEnum = builder.enumType('CommandRole', {
   description: '指挥部职务',
@@ -154,12 +154,28 @@ const WorkStation = builder.drizzleObject('units', {
       select: { with: { cadres: { columns: { name: true, post: true }, orderBy: { id: 'asc' } } } },
       resolve: (unit) => unit.cadres.map((c) => `${c.name}·${c.post}`),
     }),
-    staffWithinRange: t.boolean({
-      description: `人数是否在 ${WORK_STATION_STAFF_RANGE.min}–${WORK_STATION_STAFF_RANGE.max} 人之间 (rule ${WORK_STATION_STAFF_RANGE.ruleId})`,
-      select: { with: { cadres: { columns: { id: true } } } },
+    staffCheck: t.field({
+      type: RuleDecisionRef,
+      description: '人数核查 (rule WORK_STATION.STAFF: 2–5 staff, a county parameter)',
+      select: { with: { cadres: { columns: { id: true } }, region: { columns: { code: true } } } },
       resolve: (unit) =>
-        unit.cadres.length >= WORK_STATION_STAFF_RANGE.min &&
-        unit.cadres.length <= WORK_STATION_STAFF_RANGE.max,
+        runRule(() =>
+          checkWorkStationStaffing(
+            unit.cadres.length,
+            policyForYear(Number(clock.today().slice(0, 4)), unit.region.code),
+          ),
+        ),
+    }),
+    staffWithinRange: t.boolean({
+      description: '人数是否在规定范围内 (rule WORK_STATION.STAFF)',
+      select: { with: { cadres: { columns: { id: true } }, region: { columns: { code: true } } } },
+      resolve: (unit) =>
+        runRule(() =>
+          checkWorkStationStaffing(
+            unit.cadres.length,
+            policyForYear(Number(clock.today().slice(0, 4)), unit.region.code),
+          ),
+        ).outcome === 'PASS',
     }),
   }),
 });

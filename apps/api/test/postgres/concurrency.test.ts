@@ -69,4 +69,26 @@ describe('concurrent writers on PostgreSQL', () => {
     expect(kinds.filter((k) => k === 'ValidationError')).toHaveLength(9);
     expect(await s.handle.db.query.units.findMany({ where: { name: '并发新建单位' } })).toHaveLength(1);
   });
+
+  it('6 simultaneous additions to a work station of 2: exactly 3 succeed, the station ends at 5', async () => {
+    const stations = await s.handle.db.query.units.findMany({
+      where: { kind: 'WORK_STATION' },
+      with: { cadres: true },
+    });
+    const station = stations.find((st) => st.cadres.length === 2)!;
+    expect(station, 'the demo county has a station with 2 staff').toBeDefined();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        s.run<{ createCadre: { __typename: string } }>(
+          'admin',
+          `mutation ($input: CreateCadreInput!) { createCadre(input: $input) { __typename } }`,
+          { input: { unitId: globalId('Unit', station.id), name: `并发专干${i}`, post: '扶贫专干' } },
+        ),
+      ),
+    );
+    const kinds = results.map((r) => r.data?.createCadre.__typename);
+    expect(kinds.filter((k) => k === 'MutationCreateCadreSuccess')).toHaveLength(3);
+    expect(kinds.filter((k) => k === 'RuleViolationError')).toHaveLength(3);
+    expect(await s.handle.db.query.cadres.findMany({ where: { unitId: station.id } })).toHaveLength(5);
+  });
 });

@@ -10,6 +10,7 @@ import { LABELS_ZH, type Reason, STEP_REFUSALS, type StepRefusal } from '@gongji
 import { builder } from '../../builder';
 import { RuleViolationError } from '../../errors';
 import { ErrorInterface } from '../common';
+import { RuleReasonRef } from '../rule-decisions';
 
 /** GraphQL enums of precise identification, each value described in Chinese. */
 
@@ -289,20 +290,6 @@ export const SurveySampleKindEnum = builder.enumType('SurveySampleKind', {
 });
 
 /** 规则说明: one rule applied to one set of facts, as the rules package explains it. */
-export const RuleReasonRef = builder.objectRef<Reason>('RuleReason').implement({
-  description: '规则说明 (one policy rule applied to the facts: its id, result, source and explanation)',
-  fields: (t) => ({
-    ruleId: t.exposeString('ruleId', { description: '规则编号' }),
-    passed: t.exposeBoolean('passed', { description: '是否满足该规则的检验 (see the message)' }),
-    messageZh: t.exposeString('messageZh', { description: '中文说明' }),
-    messageEn: t.exposeString('messageEn', { description: 'English explanation' }),
-    sourceDocument: t.string({ description: '依据文件代码', resolve: (r) => r.source.document }),
-    evidenceGrade: t.string({ description: '证据等级 (N/P/L/A/W)', resolve: (r) => r.source.grade }),
-    paramsJson: t.string({ description: '参数 (JSON)', resolve: (r) => JSON.stringify(r.params) }),
-    factsJson: t.string({ description: '事实 (JSON)', resolve: (r) => JSON.stringify(r.facts) }),
-  }),
-});
-
 /** A procedure step the rules refused: why (typed refusals) and the reasons behind them. */
 export class StepRefusedError extends RuleViolationError {
   constructor(

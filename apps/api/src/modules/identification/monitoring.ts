@@ -16,18 +16,18 @@ import type { Context } from '../../context';
 import { RuleViolationError } from '../../errors';
 import { Region } from '../geography';
 import { Cadre } from '../organisation';
+import { RuleDecisionRef, RuleReasonRef } from '../rule-decisions';
 import {
   ActorRoleEnum,
   MonitoringProcedureEnum,
   MonitoringStateEnum,
   MonitoringTypeEnum,
   RiskKindEnum,
-  RuleReasonRef,
   StepDecisionEnum,
 } from './enums';
 import { householdFacts } from './facts';
 import { incomeComponentsOf, policyForYear, runRule } from './policy';
-import { Household, inRegionSubtree, Measure, RuleDecisionRef } from './registry';
+import { Household, inRegionSubtree, Measure } from './registry';
 import { writableHousehold } from './registry-mutations';
 
 /**

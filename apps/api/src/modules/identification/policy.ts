@@ -9,33 +9,25 @@ import {
   type ActorRole,
   type CalendarDate,
   clearExclusionFacts,
-  DEFAULT_PARAMETERS,
   type ExclusionFacts,
   type ExclusionRuleId,
   formatYuan,
   type GuaranteeFacts,
   type IncomeComponents,
-  InvalidInputError,
-  MissingParameterError,
-  type Policy,
-  policyFor,
-  type RegionRef,
-  shanghaiDate,
   yuan,
 } from '@gongjian/rules';
 import { z } from 'zod';
 import type { Viewer } from '../../context';
-import { RuleViolationError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 
 /**
  * What every identification module shares: the county calendar, the policy for a year and region, the
  * translation of stored rows into the rules' facts, and the rules' errors as typed API errors.
  */
 
-/** "Today" in the county calendar; the one place the API reads the clock (tests replace it). */
-export const clock = {
-  today: (): CalendarDate => shanghaiDate(new Date()),
-};
+import { clock } from '../../policy';
+
+export { clock, policyForYear, regionRefOf, runRule } from '../../policy';
 
 /** A calendar day given by a user: defaults to today, never after it. */
 export function actedOn(date: string | null | undefined, field = 'date'): CalendarDate {
@@ -43,33 +35,6 @@ export function actedOn(date: string | null | undefined, field = 'date'): Calend
   if (!date) return today;
   if (date > today) throw ValidationError.field(field, `日期不能晚于今天 (${today})`);
   return date;
-}
-
-/** The region a parameter lookup needs, from a 12-digit region code inside the county (431129…). */
-export function regionRefOf(code: string): RegionRef {
-  return { province: `${code.slice(0, 2)}0000`, county: code.slice(0, 6) };
-}
-
-export function policyForYear(year: number, regionCode: string): Policy {
-  return policyFor(DEFAULT_PARAMETERS, year, regionRefOf(regionCode));
-}
-
-/**
- * Runs a rule; a parameter missing for the year becomes a RuleViolationError naming the parameter
- * (never a silent default), a malformed fact a ValidationError naming the field.
- */
-export function runRule<T>(rule: () => T): T {
-  try {
-    return rule();
-  } catch (error) {
-    if (error instanceof MissingParameterError)
-      throw new RuleViolationError(
-        `PARAMETER.${error.parameter}`,
-        `政策参数 ${error.parameter} 在 ${error.year} 年没有取值, 无法按规则判断`,
-      );
-    if (error instanceof InvalidInputError) throw ValidationError.field(error.field, error.message);
-    throw error;
-  }
 }
 
 /** The procedure role a viewer acts in: the first of their roles the step allows, else their first actor role. */

@@ -28,13 +28,13 @@ import {
 } from '../../errors';
 import { validate, WRITE_ERRORS } from '../common';
 import { Region } from '../geography';
+import { RuleReasonRef } from '../rule-decisions';
 import {
   ActorRoleEnum,
   ApplicationKindEnum,
   ApplicationStateEnum,
   HouseholdStatusEnum,
   ProcedureStepEnum,
-  RuleReasonRef,
   RulesAdviceEnum,
   StepDecisionEnum,
   StepRefusedError,

@@ -18,8 +18,8 @@ import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { Region } from '../geography';
+import { RuleDecisionRef } from '../rule-decisions';
 import { policyForYear, rowsOf, runRule } from './policy';
-import { RuleDecisionRef } from './registry';
 
 /**
  * The four rates (贫困发生率, 漏评率, 错退率, 群众认可度) per village, township and the whole scope, computed

@@ -10,7 +10,6 @@ import {
   decideInclusion,
   formatYuan,
   incomeLine,
-  LABELS_ZH,
   perCapitaNetIncome,
 } from '@gongjian/rules';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
@@ -18,6 +17,7 @@ import { pathPrefix } from '../../auth/jurisdiction';
 import { maskIdNumber, maskPhone } from '../../auth/masking';
 import { builder } from '../../builder';
 import { Region } from '../geography';
+import { RuleDecisionRef } from '../rule-decisions';
 import {
   ApplicationKindEnum,
   DisabilityGradeEnum,
@@ -31,7 +31,6 @@ import {
   MeasureStatusEnum,
   PovertyCauseEnum,
   RelationToHeadEnum,
-  RuleReasonRef,
   SchoolEnrolmentEnum,
   SexEnum,
 } from './enums';
@@ -56,18 +55,6 @@ const sensitive = {
   authScopes: { permission: 'household.sensitive' as const },
   unauthorizedResolver: () => null,
 };
-
-const OUTCOME_LABELS: Record<string, string> = { ...LABELS_ZH.outcome, ...LABELS_ZH.monitoringType };
-
-/** 规则判断: a decision of the rules with every reason behind it. */
-export const RuleDecisionRef = builder.objectRef<Decision<string>>('RuleDecision').implement({
-  description: '规则判断 (a decision of the policy rules and every reason behind it)',
-  fields: (t) => ({
-    outcome: t.exposeString('outcome', { description: '结论代码 (e.g. INCLUDE, ELIGIBLE, EDGE_PRONE)' }),
-    outcomeZh: t.string({ description: '结论', resolve: (d) => OUTCOME_LABELS[d.outcome] ?? d.outcome }),
-    reasons: t.field({ type: [RuleReasonRef], description: '逐条规则说明', resolve: (d) => d.reasons }),
-  }),
-});
 
 export const HouseholdMember = builder.drizzleNode('householdMembers', {
   name: 'HouseholdMember',
