@@ -361,3 +361,130 @@ describe('exit procedure (脱贫退出: one notice of seven days)', () => {
 function decode(id: string) {
   return Number(Buffer.from(id, 'base64').toString().split(':')[1]);
 }
+
+const REASON_FIELDS = 'ruleId passed messageZh messageEn sourceDocument evidenceGrade paramsJson factsJson';
+
+const APPLICATION_ADVICE = /* GraphQL */ `
+  query ($id: ID!, $kind: ApplicationKind!, $year: Int!, $date: Date) {
+    household(id: $id) {
+      applicationAdvice(kind: $kind, year: $year, date: $date) {
+        kind year date rulesAdvice perCapitaNetIncomeYuan
+        decision { outcome reasons { ${REASON_FIELDS} } }
+      }
+    }
+  }`;
+
+const START_AND_STORE = /* GraphQL */ `
+  mutation ($input: StartApplicationInput!) {
+    startApplication(input: $input) {
+      __typename
+      ... on MutationStartApplicationSuccess {
+        data { rulesAdvice rulesOutcome rulesExplanation { ${REASON_FIELDS} } }
+      }
+      ... on Error { code message }
+    }
+  }`;
+
+interface ReasonJson {
+  ruleId: string;
+  paramsJson: string;
+  factsJson: string;
+}
+interface Advised {
+  household: {
+    applicationAdvice: {
+      kind: string;
+      year: number;
+      date: string;
+      rulesAdvice: string;
+      perCapitaNetIncomeYuan: string;
+      decision: { outcome: string; reasons: ReasonJson[] };
+    } | null;
+  } | null;
+}
+
+/** Stored reasons come back from jsonb, whose key order differs: compare the JSON as values. */
+const asValues = (reasons: ReasonJson[]) =>
+  reasons.map(({ paramsJson, factsJson, ...rest }) => ({
+    ...rest,
+    params: JSON.parse(paramsJson),
+    facts: JSON.parse(factsJson),
+  }));
+
+describe('the rules’ advice before an application starts (Household.applicationAdvice)', () => {
+  it.each([
+    { perCapitaYuan: '2000', advice: 'SUPPORTS', outcome: 'INCLUDE', againstAdviceReason: undefined },
+    {
+      perCapitaYuan: '9000',
+      advice: 'OPPOSES',
+      outcome: 'NOT_INCLUDE',
+      againstAdviceReason: '收入数据未反映',
+    },
+  ])(
+    'is what startApplication then stores for the same household, kind, year and date ($advice)',
+    async ({ perCapitaYuan, advice, outcome, againstAdviceReason }) => {
+      const householdId = await householdWithFacts(s, { perCapitaYuan });
+      const request = { kind: 'IDENTIFY', year: 2019, date: '2019-09-01' };
+      const advised = await s.run<Advised>('village', APPLICATION_ADVICE, { id: householdId, ...request });
+      expect(advised.errors).toBeUndefined();
+      const shown = advised.data!.household!.applicationAdvice!;
+      expect(shown).toMatchObject({
+        ...request,
+        rulesAdvice: advice,
+        perCapitaNetIncomeYuan: `${perCapitaYuan}.00`,
+      });
+      expect(shown.decision.outcome).toBe(outcome);
+
+      const started = await s.run<{
+        startApplication: {
+          __typename: string;
+          data: { rulesAdvice: string; rulesOutcome: string; rulesExplanation: ReasonJson[] };
+        };
+      }>('village', START_AND_STORE, {
+        input: { householdId, ...request, reason: '入户核实', againstAdviceReason },
+      });
+      expect(started.data!.startApplication.__typename).toBe('MutationStartApplicationSuccess');
+      const stored = started.data!.startApplication.data;
+      expect(stored.rulesAdvice).toBe(shown.rulesAdvice);
+      expect(stored.rulesOutcome).toBe(shown.decision.outcome);
+      expect(asValues(stored.rulesExplanation)).toEqual(asValues(shown.decision.reasons));
+    },
+  );
+
+  it('costs two statements: the household and its facts for the year', async () => {
+    const householdId = await householdWithFacts(s);
+    const r = await s.run<Advised>('village', APPLICATION_ADVICE, {
+      id: householdId,
+      kind: 'EXIT',
+      year: 2019,
+      date: '2019-09-01',
+    });
+    expect(r.data!.household!.applicationAdvice!.decision.outcome).toBeTruthy();
+    expect(s.statements).toHaveLength(2);
+  });
+
+  it('is null for a year without facts and for roles that may not see incomes; a date after today is refused', async () => {
+    const householdId = await householdWithFacts(s);
+    const withoutFacts = await s.run<Advised>('village', APPLICATION_ADVICE, {
+      id: householdId,
+      kind: 'IDENTIFY',
+      year: 2020,
+    });
+    expect(withoutFacts.errors).toBeUndefined();
+    expect(withoutFacts.data!.household!.applicationAdvice).toBeNull();
+    const auditor = await s.run<Advised>('auditor', APPLICATION_ADVICE, {
+      id: householdId,
+      kind: 'IDENTIFY',
+      year: 2019,
+    });
+    expect(auditor.data!.household!.applicationAdvice).toBeNull();
+    clock.today = () => '2019-09-01';
+    const future = await s.run<Advised>('village', APPLICATION_ADVICE, {
+      id: householdId,
+      kind: 'IDENTIFY',
+      year: 2019,
+      date: '2019-09-02',
+    });
+    expect(future.errors?.[0]?.extensions?.code).toBe('VALIDATION');
+  });
+});

@@ -4,6 +4,7 @@ import './registry';
 import './registry-mutations';
 import './records-mutations';
 import './procedure';
+import './application-advice';
 import './screening';
 import './monitoring';
 import './monitoring-mutations';

@@ -39,7 +39,7 @@ import {
   StepDecisionEnum,
   StepRefusedError,
 } from './enums';
-import { adviseOnApplication, householdFacts, type RulesAdvice } from './facts';
+import { adviceOnStarting, factsRequired, type RulesAdvice } from './facts';
 import { actedOn, actorRoleOf, policyForYear, runRule } from './policy';
 import { Household, inRegionSubtree } from './registry';
 import { writableHousehold } from './registry-mutations';
@@ -332,9 +332,12 @@ builder.mutationFields((t) => ({
       );
       const startedOn = actedOn(input.date);
       const household = await writableHousehold(ctx, Number(input.householdId.id));
-      const facts = (await householdFacts(ctx.db, household.id, values.year))!;
-      const policy = runRule(() => policyForYear(values.year, household.village.code));
-      const advice = adviseOnApplication(values.kind, facts, policy, startedOn);
+      const advice = await adviceOnStarting(ctx.db, household.id, {
+        kind: values.kind,
+        year: values.year,
+        onDate: startedOn,
+      });
+      if (!advice) throw factsRequired(values.year);
       const created = await ctx.db.transaction((tx) =>
         insertApplication(tx, ctx, {
           household,

@@ -12,7 +12,7 @@ import { validate, WRITE_ERRORS } from '../common';
 import { Region } from '../geography';
 import { RuleReasonRef } from '../rule-decisions';
 import { FindingStateEnum, SectorRecordKindEnum, StepRefusedError } from './enums';
-import { adviseOnApplication, householdFacts } from './facts';
+import { adviceOnStarting, factsRequired } from './facts';
 import { actedOn, clock, exclusionFactsOf, policyForYear, RULE_OF_RECORD, rowsOf, runRule } from './policy';
 import { insertApplication, StatusApplication } from './procedure';
 import { Household, inRegionSubtree } from './registry';
@@ -323,13 +323,12 @@ builder.mutationFields((t) => ({
       const startedOn = actedOn(input.date);
       const finding = await loadFinding(ctx, Number(input.id.id));
       const household = await writableHousehold(ctx, finding.householdId);
-      const facts = (await householdFacts(ctx.db, household.id, year))!;
-      const advice = adviseOnApplication(
-        'REMOVE_WRONGLY_INCLUDED',
-        facts,
-        policyForYear(year, household.village.code),
-        startedOn,
-      );
+      const advice = await adviceOnStarting(ctx.db, household.id, {
+        kind: 'REMOVE_WRONGLY_INCLUDED',
+        year,
+        onDate: startedOn,
+      });
+      if (!advice) throw factsRequired(year);
       await ctx.db.transaction(async (tx) => {
         const application = await insertApplication(tx, ctx, {
           household,
