@@ -246,3 +246,89 @@ describe('monitoring objects (防返贫监测)', () => {
     expect(r.data!.monitoringObjects.edges.every((e) => e.node.type === 'EDGE_PRONE')).toBe(true);
   });
 });
+
+const NEXT_ACTORS = /* GraphQL */ `
+  query ($id: ID!) {
+    node(id: $id) { ... on MonitoringObject { state nextStep nextStepRoles version } }
+  }`;
+
+/** The demo user of each procedure role. */
+const USER_OF_ROLE: Record<string, string> = {
+  VILLAGE_CLERK: 'village',
+  TOWNSHIP_CLERK: 'township',
+  COUNTY_ADMIN: 'admin',
+};
+
+describe('who acts next on a monitoring object (MonitoringObject.nextStepRoles)', () => {
+  it('names the roles the procedure allows for the next step, which the step mutation accepts and no other; empty when no step is next', async () => {
+    const householdId = await householdWithFacts(s, { perCapitaYuan: '5000', year: 2021 });
+    const started = await s.run<{ startMonitoring: { data: { id: string } } }>('village', START_MONITORING, {
+      input: {
+        householdId,
+        year: 2021,
+        riskKinds: ['ILLNESS'],
+        responsibleCadreId: await cadreOf('village'),
+        date: '2021-03-01',
+      },
+    });
+    const id = started.data!.startMonitoring.data.id;
+    type Next = {
+      node: { state: string; nextStep: string | null; nextStepRoles: string[]; version: number };
+    };
+    const next = async () => (await s.run<Next>('admin', NEXT_ACTORS, { id })).data!.node;
+    /** Records the next step: first as a user of a role not named (refused), then as one of the named roles. */
+    async function actAsNamed(date: string) {
+      const { nextStep, nextStepRoles, version } = await next();
+      const outsider = Object.keys(USER_OF_ROLE).find((role) => !nextStepRoles.includes(role));
+      if (outsider) {
+        const refused = await s.run<MonitorResult>(USER_OF_ROLE[outsider]!, MONITOR_STEP, {
+          input: { monitoringObjectId: id, step: nextStep, version, date },
+        });
+        expect(refused.data!.recordMonitoringStep.__typename).not.toBe('MutationRecordMonitoringStepSuccess');
+      }
+      const accepted = await s.run<MonitorResult>(USER_OF_ROLE[nextStepRoles[0]!]!, MONITOR_STEP, {
+        input: { monitoringObjectId: id, step: nextStep, version, date },
+      });
+      expect(accepted.data!.recordMonitoringStep.__typename).toBe('MutationRecordMonitoringStepSuccess');
+      return [nextStep, nextStepRoles];
+    }
+
+    const identification = [];
+    for (const date of ['2021-03-02', '2021-03-03', '2021-03-04', '2021-03-09', '2021-03-10'])
+      identification.push(await actAsNamed(date));
+    expect(identification).toEqual([
+      ['HOUSEHOLD_VISIT', ['VILLAGE_CLERK']],
+      ['DATA_CROSS_CHECK', ['TOWNSHIP_CLERK', 'COUNTY_ADMIN']],
+      ['VILLAGE_NOTICE', ['VILLAGE_CLERK']],
+      ['TOWNSHIP_REVIEW', ['TOWNSHIP_CLERK']],
+      ['COUNTY_APPROVAL', ['COUNTY_ADMIN']],
+    ]);
+    expect(await next()).toMatchObject({ state: 'MONITORED', nextStep: null, nextStepRoles: [] });
+
+    await recordFacts(s, householdId, { perCapitaYuan: '9000', year: 2022 });
+    const elimination = await s.run<{ startRiskElimination: { __typename: string } }>(
+      'village',
+      START_ELIMINATION,
+      {
+        input: {
+          monitoringObjectId: id,
+          version: (await next()).version,
+          year: 2022,
+          incomeAboveRangeSince: '2022-01-01',
+          rigidSpendingResolved: true,
+          date: '2022-08-01',
+        },
+      },
+    );
+    expect(elimination.data!.startRiskElimination.__typename).toBe('MutationStartRiskEliminationSuccess');
+    const eliminationSteps = [];
+    for (const date of ['2022-08-02', '2022-08-03', '2022-08-08'])
+      eliminationSteps.push(await actAsNamed(date));
+    expect(eliminationSteps).toEqual([
+      ['ELIMINATION_VISIT', ['VILLAGE_CLERK']],
+      ['ELIMINATION_NOTICE', ['VILLAGE_CLERK']],
+      ['ELIMINATION_APPROVAL', ['COUNTY_ADMIN']],
+    ]);
+    expect(await next()).toMatchObject({ state: 'RISK_ELIMINATED', nextStep: null, nextStepRoles: [] });
+  });
+});

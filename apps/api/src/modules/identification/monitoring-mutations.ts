@@ -31,6 +31,7 @@ import {
   MonitoringObject,
   MonitoringStepEnum,
   monitoringFacts,
+  monitoringStepRoles,
 } from './monitoring';
 import { actedOn, actorRoleOf, guaranteeFactsOf, incomeComponentsOf, policyForYear, runRule } from './policy';
 import { Household } from './registry';
@@ -259,10 +260,7 @@ builder.mutationFields((t) => ({
         .filter((s) => s.procedure === object.procedure)
         .map((s) => ({ step: s.step, date: s.actedOn, actorRole: s.actorRole }));
       const identification = object.procedure === 'IDENTIFICATION';
-      const allowed = identification
-        ? MONITORING_STEP_ROLES[input.step as (typeof MONITORING_STEPS)[number]]
-        : runRule(() => eliminationProcedure(policy)).roles[input.step as EliminationStep];
-      const role = actorRoleOf(ctx.viewer!, allowed ?? []);
+      const role = actorRoleOf(ctx.viewer!, monitoringStepRoles(object.procedure, input.step));
       if (!role) throw new ForbiddenError('您的角色不能办理监测程序');
       const attempt = runRule(() =>
         identification

@@ -1,7 +1,9 @@
 import { monitoringObjects } from '@gongjian/db/schema';
 import {
+  type ActorRole,
   classifyMonitoring,
   LABELS_ZH,
+  MONITORING_STEP_ROLES,
   MONITORING_STEPS,
   monitoringDeadline,
   type Policy,
@@ -44,15 +46,17 @@ import { writableHousehold } from './registry-mutations';
 export const ELIMINATION_STEPS = ['ELIMINATION_VISIT', 'ELIMINATION_NOTICE', 'ELIMINATION_APPROVAL'] as const;
 export type EliminationStep = (typeof ELIMINATION_STEPS)[number];
 
+const ELIMINATION_STEP_ROLES: Record<EliminationStep, readonly ActorRole[]> = {
+  ELIMINATION_VISIT: ['VILLAGE_CLERK'],
+  ELIMINATION_NOTICE: ['VILLAGE_CLERK'],
+  ELIMINATION_APPROVAL: ['COUNTY_ADMIN'],
+};
+
 export function eliminationProcedure(policy: Policy): ProcedureDefinition<EliminationStep> {
   return {
     name: 'RISK_ELIMINATION_PROCEDURE',
     steps: ELIMINATION_STEPS,
-    roles: {
-      ELIMINATION_VISIT: ['VILLAGE_CLERK'],
-      ELIMINATION_NOTICE: ['VILLAGE_CLERK'],
-      ELIMINATION_APPROVAL: ['COUNTY_ADMIN'],
-    },
+    roles: ELIMINATION_STEP_ROLES,
     noticeDays: { ELIMINATION_NOTICE: policy.get('monitor.noticeDays') },
     source: source('MONITOR_2021', 'N'),
   };
@@ -72,6 +76,19 @@ export const MonitoringStepEnum = builder.enumType('MonitoringStep', {
   ]) as Record<(typeof MONITORING_STEPS)[number] | EliminationStep, { description: string }>,
 });
 type AnyMonitoringStep = (typeof MONITORING_STEPS)[number] | EliminationStep;
+
+/**
+ * Who may record a step: the roles of the rules' monitoring procedure (identification) or of the
+ * risk-elimination procedure above; none for a step that is not in the procedure.
+ */
+export function monitoringStepRoles(
+  procedure: 'IDENTIFICATION' | 'ELIMINATION',
+  step: AnyMonitoringStep,
+): readonly ActorRole[] {
+  const roles: Partial<Record<AnyMonitoringStep, readonly ActorRole[]>> =
+    procedure === 'IDENTIFICATION' ? MONITORING_STEP_ROLES : ELIMINATION_STEP_ROLES;
+  return roles[step] ?? [];
+}
 
 const readable = <T extends { regionPath: string }>(row: T) => ({
   $all: { jurisdiction: row.regionPath, permission: 'household.read' as const },
@@ -139,6 +156,15 @@ export const MonitoringObject = builder.drizzleNode('monitoringObjects', {
       description: '下一步骤',
       select: { columns: { procedure: true, stepsDone: true, state: true } },
       resolve: (o) => nextStepOf(o),
+    }),
+    nextStepRoles: t.field({
+      type: [ActorRoleEnum],
+      description: '下一步骤由谁办理 (the roles the procedure allows; empty when no step is next)',
+      select: { columns: { procedure: true, stepsDone: true, state: true } },
+      resolve: (o) => {
+        const step = nextStepOf(o);
+        return step ? [...monitoringStepRoles(o.procedure, step)] : [];
+      },
     }),
     clueOn: t.expose('clueOn', { type: 'Date', description: '发现风险线索日期' }),
     identificationDeadline: t.field({
