@@ -1,33 +1,27 @@
-import { type EnumValue, graphql, readFragment } from '@gongjian/schema';
+import { type EnumValue, graphql } from '@gongjian/schema';
 import { commonWords, describeQueryError, fill, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
-import { Alert, App, Form, Input, Modal, Select, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Spin } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { describeFailure, IdentificationFailure_error } from '../households/failure.ts';
 import { label } from '../households/labels.ts';
-import { RuleDecision_decision, RuleReasons } from '../households/RuleReasons.tsx';
 import { countyToday, DateInput } from '../tasks/shared.tsx';
+import { ApplicationAdvice_advice, ApplicationAdviceView } from './ApplicationAdvice.tsx';
 import { applicationWords } from './words.ts';
 
-const AssessmentQuery = graphql(
+const AdviceQuery = graphql(
   `
-    query AdminHouseholdAssessment($id: ID!, $year: Int!) {
+    query AdminApplicationAdvice($id: ID!, $kind: ApplicationKind!, $year: Int!, $date: Date) {
       household(id: $id) {
         id
-        assessment(year: $year) {
-          year
-          perCapitaNetIncomeYuan
-          inclusion {
-            ...RuleDecision_decision
-          }
-          exit {
-            ...RuleDecision_decision
-          }
+        applicationAdvice(kind: $kind, year: $year, date: $date) {
+          rulesAdvice
+          ...ApplicationAdvice_advice
         }
       }
     }
   `,
-  [RuleDecision_decision],
+  [ApplicationAdvice_advice],
 );
 
 const StartMutation = graphql(
@@ -50,18 +44,6 @@ const StartMutation = graphql(
 
 type Kind = EnumValue<'ApplicationKind'>;
 
-/**
- * What the rules advise on a kind of application, as the API decides it when the application starts:
- * entering the register follows the inclusion decision, exit and ending policies the exit standard,
- * and a removal is supported when the household would not be included.
- */
-function adviceFor(kind: Kind, inclusionOutcome: string, exitOutcome: string) {
-  if (kind === 'EXIT' || kind === 'END_POLICY')
-    return { supports: exitOutcome === 'ELIGIBLE', basis: 'exit' as const };
-  const include = inclusionOutcome === 'INCLUDE';
-  return { supports: kind === 'REMOVE_WRONGLY_INCLUDED' ? !include : include, basis: 'inclusion' as const };
-}
-
 interface StartValues {
   kind: Kind;
   year: number;
@@ -79,7 +61,10 @@ export interface StartApplicationModalProps {
   onClose: () => void;
 }
 
-/** A village clerk starts a status change: the rules' advice and explanation first, then the reasons. */
+/**
+ * A village clerk starts a status change: the rules' advice and explanation first, as the API computes
+ * and will store them for the chosen kind, year and date, then the reasons.
+ */
 export function StartApplicationModal({
   household,
   kinds,
@@ -93,18 +78,17 @@ export function StartApplicationModal({
   const [form] = Form.useForm<StartValues>();
   const kind = Form.useWatch('kind', form);
   const year = Form.useWatch('year', form);
+  const date = Form.useWatch('date', form);
   const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching: starting }, start] = useMutation(StartMutation);
   const [{ data, fetching, error }, reexecute] = useQuery({
-    query: AssessmentQuery,
-    variables: { id: household.id, year: year ?? 0 },
-    pause: !year,
+    query: AdviceQuery,
+    variables: { id: household.id, kind: kind ?? 'IDENTIFY', year: year ?? 0, date: date || null },
+    pause: !kind || !year,
   });
-  const assessment = data?.household?.assessment ?? null;
-  const inclusion = assessment ? readFragment(RuleDecision_decision, assessment.inclusion) : null;
-  const exit = assessment ? readFragment(RuleDecision_decision, assessment.exit) : null;
-  const advice = kind && inclusion && exit ? adviceFor(kind, inclusion.outcome, exit.outcome) : null;
-  const decision = advice?.basis === 'exit' ? exit : inclusion;
+  // While the kind, year or date changes, the previous advice is not shown: it would be for other arguments.
+  const advice = fetching ? null : (data?.household?.applicationAdvice ?? null);
+  const opposes = advice?.rulesAdvice === 'OPPOSES';
   const today = countyToday();
 
   async function submit(values: StartValues) {
@@ -116,7 +100,7 @@ export function StartApplicationModal({
         year: values.year,
         date: values.date || null,
         reason: values.reason.trim(),
-        againstAdviceReason: advice && !advice.supports ? values.againstAdviceReason?.trim() || null : null,
+        againstAdviceReason: opposes ? values.againstAdviceReason?.trim() || null : null,
       },
     });
     if (result.error) return setFailure(describeQueryError(result.error, locale));
@@ -192,7 +176,7 @@ export function StartApplicationModal({
           <QueryErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
         )}
         {fetching && <Spin size="small" />}
-        {year && !fetching && data && !assessment && (
+        {kind && year && !fetching && !error && data && !advice && (
           <Alert
             type="warning"
             showIcon
@@ -200,31 +184,7 @@ export function StartApplicationModal({
             style={{ marginBottom: 12 }}
           />
         )}
-        {advice && decision && assessment && (
-          <div data-testid="rules-advice" style={{ marginBottom: 12 }}>
-            <Alert
-              type={advice.supports ? 'success' : 'warning'}
-              showIcon
-              message={
-                <span>
-                  {words.rulesAdvice}
-                  <Tag color={advice.supports ? 'success' : 'warning'} style={{ marginInlineStart: 8 }}>
-                    {label('RulesAdvice', advice.supports ? 'SUPPORTS' : 'OPPOSES', locale)}
-                  </Tag>
-                  {fill(words.adviceDetail, {
-                    outcome: locale === 'en' ? decision.outcome : decision.outcomeZh,
-                    income: assessment.perCapitaNetIncomeYuan,
-                  })}
-                </span>
-              }
-              description={advice.supports ? undefined : words.opposesHint}
-            />
-            <Typography.Text type="secondary">{words.explanation}</Typography.Text>
-            <div style={{ maxHeight: 260, overflowY: 'auto' }}>
-              <RuleReasons reasons={decision.reasons} testId="advice-reasons" />
-            </div>
-          </div>
-        )}
+        {advice && <ApplicationAdviceView advice={advice} />}
         <Form.Item
           label={words.reason}
           name="reason"
@@ -232,7 +192,7 @@ export function StartApplicationModal({
         >
           <Input.TextArea id="application-reason" rows={2} maxLength={500} />
         </Form.Item>
-        {advice && !advice.supports && (
+        {opposes && (
           <Form.Item
             label={words.againstAdviceReason}
             name="againstAdviceReason"
