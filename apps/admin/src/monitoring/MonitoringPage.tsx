@@ -10,7 +10,7 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
-import { Button, Card, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
@@ -31,6 +31,7 @@ export const MonitoringRow_object = graphql(
       procedure
       stepsDone
       nextStep
+      nextStepRoles
       riskKinds
       riskNote
       clueOn
@@ -126,16 +127,18 @@ const writerRoles = ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'];
 
 function MonitoringDetail({
   row,
-  mayWrite,
+  viewerRoles,
   onChanged,
 }: {
   row: MonitoringRow;
-  mayWrite: boolean;
+  viewerRoles: ReadonlyArray<string>;
   onChanged: () => void;
 }) {
   const words = useWords(monitoringWords);
   const { locale } = useLocale();
   const target = { id: row.id, version: row.version, year: row.year, nextStep: row.nextStep };
+  const mayWrite = viewerRoles.some((role) => writerRoles.includes(role));
+  const mine = row.nextStepRoles.some((role) => viewerRoles.includes(role));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Row gutter={16}>
@@ -183,7 +186,17 @@ function MonitoringDetail({
           { title: words.notes, dataIndex: 'notes', key: 'notes' },
         ]}
       />
-      {mayWrite && row.nextStep && <MonitoringStepForm target={target} onChanged={onChanged} />}
+      {row.nextStep && mine && <MonitoringStepForm target={target} onChanged={onChanged} />}
+      {row.nextStep && !mine && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="monitoring-waiting-for"
+          message={fill(words.waitingFor, {
+            roles: row.nextStepRoles.map((role) => label('ActorRole', role, locale)).join(' / '),
+          })}
+        />
+      )}
       {mayWrite && row.state === 'MONITORED' && !withoutLabour(row) && (
         <StartEliminationForm target={target} onChanged={onChanged} />
       )}
@@ -213,7 +226,7 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const connection = data?.monitoringObjects;
   const rows = connection?.edges.map((edge) => readRow(edge.node)) ?? [];
-  const mayWrite = (data?.me?.roles ?? []).some((role) => writerRoles.includes(role));
+  const viewerRoles = data?.me?.roles ?? [];
   const filter =
     <T,>(set: (value: T) => void) =>
     (value: T) => {
@@ -257,7 +270,9 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
         dataSource={rows}
         locale={{ emptyText: <EmptyState description={words.noObjects} /> }}
         expandable={{
-          expandedRowRender: (row) => <MonitoringDetail row={row} mayWrite={mayWrite} onChanged={refresh} />,
+          expandedRowRender: (row) => (
+            <MonitoringDetail row={row} viewerRoles={viewerRoles} onChanged={refresh} />
+          ),
         }}
         columns={[
           {
