@@ -24,13 +24,17 @@ const server = app.listen(env.port, env.host, () => {
 });
 
 let stopping = false;
-async function stop() {
+/** Stops taking requests, closes idle and active connections, then the database; never hangs past 10 s. */
+async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
+  console.log(`${signal}: shutting down`);
+  setTimeout(() => process.exit(1), 10_000).unref();
   server.close();
+  server.closeAllConnections();
   await apollo.stop();
   await handle.close();
   process.exit(0);
 }
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -94,6 +94,8 @@ export function createApollo(extraPlugins: ApolloServerPlugin<Context>[] = []) {
   return new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
+    // main.ts owns shutdown; Apollo's own signal handlers would re-raise the signal mid-way.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: 3000 },
     introspection: env.ideEnabled,
     hideSchemaDetailsFromClientErrors: true,
