@@ -33,8 +33,35 @@ const CLIENT_SAFE_CODES = new Set([
   'SERVICE_UNAVAILABLE',
 ]);
 
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P03',
+]);
+
+/** The database is unreachable (any error in the cause chain carries a connection failure code). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 6; depth++) {
+    if (typeof e.code === 'string' && CONNECTION_ERROR_CODES.has(e.code)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (isDatabaseUnavailable(original)) {
+    return {
+      message: '数据库暂时不可用,请稍后重试',
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
+  }
   if (original instanceof DomainError) {
     return {
       message: original.message,
@@ -74,13 +101,18 @@ export const armor = new ApolloArmor({
   blockFieldSuggestion: { enabled: true },
 });
 
-/** A document refused before execution (parse, validation, limits) is the client's fault: HTTP 400, not 500. */
-const rejectedDocumentsAre400: ApolloServerPlugin<Context> = {
+/** HTTP status from the errors: a database that cannot be reached is 503; a document refused before execution (parse, validation, limits) is the client's fault, 400, not 500. */
+const statusFromErrors: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
-        if (response.body.kind !== 'single' || response.body.singleResult.data) return;
+        if (response.body.kind !== 'single') return;
         const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code));
+        if (codes.includes('SERVICE_UNAVAILABLE')) {
+          response.http.status = 503;
+          return;
+        }
+        if (response.body.singleResult.data) return;
         if (codes.some((code) => code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')) {
           response.http.status = 400;
         }
@@ -107,7 +139,7 @@ export function createApollo(extraPlugins: ApolloServerPlugin<Context>[] = []) {
       ...protection.plugins,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      rejectedDocumentsAre400,
+      statusFromErrors,
       ...extraPlugins,
     ],
   });

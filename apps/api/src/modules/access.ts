@@ -75,7 +75,7 @@ builder.mutationFields((t) => ({
       const session = await login(ctx.db, credentials.username, credentials.password, env.sessionHours);
       ctx.cookies.set(SESSION_COOKIE, session.token, session.expiresAt);
       // The rest of this request runs as the user who just signed in.
-      ctx.viewer = await viewerFromToken(ctx.db, session.token);
+      ctx.viewer = await viewerFromToken(ctx.db, session.token, { remember: false });
       return (await ctx.db.query.users.findFirst(query({ where: { id: session.userId } })))!;
     },
   }),

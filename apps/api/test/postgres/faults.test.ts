@@ -47,6 +47,11 @@ describe('database faults', () => {
   it('answers 503 with a clear error while the database is down, and recovers without a restart', async () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const cookie = (await login()).headers.get('set-cookie')!.split(';')[0]!;
+    await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query: '{ me { username } }' }),
+    });
 
     pg.stopServer();
     const started = Date.now();
@@ -62,6 +67,13 @@ describe('database faults', () => {
     expect(body.errors[0]!.message).toBe('数据库暂时不可用,请稍后重试');
     expect(waited).toBeLessThan(10_000);
     expect((await fetch(`${base}/healthz`)).status).toBe(503);
+    // A session the API has not seen yet fails while it is being looked up, with the same answer.
+    const unseen = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: 'gj_session=never-issued-token' },
+      body: JSON.stringify({ query: '{ me { username } }' }),
+    });
+    expect(unseen.status).toBe(503);
 
     pg.startServer();
     const back = await fetch(`${base}/graphql`, {
