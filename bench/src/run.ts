@@ -127,13 +127,13 @@ try {
     statements: number;
   }[] = [];
   for (const op of OPERATIONS) {
-    captured.splice(0);
     const contextValue: Context = {
       db: probe.db,
       viewer: await viewerForUsername(probe.db, op.user),
       cookies: { set: () => {}, clear: () => {} },
       requestIp: null,
     };
+    captured.splice(0);
     const probeResult = await apollo.executeOperation(
       { query: op.query, variables: op.variables },
       { contextValue },
@@ -156,7 +156,7 @@ try {
       { connections, seconds },
     );
     clearInterval(sampler);
-    // The floor: the same statements, one after another as the resolvers issue them (plus the session lookup).
+    // The floor: the same statements, one after another as the resolvers issue them.
     const floor = raw
       ? await closedLoop(
           async () => {
