@@ -1,13 +1,11 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import {
-  CursorPager,
   EmptyState,
   FullPageSpin,
   fill,
   QueryErrorAlert,
   RegionPicker,
   type RegionPicker_region,
-  useCursorPaging,
   useLocale,
   useWords,
 } from '@gongjian/ui';
@@ -16,6 +14,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { applicationStateColours, label, options } from '../households/labels.ts';
+import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
 import { countyToday } from '../tasks/shared.tsx';
 import { adminWords } from '../words.ts';
 import {
@@ -163,7 +162,7 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
   const words = useWords(applicationWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const paging = useCursorPaging(20);
+  const { paging, filter } = usePagedFilters();
   const [scope, setScope] = useState<Scope>('mine');
   const [state, setState] = useState<EnumValue<'ApplicationState'> | null>(null);
   const [kind, setKind] = useState<EnumValue<'ApplicationKind'> | null>(null);
@@ -185,12 +184,6 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
   const connection = data?.statusApplications;
   const rows = connection?.edges.map((edge) => edge.node) ?? [];
   const today = countyToday();
-  const filter =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      paging.reset();
-    };
 
   return (
     <Card title={pageWords.pageApplications}>
@@ -308,12 +301,7 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
           },
         ]}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {openApplication && (
         <ApplicationDrawer
           applicationId={openApplication}

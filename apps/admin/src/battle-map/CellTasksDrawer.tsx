@@ -1,7 +1,8 @@
 import { graphql } from '@gongjian/schema';
-import { CursorPager, EmptyState, QueryErrorAlert, useCursorPaging, useLocale, useWords } from '@gongjian/ui';
+import { EmptyState, QueryErrorAlert, useCursorPaging, useLocale, useWords } from '@gongjian/ui';
 import { Drawer, Progress, Table, Tag } from 'antd';
 import { useQuery } from 'urql';
+import { ConnectionPager } from '../shared/usePagedFilters.tsx';
 import { derivedStatusLabels, statusColours } from '../tasks/labels.ts';
 import { battleMapWords } from './words.ts';
 
@@ -106,12 +107,7 @@ export function CellTasksDrawer(props: {
           },
         ]}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
     </Drawer>
   );
 }

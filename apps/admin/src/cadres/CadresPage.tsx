@@ -1,15 +1,9 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  CursorPager,
-  QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
-  useCursorPaging,
-  useWords,
-} from '@gongjian/ui';
+import { QueryErrorAlert, RegionPicker, type RegionPicker_region, useWords } from '@gongjian/ui';
 import { Button, Card, Input } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
 import { adminWords } from '../words.ts';
 import { CadreFormDrawer, CadreFormDrawer_cadre } from './CadreFormDrawer.tsx';
 import { CadresTable, CadresTable_cadre } from './CadresTable.tsx';
@@ -64,7 +58,7 @@ export interface CadresPageProps {
 
 export function CadresPage({ jurisdiction, mayUnmask, unitId, onUnitChange }: CadresPageProps) {
   const words = useWords(adminWords);
-  const paging = useCursorPaging(20);
+  const { paging, filter } = usePagedFilters();
   const [search, setSearch] = useState('');
   const [regionPath, setRegionPath] = useState<string[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
@@ -99,10 +93,7 @@ export function CadresPage({ jurisdiction, mayUnmask, unitId, onUnitChange }: Ca
           allowClear
           placeholder={words.searchCadres}
           style={{ width: 240 }}
-          onSearch={(value) => {
-            setSearch(value.trim());
-            paging.reset();
-          }}
+          onSearch={(value) => filter(setSearch)(value.trim())}
         />
         <UnitSelect
           allowClear
@@ -115,14 +106,7 @@ export function CadresPage({ jurisdiction, mayUnmask, unitId, onUnitChange }: Ca
             paging.reset();
           }}
         />
-        <RegionPicker
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => {
-            setRegionPath(path);
-            paging.reset();
-          }}
-        />
+        <RegionPicker root={jurisdiction} value={regionPath} onChange={filter(setRegionPath)} />
         <div style={{ flex: 1 }} />
         <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
           {words.createCadre}
@@ -139,12 +123,7 @@ export function CadresPage({ jurisdiction, mayUnmask, unitId, onUnitChange }: Ca
         onEdit={(cadreId) => setEditing({ mode: 'edit', cadreId })}
         onRevealPhone={setRevealing}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {editing && (editing.mode === 'create' || editedCadre) && (
         <CadreFormDrawer
           key={editing.mode === 'edit' ? editing.cadreId : 'new'}

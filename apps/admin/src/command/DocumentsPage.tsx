@@ -1,23 +1,22 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import {
-  CursorPager,
-  describeQueryError,
   EmptyState,
   fill,
-  formFieldErrors,
   QueryErrorAlert,
   type RegionPicker_region,
-  useCursorPaging,
   useLocale,
   useWords,
 } from '@gongjian/ui';
-import { Alert, App, Button, Card, Drawer, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { CreateTaskDrawer, type TaskSource } from '../tasks/CreateTaskDrawer.tsx';
-import { DateInput, describeFailure } from '../tasks/shared.tsx';
+import { FormDrawer } from '../shared/FormDrawer.tsx';
+import { useMutationForm } from '../shared/useMutationForm.ts';
+import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
+import { DateInput } from '../tasks/shared.tsx';
 import { adminWords } from '../words.ts';
 import { documentKindLabels, documentStatusLabels, optionsOf } from './labels.ts';
+import { TaskFromDecisionActions, useTaskFromDecision } from './TaskFromDecision.tsx';
 import { commandWords } from './words.ts';
 
 const DocumentsQuery = graphql(`
@@ -102,7 +101,10 @@ function DocumentFormDrawer({ onClose }: { onClose: (saved: boolean) => void }) 
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [search, setSearch] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, settle } = useMutationForm({
+    form,
+    fields: ['documentNumber', 'title', 'issuer', 'issuedOn'],
+  });
   const [{ data: inForce }] = useQuery({
     query: InForceDocumentsQuery,
     variables: { search: search || null },
@@ -110,37 +112,21 @@ function DocumentFormDrawer({ onClose }: { onClose: (saved: boolean) => void }) 
   const [{ fetching }, create] = useMutation(CreateDocumentMutation);
   async function submit(values: FormValues) {
     const result = await create({ input: { ...values, supersedesId: values.supersedesId ?? null } });
-    const outcome = result.data?.createPolicyDocument;
-    if (result.error || !outcome)
-      return setFailure(result.error ? describeQueryError(result.error, locale) : null);
-    if (outcome.__typename === 'MutationCreatePolicyDocumentSuccess') {
-      message.success(words.saved);
-      return onClose(true);
-    }
-    if ('fieldErrors' in outcome && outcome.fieldErrors)
-      form.setFields(
-        formFieldErrors(outcome.fieldErrors, ['documentNumber', 'title', 'issuer', 'issuedOn'] as const)
-          .fields,
-      );
-    setFailure(describeFailure(outcome, locale));
+    if (!settle(result, result.data?.createPolicyDocument)) return;
+    message.success(words.saved);
+    onClose(true);
   }
   return (
-    <Drawer
-      open
+    <FormDrawer
       width={560}
       title={words.createDocument}
       onClose={() => onClose(false)}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={() => onClose(false)}>{words.cancel}</Button>
-          <Button type="primary" loading={fetching} onClick={() => form.submit()}>
-            {words.save}
-          </Button>
-        </Space>
-      }
+      onSubmit={() => form.submit()}
+      submitting={fetching}
+      cancelText={words.cancel}
+      submitText={words.save}
+      failure={failure}
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'THEMATIC' }}>
         <Form.Item label={words.fieldKind} name="kind" rules={[{ required: true, message: words.required }]}>
           <Select options={optionsOf(documentKindLabels[locale])} />
@@ -184,7 +170,7 @@ function DocumentFormDrawer({ onClose }: { onClose: (saved: boolean) => void }) 
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 
@@ -193,17 +179,17 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   const words = useWords(commandWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const paging = useCursorPaging(20);
+  const { paging, filter } = usePagedFilters();
   const [kind, setKind] = useState<EnumValue<'PolicyDocumentKind'> | null>(null);
   const [status, setStatus] = useState<EnumValue<'PolicyDocumentStatus'> | null>(null);
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-  const [source, setSource] = useState<TaskSource | null>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: DocumentsQuery,
     variables: { kind, status, search: search || null, first: paging.first, after: paging.after },
   });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, refresh);
   const connection = data?.policyDocuments;
   return (
     <Card title={pageWords.pageDocuments}>
@@ -213,10 +199,7 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           placeholder={words.documentKind}
           style={{ width: 170 }}
           value={kind}
-          onChange={(value) => {
-            setKind(value ?? null);
-            paging.reset();
-          }}
+          onChange={(value) => filter(setKind)(value ?? null)}
           options={optionsOf(documentKindLabels[locale])}
         />
         <Select
@@ -224,20 +207,14 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           placeholder={words.documentStatus}
           style={{ width: 140 }}
           value={status}
-          onChange={(value) => {
-            setStatus(value ?? null);
-            paging.reset();
-          }}
+          onChange={(value) => filter(setStatus)(value ?? null)}
           options={optionsOf(documentStatusLabels[locale])}
         />
         <Input.Search
           allowClear
           placeholder={words.searchDocuments}
           style={{ width: 240 }}
-          onSearch={(value) => {
-            setSearch(value.trim());
-            paging.reset();
-          }}
+          onSearch={(value) => filter(setSearch)(value.trim())}
         />
         <div style={{ flex: 1 }} />
         <Button type="primary" onClick={() => setCreating(true)}>
@@ -295,26 +272,15 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
             key: 'actions',
             width: 190,
             render: (_, d) => (
-              <Space>
-                {d.taskCount > 0 && <Tag>{fill(words.tasksFromHere, { count: d.taskCount })}</Tag>}
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => setSource({ kind: 'POLICY_DOCUMENT', id: d.id, label: d.title })}
-                >
-                  {words.createTaskFromDecision}
-                </Button>
-              </Space>
+              <TaskFromDecisionActions
+                taskCount={d.taskCount}
+                onCreate={() => createTaskFrom({ kind: 'POLICY_DOCUMENT', id: d.id, label: d.title })}
+              />
             ),
           },
         ]}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {creating && (
         <DocumentFormDrawer
           onClose={(saved) => {
@@ -323,16 +289,7 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           }}
         />
       )}
-      {source && (
-        <CreateTaskDrawer
-          source={source}
-          jurisdiction={jurisdiction}
-          onClose={() => {
-            setSource(null);
-            refresh();
-          }}
-        />
-      )}
+      {drawer}
     </Card>
   );
 }

@@ -1,9 +1,10 @@
 import { type EnumValue, graphql } from '@gongjian/schema';
-import { describeQueryError, formFieldErrors, useLocale, useWords } from '@gongjian/ui';
-import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
-import { useState } from 'react';
+import { useLocale, useWords } from '@gongjian/ui';
+import { App, Button, Form, Input, Select, Space } from 'antd';
 import { useMutation } from 'urql';
-import { DateInput, describeFailure } from '../tasks/shared.tsx';
+import { FormDrawer } from '../shared/FormDrawer.tsx';
+import { useMutationForm } from '../shared/useMutationForm.ts';
+import { DateInput } from '../tasks/shared.tsx';
 import { meetingTypeLabels, optionsOf } from './labels.ts';
 import { commandWords } from './words.ts';
 
@@ -42,7 +43,7 @@ export function MeetingFormDrawer({ onClose }: { onClose: (saved: boolean) => vo
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, settle } = useMutationForm({ form, fields: ['type', 'heldOn', 'topic'] });
   const [{ fetching }, createMeeting] = useMutation(CreateMeetingMutation);
   async function submit(values: FormValues) {
     const result = await createMeeting({
@@ -52,34 +53,21 @@ export function MeetingFormDrawer({ onClose }: { onClose: (saved: boolean) => vo
         decisions: (values.decisions ?? []).filter(Boolean),
       },
     });
-    const outcome = result.data?.createMeeting;
-    if (result.error || !outcome)
-      return setFailure(result.error ? describeQueryError(result.error, locale) : null);
-    if (outcome.__typename === 'MutationCreateMeetingSuccess') {
-      message.success(words.saved);
-      return onClose(true);
-    }
-    if ('fieldErrors' in outcome && outcome.fieldErrors)
-      form.setFields(formFieldErrors(outcome.fieldErrors, ['type', 'heldOn', 'topic'] as const).fields);
-    setFailure(describeFailure(outcome, locale));
+    if (!settle(result, result.data?.createMeeting)) return;
+    message.success(words.saved);
+    onClose(true);
   }
   return (
-    <Drawer
-      open
+    <FormDrawer
       width={560}
       title={words.createMeeting}
       onClose={() => onClose(false)}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={() => onClose(false)}>{words.cancel}</Button>
-          <Button type="primary" loading={fetching} onClick={() => form.submit()}>
-            {words.save}
-          </Button>
-        </Space>
-      }
+      onSubmit={() => form.submit()}
+      submitting={fetching}
+      cancelText={words.cancel}
+      submitText={words.save}
+      failure={failure}
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -126,6 +114,6 @@ export function MeetingFormDrawer({ onClose }: { onClose: (saved: boolean) => vo
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,22 +1,21 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import {
-  CursorPager,
   EmptyState,
   fill,
   QueryErrorAlert,
   type RegionPicker_region,
-  useCursorPaging,
   useLocale,
   useWords,
 } from '@gongjian/ui';
 import { Button, Card, Input, List, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { CreateTaskDrawer, type TaskSource } from '../tasks/CreateTaskDrawer.tsx';
+import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
 import { DateInput } from '../tasks/shared.tsx';
 import { adminWords } from '../words.ts';
 import { meetingTypeLabels, optionsOf } from './labels.ts';
 import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
+import { useTaskFromDecision } from './TaskFromDecision.tsx';
 import { commandWords } from './words.ts';
 
 const MeetingsQuery = graphql(`
@@ -51,13 +50,12 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
   const words = useWords(commandWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const paging = useCursorPaging(20);
+  const { paging, filter } = usePagedFilters();
   const [type, setType] = useState<EnumValue<'MeetingType'> | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-  const [source, setSource] = useState<TaskSource | null>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: MeetingsQuery,
     variables: {
@@ -70,6 +68,7 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
     },
   });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, refresh);
   const connection = data?.meetings;
   return (
     <Card title={pageWords.pageMeetings}>
@@ -79,42 +78,20 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
           placeholder={words.meetingType}
           style={{ width: 200 }}
           value={type}
-          onChange={(value) => {
-            setType(value ?? null);
-            paging.reset();
-          }}
+          onChange={(value) => filter(setType)(value ?? null)}
           options={optionsOf(meetingTypeLabels[locale])}
         />
         <span>
-          {words.from}{' '}
-          <DateInput
-            value={from}
-            onChange={(v) => {
-              setFrom(v);
-              paging.reset();
-            }}
-            style={{ width: 150 }}
-          />
+          {words.from} <DateInput value={from} onChange={filter(setFrom)} style={{ width: 150 }} />
         </span>
         <span>
-          {words.to}{' '}
-          <DateInput
-            value={to}
-            onChange={(v) => {
-              setTo(v);
-              paging.reset();
-            }}
-            style={{ width: 150 }}
-          />
+          {words.to} <DateInput value={to} onChange={filter(setTo)} style={{ width: 150 }} />
         </span>
         <Input.Search
           allowClear
           placeholder={words.searchTopic}
           style={{ width: 220 }}
-          onSearch={(value) => {
-            setSearch(value.trim());
-            paging.reset();
-          }}
+          onSearch={(value) => filter(setSearch)(value.trim())}
         />
         <div style={{ flex: 1 }} />
         <Button type="primary" onClick={() => setCreating(true)}>
@@ -147,7 +124,7 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
                       type="link"
                       size="small"
                       onClick={() =>
-                        setSource({ kind: 'MEETING_DECISION', id: decision.id, label: decision.content })
+                        createTaskFrom({ kind: 'MEETING_DECISION', id: decision.id, label: decision.content })
                       }
                     >
                       {words.createTaskFromDecision}
@@ -178,12 +155,7 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
           },
         ]}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {creating && (
         <MeetingFormDrawer
           onClose={(saved) => {
@@ -192,16 +164,7 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
           }}
         />
       )}
-      {source && (
-        <CreateTaskDrawer
-          source={source}
-          jurisdiction={jurisdiction}
-          onClose={() => {
-            setSource(null);
-            refresh();
-          }}
-        />
-      )}
+      {drawer}
     </Card>
   );
 }

@@ -1,21 +1,14 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  CursorPager,
-  describeQueryError,
-  EmptyState,
-  fill,
-  QueryErrorAlert,
-  type RegionPicker_region,
-  useCursorPaging,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
-import { Alert, App, Button, Card, Drawer, Form, Input, Space, Table, Tag } from 'antd';
+import { EmptyState, QueryErrorAlert, type RegionPicker_region, useWords } from '@gongjian/ui';
+import { App, Button, Card, Form, Input, Table } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { CreateTaskDrawer, type TaskSource } from '../tasks/CreateTaskDrawer.tsx';
-import { DateInput, describeFailure } from '../tasks/shared.tsx';
+import { FormDrawer } from '../shared/FormDrawer.tsx';
+import { useMutationForm } from '../shared/useMutationForm.ts';
+import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
+import { DateInput } from '../tasks/shared.tsx';
 import { adminWords } from '../words.ts';
+import { TaskFromDecisionActions, useTaskFromDecision } from './TaskFromDecision.tsx';
 import { commandWords } from './words.ts';
 
 const ResolutionsQuery = graphql(`
@@ -66,39 +59,27 @@ interface FormValues {
 
 function ResolutionFormDrawer({ onClose }: { onClose: (saved: boolean) => void }) {
   const words = useWords(commandWords);
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, settle } = useMutationForm();
   const [{ fetching }, create] = useMutation(CreateResolutionMutation);
   async function submit(values: FormValues) {
     const result = await create({ input: { ...values, summary: values.summary || null } });
-    const outcome = result.data?.createResolution;
-    if (result.error || !outcome)
-      return setFailure(result.error ? describeQueryError(result.error, locale) : null);
-    if (outcome.__typename === 'MutationCreateResolutionSuccess') {
-      message.success(words.saved);
-      return onClose(true);
-    }
-    setFailure(describeFailure(outcome, locale));
+    if (!settle(result, result.data?.createResolution)) return;
+    message.success(words.saved);
+    onClose(true);
   }
   return (
-    <Drawer
-      open
+    <FormDrawer
       width={520}
       title={words.createResolution}
       onClose={() => onClose(false)}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={() => onClose(false)}>{words.cancel}</Button>
-          <Button type="primary" loading={fetching} onClick={() => form.submit()}>
-            {words.save}
-          </Button>
-        </Space>
-      }
+      onSubmit={() => form.submit()}
+      submitting={fetching}
+      cancelText={words.cancel}
+      submitText={words.save}
+      failure={failure}
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       <Form<FormValues> form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           label={words.fieldIssuingBody}
@@ -125,7 +106,7 @@ function ResolutionFormDrawer({ onClose }: { onClose: (saved: boolean) => void }
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 
@@ -133,15 +114,15 @@ function ResolutionFormDrawer({ onClose }: { onClose: (saved: boolean) => void }
 export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(commandWords);
   const pageWords = useWords(adminWords);
-  const paging = useCursorPaging(20);
+  const { paging, filter } = usePagedFilters();
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-  const [source, setSource] = useState<TaskSource | null>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ResolutionsQuery,
     variables: { search: search || null, first: paging.first, after: paging.after },
   });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, refresh);
   const connection = data?.resolutions;
   return (
     <Card title={pageWords.pageResolutions}>
@@ -150,10 +131,7 @@ export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typ
           allowClear
           placeholder={words.searchTitle}
           style={{ width: 260 }}
-          onSearch={(value) => {
-            setSearch(value.trim());
-            paging.reset();
-          }}
+          onSearch={(value) => filter(setSearch)(value.trim())}
         />
         <div style={{ flex: 1 }} />
         <Button type="primary" onClick={() => setCreating(true)}>
@@ -177,26 +155,15 @@ export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typ
             key: 'actions',
             width: 200,
             render: (_, r) => (
-              <Space>
-                {r.taskCount > 0 && <Tag>{fill(words.tasksFromHere, { count: r.taskCount })}</Tag>}
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => setSource({ kind: 'RESOLUTION', id: r.id, label: r.title })}
-                >
-                  {words.createTaskFromDecision}
-                </Button>
-              </Space>
+              <TaskFromDecisionActions
+                taskCount={r.taskCount}
+                onCreate={() => createTaskFrom({ kind: 'RESOLUTION', id: r.id, label: r.title })}
+              />
             ),
           },
         ]}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {creating && (
         <ResolutionFormDrawer
           onClose={(saved) => {
@@ -205,16 +172,7 @@ export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typ
           }}
         />
       )}
-      {source && (
-        <CreateTaskDrawer
-          source={source}
-          jurisdiction={jurisdiction}
-          onClose={() => {
-            setSource(null);
-            refresh();
-          }}
-        />
-      )}
+      {drawer}
     </Card>
   );
 }

@@ -1,6 +1,5 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import {
-  CursorPager,
   QueryErrorAlert,
   RegionPicker,
   type RegionPicker_region,
@@ -11,6 +10,7 @@ import {
 import { Button, Card, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { ConnectionPager } from '../shared/usePagedFilters.tsx';
 import { adminWords } from '../words.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
 import { HouseholdsTable, HouseholdsTable_household } from './HouseholdsTable.tsx';
@@ -189,12 +189,7 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
         loading={fetching}
         onOpen={setOpenId}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {openId && (
         <HouseholdDrawer
           householdId={openId}

@@ -1,12 +1,10 @@
 import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
-  CursorPager,
   EmptyState,
   fill,
   QueryErrorAlert,
   RegionPicker,
   type RegionPicker_region,
-  useCursorPaging,
   useLocale,
   useWords,
 } from '@gongjian/ui';
@@ -17,6 +15,7 @@ import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { label, options } from '../households/labels.ts';
 import { RuleReasons, RuleReasons_reason } from '../households/RuleReasons.tsx';
 import { MeasuresTable, MeasuresTable_measure } from '../households/YearTables.tsx';
+import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
 import { adminWords } from '../words.ts';
 import { MonitoringStepForm, StartEliminationForm } from './MonitoringActions.tsx';
 import { monitoringWords } from './words.ts';
@@ -208,7 +207,7 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
   const words = useWords(monitoringWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const paging = useCursorPaging(20);
+  const { paging, filter } = usePagedFilters();
   const [type, setType] = useState<EnumValue<'MonitoringType'> | null>(null);
   const [state, setState] = useState<EnumValue<'MonitoringState'> | null>(null);
   const [regionPath, setRegionPath] = useState<string[]>([]);
@@ -227,12 +226,6 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
   const connection = data?.monitoringObjects;
   const rows = connection?.edges.map((edge) => readRow(edge.node)) ?? [];
   const viewerRoles = data?.me?.roles ?? [];
-  const filter =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      paging.reset();
-    };
 
   return (
     <Card title={pageWords.pageMonitoring}>
@@ -354,12 +347,7 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
           },
         ]}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {openHousehold && (
         <HouseholdDrawer householdId={openHousehold} onClose={() => setOpenHousehold(null)} />
       )}

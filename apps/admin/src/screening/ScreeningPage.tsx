@@ -1,6 +1,5 @@
 import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
-  CursorPager,
   commonWords,
   describeQueryError,
   EmptyState,
@@ -8,7 +7,6 @@ import {
   QueryErrorAlert,
   RegionPicker,
   type RegionPicker_region,
-  useCursorPaging,
   useLocale,
   useWords,
 } from '@gongjian/ui';
@@ -19,6 +17,7 @@ import { describeFailure, IdentificationFailure_error } from '../households/fail
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { label, options } from '../households/labels.ts';
 import { RuleReasons, RuleReasons_reason } from '../households/RuleReasons.tsx';
+import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
 import { countyToday } from '../tasks/shared.tsx';
 import { adminWords } from '../words.ts';
 import { FindingDecisionModal } from './FindingDecisionModal.tsx';
@@ -172,7 +171,7 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   const words = useWords(screeningWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const paging = useCursorPaging(20);
+  const { paging, filter } = usePagedFilters();
   const [state, setState] = useState<EnumValue<'FindingState'> | null>('OPEN');
   const [regionPath, setRegionPath] = useState<string[]>([]);
   const [scope, setScope] = useState<Scope>('region');
@@ -295,20 +294,14 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           placeholder={words.filterState}
           style={{ width: 130 }}
           value={state}
-          onChange={(value) => {
-            setState(value ?? null);
-            paging.reset();
-          }}
+          onChange={(value) => filter(setState)(value ?? null)}
           options={options('FindingState', locale)}
         />
         <RegionPicker
           id="screening-region-filter"
           root={jurisdiction}
           value={regionPath}
-          onChange={(path) => {
-            setRegionPath(path);
-            paging.reset();
-          }}
+          onChange={filter(setRegionPath)}
         />
       </div>
       {error && <QueryErrorAlert error={error} onRetry={refresh} />}
@@ -405,12 +398,7 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           },
         ]}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {deciding && (
         <FindingDecisionModal
           decision={deciding.decision}

@@ -1,17 +1,10 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  describeQueryError,
-  fill,
-  formFieldErrors,
-  RegionPicker,
-  type RegionPicker_region,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
-import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
-import { useState } from 'react';
+import { fill, RegionPicker, type RegionPicker_region, useWords } from '@gongjian/ui';
+import { App, Form, Input, Select } from 'antd';
 import { useMutation, useQuery } from 'urql';
-import { DateInput, describeFailure, PersonSelect, UnitInRegionSelect, useLevels } from './shared.tsx';
+import { FormDrawer } from '../shared/FormDrawer.tsx';
+import { useMutationForm } from '../shared/useMutationForm.ts';
+import { DateInput, PersonSelect, UnitInRegionSelect, useLevels } from './shared.tsx';
 import { taskWords } from './words.ts';
 
 const CombatGroupOptionsQuery = graphql(`
@@ -92,13 +85,12 @@ export function CreateTaskDrawer({
   onClose: () => void;
 }) {
   const words = useWords(taskWords);
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const levels = useLevels();
   const [form] = Form.useForm<FormValues>();
   const regionPath = Form.useWatch('regionId', form) ?? [];
   const unitId = Form.useWatch('responsibleUnitId', form);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, setFailure, settle } = useMutationForm({ form, fields: formFields });
   const [{ data: groups }] = useQuery({ query: CombatGroupOptionsQuery });
   const [{ fetching }, createTask] = useMutation(CreateTaskMutation);
   const finding = source.kind === 'INSPECTION_FINDING' || source.kind === 'AUDIT_FINDING';
@@ -120,43 +112,23 @@ export function CreateTaskDrawer({
         deadline: values.deadline || null,
       },
     });
-    const outcome = result.data?.createTask;
-    if (result.error || !outcome)
-      return setFailure(result.error ? describeQueryError(result.error, locale) : null);
-    if (outcome.__typename === 'MutationCreateTaskSuccess') {
-      message.success(words.created);
-      return onClose();
-    }
-    if ('fieldErrors' in outcome && outcome.fieldErrors)
-      form.setFields(formFieldErrors(outcome.fieldErrors, formFields).fields);
-    setFailure(describeFailure(outcome, locale));
+    if (!settle(result, result.data?.createTask)) return;
+    message.success(words.created);
+    onClose();
   }
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       width={560}
       title={fill(words.createTaskFrom, { source: source.label })}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{words.cancel}</Button>
-          <Button type="primary" loading={fetching} onClick={() => form.submit()}>
-            {words.createTask}
-          </Button>
-        </Space>
-      }
+      onSubmit={() => form.submit()}
+      submitting={fetching}
+      cancelText={words.cancel}
+      submitText={words.createTask}
+      failure={failure}
+      failureTestId="create-task-error"
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          message={failure}
-          style={{ marginBottom: 16 }}
-          data-testid="create-task-error"
-        />
-      )}
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -224,6 +196,6 @@ export function CreateTaskDrawer({
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

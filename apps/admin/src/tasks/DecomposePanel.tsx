@@ -1,9 +1,10 @@
 import { graphql } from '@gongjian/schema';
-import { describeQueryError, fill, useLocale, useWords } from '@gongjian/ui';
+import { fill, useWords } from '@gongjian/ui';
 import { Alert, App, Button, Descriptions, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { DateInput, describeFailure, PersonSelect, UnitInRegionSelect, useLevels } from './shared.tsx';
+import { useMutationForm } from '../shared/useMutationForm.ts';
+import { DateInput, PersonSelect, UnitInRegionSelect, useLevels } from './shared.tsx';
 import { taskWords } from './words.ts';
 
 const ParentQuery = graphql(`
@@ -107,14 +108,13 @@ interface ChildRow {
 /** One screen: the parent, its child rows (one per region or unit), each with unit, person and deadline; one submit. */
 export function DecomposePanel({ parentId, onDone }: { parentId: string; onDone?: () => void }) {
   const words = useWords(taskWords);
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const levels = useLevels();
   const [{ data: parentData }] = useQuery({ query: ParentQuery, variables: { id: parentId } });
   const parent = parentData?.node?.__typename === 'Task' ? parentData.node : null;
   const [childLevel, setChildLevel] = useState<string | null>(null);
   const [rows, setRows] = useState<ChildRow[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, setFailure, settle } = useMutationForm();
   const [{ fetching }, decompose] = useMutation(DecomposeMutation);
   const [{ data: regionData }] = useQuery({
     query: ChildRegionsQuery,
@@ -192,15 +192,10 @@ export function DecomposePanel({ parentId, onDone }: { parentId: string; onDone?
         })),
       },
     });
-    const outcome = result.data?.decomposeTask;
-    if (result.error || !outcome)
-      return setFailure(result.error ? describeQueryError(result.error, locale) : null);
-    if (outcome.__typename === 'MutationDecomposeTaskSuccess') {
-      message.success(fill(words.decomposed, { count: rows.length }));
-      setRows([]);
-      return onDone?.();
-    }
-    setFailure(describeFailure(outcome, locale));
+    if (!settle(result, result.data?.decomposeTask)) return;
+    message.success(fill(words.decomposed, { count: rows.length }));
+    setRows([]);
+    onDone?.();
   }
 
   return (

@@ -1,9 +1,10 @@
 import { graphql } from '@gongjian/schema';
 import { describeQueryError, useLocale, useWords } from '@gongjian/ui';
-import { Alert, App, Form, Input, InputNumber, Modal } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, InputNumber } from 'antd';
 import { useMutation } from 'urql';
 import { UnitSelect } from '../cadres/UnitSelect.tsx';
+import { FormModal } from '../shared/FormModal.tsx';
+import { useMutationForm } from '../shared/useMutationForm.ts';
 import { describeFailure, PersonSelect } from './shared.tsx';
 import type { TaskRow } from './TasksTable.tsx';
 import { taskWords } from './words.ts';
@@ -99,44 +100,29 @@ const ReassignMutation = graphql(`
 
 export function ProgressModal({ task, onClose }: { task: TaskRow; onClose: () => void }) {
   const words = useWords(taskWords);
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ progress: number; note?: string }>();
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, settle } = useMutationForm();
   const [{ fetching }, report] = useMutation(ReportMutation);
   async function submit(values: { progress: number; note?: string }) {
     const result = await report({
       input: { id: task.id, version: task.version, progress: values.progress, note: values.note || null },
     });
-    const outcome = result.data?.reportTaskProgress;
-    if (result.error || !outcome)
-      return setFailure(result.error ? describeQueryError(result.error, locale) : null);
-    if (outcome.__typename === 'MutationReportTaskProgressSuccess') {
-      message.success(words.saved);
-      return onClose();
-    }
-    setFailure(describeFailure(outcome, locale));
+    if (!settle(result, result.data?.reportTaskProgress)) return;
+    message.success(words.saved);
+    onClose();
   }
   return (
-    <Modal
-      open
+    <FormModal
       title={`${words.reportProgress}：${task.title}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={words.submit}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      submitting={fetching}
       cancelText={words.cancel}
-      confirmLoading={fetching}
-      destroyOnHidden
+      submitText={words.submit}
+      failure={failure}
+      failureTestId="task-action-error"
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          message={failure}
-          style={{ marginBottom: 16 }}
-          data-testid="task-action-error"
-        />
-      )}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ progress: task.progress }}>
         <Form.Item
           label={words.progress}
@@ -149,17 +135,16 @@ export function ProgressModal({ task, onClose }: { task: TaskRow; onClose: () =>
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
 export function ReassignModal({ task, onClose }: { task: TaskRow; onClose: () => void }) {
   const words = useWords(taskWords);
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ unitId: string; personId: string; reason: string }>();
   const unitId = Form.useWatch('unitId', form);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, settle } = useMutationForm();
   const [{ fetching }, reassign] = useMutation(ReassignMutation);
   async function submit(values: { unitId: string; personId: string; reason: string }) {
     const result = await reassign({
@@ -171,27 +156,20 @@ export function ReassignModal({ task, onClose }: { task: TaskRow; onClose: () =>
         reason: values.reason,
       },
     });
-    const outcome = result.data?.reassignTask;
-    if (result.error || !outcome)
-      return setFailure(result.error ? describeQueryError(result.error, locale) : null);
-    if (outcome.__typename === 'MutationReassignTaskSuccess') {
-      message.success(words.saved);
-      return onClose();
-    }
-    setFailure(describeFailure(outcome, locale));
+    if (!settle(result, result.data?.reassignTask)) return;
+    message.success(words.saved);
+    onClose();
   }
   return (
-    <Modal
-      open
+    <FormModal
       title={`${words.reassign}：${task.title}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={words.submit}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      submitting={fetching}
       cancelText={words.cancel}
-      confirmLoading={fetching}
-      destroyOnHidden
+      submitText={words.submit}
+      failure={failure}
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           label={words.fieldUnit}
@@ -215,7 +193,7 @@ export function ReassignModal({ task, onClose }: { task: TaskRow; onClose: () =>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

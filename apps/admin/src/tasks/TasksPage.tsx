@@ -1,16 +1,9 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  CursorPager,
-  QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
-  useCursorPaging,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { QueryErrorAlert, RegionPicker, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
 import { Card, Drawer, Input, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
 import { adminWords } from '../words.ts';
 import { DecomposePanel } from './DecomposePanel.tsx';
 import { derivedStatusLabels } from './labels.ts';
@@ -70,7 +63,7 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
   const levels = useLevels();
-  const paging = useCursorPaging(20);
+  const { paging, filter } = usePagedFilters();
   const [scope, setScope] = useState<Scope>('all');
   const [status, setStatus] = useState<EnumValue<'DerivedTaskStatus'> | null>(null);
   const [level, setLevel] = useState<string | null>(null);
@@ -98,12 +91,6 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
   });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const connection = data?.tasks;
-  const filter =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      paging.reset();
-    };
 
   return (
     <Card title={pageWords.pageTasks}>
@@ -167,12 +154,7 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
           },
         }}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {dialog?.kind === 'report' && (
         <ProgressModal
           task={dialog.task}

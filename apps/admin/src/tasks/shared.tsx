@@ -105,7 +105,7 @@ export function countyToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
-interface FailedOutcome {
+export interface FailedOutcome {
   code: string;
   ruleId?: string;
   currentVersion?: number | null;

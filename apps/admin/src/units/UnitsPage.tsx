@@ -1,17 +1,16 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import {
-  CursorPager,
   enumOptions,
   QueryErrorAlert,
   RegionPicker,
   type RegionPicker_region,
-  useCursorPaging,
   useLocale,
   useWords,
 } from '@gongjian/ui';
 import { Button, Card, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
 import { adminWords } from '../words.ts';
 import { UnitFormDrawer, UnitFormDrawer_unit } from './UnitFormDrawer.tsx';
 import { UnitsTable, UnitsTable_unit } from './UnitsTable.tsx';
@@ -48,7 +47,7 @@ export interface UnitsPageProps {
 export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
   const words = useWords(adminWords);
   const { locale } = useLocale();
-  const paging = useCursorPaging(20);
+  const { paging, filter } = usePagedFilters();
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<EnumValue<'UnitKind'> | null>(null);
   const [regionPath, setRegionPath] = useState<string[]>([]);
@@ -74,10 +73,7 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
           allowClear
           placeholder={words.searchUnits}
           style={{ width: 240 }}
-          onSearch={(value) => {
-            setSearch(value.trim());
-            paging.reset();
-          }}
+          onSearch={(value) => filter(setSearch)(value.trim())}
         />
         <Select
           allowClear
@@ -85,19 +81,13 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
           style={{ width: 180 }}
           options={enumOptions('UnitKind', locale)}
           value={kind}
-          onChange={(value) => {
-            setKind(value ?? null);
-            paging.reset();
-          }}
+          onChange={(value) => filter(setKind)(value ?? null)}
         />
         <RegionPicker
           id="units-region-filter"
           root={jurisdiction}
           value={regionPath}
-          onChange={(path) => {
-            setRegionPath(path);
-            paging.reset();
-          }}
+          onChange={filter(setRegionPath)}
         />
         <div style={{ flex: 1 }} />
         <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
@@ -113,12 +103,7 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
         onEdit={(unitId) => setEditing({ mode: 'edit', unitId })}
         onShowCadres={onShowCadres}
       />
-      <CursorPager
-        paging={paging}
-        totalCount={connection?.totalCount ?? 0}
-        pageInfo={connection?.pageInfo}
-        disabled={fetching}
-      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {editing && (editing.mode === 'create' || editedUnit) && (
         <UnitFormDrawer
           key={editing.mode === 'edit' ? editing.unitId : 'new'}

@@ -1,0 +1,40 @@
+import { describeQueryError, formFieldErrors, useLocale } from '@gongjian/ui';
+import type { FormInstance } from 'antd';
+import { useState } from 'react';
+import type { CombinedError } from 'urql';
+import { describeFailure, type FailedOutcome } from '../tasks/shared.tsx';
+
+/** The union a mutation answers with: its `…Success` payload, or errors that carry at least a code. */
+type Outcome = { __typename: `${string}Success` } | (FailedOutcome & { __typename: string });
+type Succeeded<O> = Extract<O, { __typename: `${string}Success` }>;
+
+/**
+ * The failure state of a form that runs one mutation: `settle` takes the mutation's result and its outcome
+ * field and gives back the success payload, or null after showing what went wrong — the transport error,
+ * the error code (CONFLICT, FORBIDDEN, a broken rule …) in words, and, when `fields` are named, each
+ * ValidationError field error on its antd form field.
+ */
+export function useMutationForm<Values>(
+  options: { form?: FormInstance<Values>; fields?: ReadonlyArray<keyof Values & string> } = {},
+) {
+  const { locale } = useLocale();
+  const [failure, setFailure] = useState<string | null>(null);
+  function settle<O extends Outcome>(
+    result: { error?: CombinedError },
+    outcome: O | null | undefined,
+  ): Succeeded<O> | null {
+    if (result.error || !outcome) {
+      setFailure(result.error ? describeQueryError(result.error, locale) : null);
+      return null;
+    }
+    if (outcome.__typename.endsWith('Success')) return outcome as Succeeded<O>;
+    const failed = outcome as FailedOutcome;
+    // The field names are checked against Values where the hook is called; antd's own path type is too deep here.
+    const form: FormInstance | undefined = options.form;
+    if (form && options.fields && failed.fieldErrors)
+      form.setFields(formFieldErrors(failed.fieldErrors, options.fields).fields);
+    setFailure(describeFailure(failed, locale));
+    return null;
+  }
+  return { failure, setFailure, settle };
+}
