@@ -1,16 +1,10 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import {
-  commonWords,
-  describeQueryError,
-  enumLabel,
-  fill,
-  formFieldErrors,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
-import { Alert, App, Button, Drawer, Form, Input, Space } from 'antd';
+import { useWords } from '@gongjian/ui';
+import { App, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useClient, useMutation } from 'urql';
+import { FormDrawer } from '../shared/FormDrawer.tsx';
+import { useVersionedMutationForm, VersionedFailureAlert } from '../shared/useVersionedMutationForm.tsx';
 import { adminWords } from '../words.ts';
 import { CadresTable_cadre } from './CadresTable.tsx';
 import { UnitSelect, UnitSelect_unit } from './UnitSelect.tsx';
@@ -130,13 +124,11 @@ export interface CadreFormDrawerProps {
 
 export function CadreFormDrawer({ cadre, defaultUnit, onClose, onSaved }: CadreFormDrawerProps) {
   const words = useWords(adminWords);
-  const common = useWords(commonWords);
-  const { locale } = useLocale();
   const { message } = App.useApp();
   const client = useClient();
   const [form] = Form.useForm<CadreFormValues>();
   const [current, setCurrent] = useState(() => (cadre ? readFragment(CadreFormDrawer_cadre, cadre) : null));
-  const [failure, setFailure] = useState<{ text: string; conflictVersion?: number | null } | null>(null);
+  const { failure, setFailure, settle } = useVersionedMutationForm({ form, fields: cadreFormFields });
   const [{ fetching: creating }, createCadre] = useMutation(CreateCadreMutation);
   const [{ fetching: updating }, updateCadre] = useMutation(UpdateCadreMutation);
   const selectedUnit = current?.unit ?? defaultUnit ?? null;
@@ -164,61 +156,22 @@ export function CadreFormDrawer({ cadre, defaultUnit, onClose, onSaved }: CadreF
       : await createCadre({ input: { ...fields, phone } });
     const outcome =
       result.data && ('updateCadre' in result.data ? result.data.updateCadre : result.data.createCadre);
-    if (result.error || !outcome) {
-      setFailure({ text: result.error ? describeQueryError(result.error, locale) : common.unexpectedError });
-      return;
-    }
-    if (
-      outcome.__typename === 'MutationCreateCadreSuccess' ||
-      outcome.__typename === 'MutationUpdateCadreSuccess'
-    ) {
-      message.success(words.saved);
-      onSaved();
-      return;
-    }
-    const placed = 'fieldErrors' in outcome ? formFieldErrors(outcome.fieldErrors, cadreFormFields) : null;
-    if (placed) form.setFields(placed.fields);
-    setFailure({
-      text: [enumLabel('ErrorCode', outcome.code, locale), ...(placed?.unplaced ?? [])].join('；'),
-      conflictVersion: 'currentVersion' in outcome ? outcome.currentVersion : undefined,
-    });
+    if (!settle(result, outcome)) return;
+    message.success(words.saved);
+    onSaved();
   }
 
-  const conflict = failure?.conflictVersion !== undefined;
   return (
-    <Drawer
-      open
+    <FormDrawer
       width={480}
       title={cadre ? words.editCadre : words.createCadre}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{words.cancel}</Button>
-          <Button type="primary" loading={creating || updating} onClick={() => form.submit()}>
-            {words.save}
-          </Button>
-        </Space>
-      }
+      onSubmit={() => form.submit()}
+      submitting={creating || updating}
+      cancelText={words.cancel}
+      submitText={words.save}
     >
-      {failure && (
-        <Alert
-          type={conflict ? 'warning' : 'error'}
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={conflict ? words.conflictTitle : failure.text}
-          description={
-            conflict ? fill(words.conflictDetail, { version: failure.conflictVersion ?? '?' }) : undefined
-          }
-          action={
-            conflict && (
-              <Button size="small" onClick={loadLatest}>
-                {words.loadLatest}
-              </Button>
-            )
-          }
-        />
-      )}
+      <VersionedFailureAlert failure={failure} onLoadLatest={loadLatest} />
       <Form<CadreFormValues>
         name="cadre"
         form={form}
@@ -255,6 +208,6 @@ export function CadreFormDrawer({ cadre, defaultUnit, onClose, onSaved }: CadreF
           <Input maxLength={13} placeholder={current?.phone ?? undefined} inputMode="tel" />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,11 +1,6 @@
 import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
-  commonWords,
-  describeQueryError,
-  enumLabel,
   enumOptions,
-  fill,
-  formFieldErrors,
   RegionPicker,
   RegionPicker_path,
   type RegionPicker_region,
@@ -13,9 +8,11 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
-import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useClient, useMutation } from 'urql';
+import { FormDrawer } from '../shared/FormDrawer.tsx';
+import { useVersionedMutationForm, VersionedFailureAlert } from '../shared/useVersionedMutationForm.tsx';
 import { adminWords } from '../words.ts';
 import { UnitsTable_unit } from './UnitsTable.tsx';
 
@@ -132,14 +129,13 @@ export interface UnitFormDrawerProps {
 
 export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFormDrawerProps) {
   const words = useWords(adminWords);
-  const common = useWords(commonWords);
   const { locale } = useLocale();
   const { message } = App.useApp();
   const client = useClient();
   const [form] = Form.useForm<UnitFormValues>();
   const kind = Form.useWatch('kind', form);
   const [version, setVersion] = useState(() => (unit ? readFragment(UnitFormDrawer_unit, unit).version : 0));
-  const [failure, setFailure] = useState<{ text: string; conflictVersion?: number | null } | null>(null);
+  const { failure, setFailure, settle } = useVersionedMutationForm({ form, fields: unitFormFields });
   const [{ fetching: creating }, createUnit] = useMutation(CreateUnitMutation);
   const [{ fetching: updating }, updateUnit] = useMutation(UpdateUnitMutation);
 
@@ -178,63 +174,22 @@ export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFor
       : await createUnit({ input: fields });
     const outcome =
       result.data && ('updateUnit' in result.data ? result.data.updateUnit : result.data.createUnit);
-    if (result.error || !outcome) {
-      setFailure({ text: result.error ? describeQueryError(result.error, locale) : common.unexpectedError });
-      return;
-    }
-    if (
-      outcome.__typename === 'MutationCreateUnitSuccess' ||
-      outcome.__typename === 'MutationUpdateUnitSuccess'
-    ) {
-      message.success(words.saved);
-      onSaved();
-      return;
-    }
-    const placed = 'fieldErrors' in outcome ? formFieldErrors(outcome.fieldErrors, unitFormFields) : null;
-    if (placed) form.setFields(placed.fields);
-    setFailure({
-      text: [enumLabel('ErrorCode', outcome.code, locale), ...(placed?.unplaced ?? [])].join('；'),
-      conflictVersion: 'currentVersion' in outcome ? outcome.currentVersion : undefined,
-    });
+    if (!settle(result, outcome)) return;
+    message.success(words.saved);
+    onSaved();
   }
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       width={480}
       title={unit ? words.editUnit : words.createUnit}
       onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{words.cancel}</Button>
-          <Button type="primary" loading={creating || updating} onClick={() => form.submit()}>
-            {words.save}
-          </Button>
-        </Space>
-      }
+      onSubmit={() => form.submit()}
+      submitting={creating || updating}
+      cancelText={words.cancel}
+      submitText={words.save}
     >
-      {failure && (
-        <Alert
-          type={failure.conflictVersion !== undefined ? 'warning' : 'error'}
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="unit-form-error"
-          message={failure.conflictVersion !== undefined ? words.conflictTitle : failure.text}
-          description={
-            failure.conflictVersion !== undefined
-              ? fill(words.conflictDetail, { version: failure.conflictVersion ?? '?' })
-              : undefined
-          }
-          action={
-            failure.conflictVersion !== undefined && (
-              <Button size="small" onClick={loadLatest}>
-                {words.loadLatest}
-              </Button>
-            )
-          }
-        />
-      )}
+      <VersionedFailureAlert failure={failure} onLoadLatest={loadLatest} testId="unit-form-error" />
       <Form<UnitFormValues>
         name="unit"
         form={form}
@@ -269,6 +224,6 @@ export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFor
           <RegionPicker root={jurisdiction} includeRoot style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
