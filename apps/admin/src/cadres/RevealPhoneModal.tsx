@@ -1,8 +1,7 @@
 import { graphql } from '@gongjian/schema';
 import { commonWords, describeQueryError, enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
-import { Alert, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useMutation } from 'urql';
+import { RevealWithReasonModal } from '../shared/RevealWithReasonModal.tsx';
 import { adminWords } from '../words.ts';
 
 const RevealCadrePhoneMutation = graphql(`
@@ -30,45 +29,28 @@ export function RevealPhoneModal({ cadre, onRevealed, onClose }: RevealPhoneModa
   const words = useWords(adminWords);
   const common = useWords(commonWords);
   const { locale } = useLocale();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching }, reveal] = useMutation(RevealCadrePhoneMutation);
 
-  async function submit({ reason }: { reason: string }) {
-    setFailure(null);
-    const result = await reveal({ input: { id: cadre.id, reason: reason.trim() } });
+  async function revealWith(reason: string) {
+    const result = await reveal({ input: { id: cadre.id, reason } });
     const outcome = result.data?.revealCadrePhone;
-    if (result.error) return setFailure(describeQueryError(result.error, locale));
-    if (!outcome) return setFailure(common.unexpectedError);
+    if (result.error) return describeQueryError(result.error, locale);
+    if (!outcome) return common.unexpectedError;
     if (outcome.__typename === 'MutationRevealCadrePhoneSuccess') {
       onRevealed(outcome.data);
       onClose();
       return;
     }
-    setFailure(enumLabel('ErrorCode', outcome.code, locale));
+    return enumLabel('ErrorCode', outcome.code, locale);
   }
 
   return (
-    <Modal
-      open
+    <RevealWithReasonModal
       title={fill(words.revealTitle, { name: cadre.name })}
-      okText={words.reveal}
-      cancelText={words.cancel}
-      confirmLoading={fetching}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          label={words.revealReason}
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: words.revealReasonRequired }]}
-        >
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder={words.revealReasonHint} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      words={words}
+      revealing={fetching}
+      onReveal={revealWith}
+      onClose={onClose}
+    />
   );
 }

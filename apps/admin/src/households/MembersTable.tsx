@@ -1,8 +1,9 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import { commonWords, describeQueryError, EmptyState, fill, useLocale, useWords } from '@gongjian/ui';
-import { Alert, Button, Form, Input, Modal, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
+import { RevealWithReasonModal } from '../shared/RevealWithReasonModal.tsx';
 import { describeFailure, IdentificationFailure_error } from './failure.ts';
 import { label } from './labels.ts';
 import { householdWords } from './words.ts';
@@ -58,45 +59,29 @@ function RevealIdNumberModal({
   const words = useWords(householdWords);
   const common = useWords(commonWords);
   const { locale } = useLocale();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching }, reveal] = useMutation(RevealIdNumberMutation);
 
-  async function submit({ reason }: { reason: string }) {
-    setFailure(null);
-    const result = await reveal({ input: { id: member.id, reason: reason.trim() } });
-    if (result.error) return setFailure(describeQueryError(result.error, locale));
+  async function revealWith(reason: string) {
+    const result = await reveal({ input: { id: member.id, reason } });
+    if (result.error) return describeQueryError(result.error, locale);
     const outcome = result.data?.revealMemberIdNumber;
-    if (!outcome) return setFailure(common.unexpectedError);
+    if (!outcome) return common.unexpectedError;
     if (outcome.__typename === 'MutationRevealMemberIdNumberSuccess') {
       onRevealed(outcome.data);
-      return onClose();
+      onClose();
+      return;
     }
-    setFailure(describeFailure(outcome, locale));
+    return describeFailure(outcome, locale);
   }
 
   return (
-    <Modal
-      open
+    <RevealWithReasonModal
       title={fill(words.revealIdTitle, { name: member.name })}
-      okText={words.reveal}
-      cancelText={words.cancel}
-      confirmLoading={fetching}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          label={words.revealReason}
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: words.revealReasonRequired }]}
-        >
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder={words.revealReasonHint} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      words={words}
+      revealing={fetching}
+      onReveal={revealWith}
+      onClose={onClose}
+    />
   );
 }
 
