@@ -37,17 +37,26 @@ export interface RunningApi {
   stop: () => Promise<void>;
 }
 
-/** Starts the API (embedded PGlite, demo seed) on a free port with a data folder of its own. */
-export async function startApi(): Promise<RunningApi> {
+/**
+ * Starts the API (embedded PGlite, demo seed) on a free port with a data folder of its own; `production`
+ * starts it as deployed, with NODE_ENV=production (trusted documents enforced, no IDE).
+ */
+export async function startApi({ production = false } = {}): Promise<RunningApi> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gongjian-e2e-'));
   mkdirSync(artifactsDir, { recursive: true });
-  const log = createWriteStream(path.join(artifactsDir, 'api.log'));
+  const logName = production ? 'api-production.log' : 'api.log';
+  const log = createWriteStream(path.join(artifactsDir, logName));
   const tsxCli = createRequire(path.join(apiDir, 'package.json')).resolve('tsx/cli');
   // Its own process group, so stopping it also stops the node process tsx starts.
   const child: ChildProcess = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
     cwd: apiDir,
-    env: { ...process.env, GONGJIAN_DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      GONGJIAN_DATA_DIR: dataDir,
+      PORT: String(port),
+      NODE_ENV: production ? 'production' : 'test',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -56,7 +65,7 @@ export async function startApi(): Promise<RunningApi> {
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error('the API did not start within 150 s (see e2e/artifacts/api.log)')),
+      () => reject(new Error(`the API did not start within 150 s (see e2e/artifacts/${logName})`)),
       150_000,
     );
     let output = '';
@@ -70,7 +79,7 @@ export async function startApi(): Promise<RunningApi> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the API exited with code ${code} before listening (see e2e/artifacts/api.log)`));
+      reject(new Error(`the API exited with code ${code} before listening (see e2e/artifacts/${logName})`));
     });
   });
 

@@ -30,8 +30,10 @@ import { TasksPage } from './tasks/TasksPage.tsx';
 import { UnitsPage } from './units/UnitsPage.tsx';
 import { adminWords } from './words.ts';
 
-const AdminViewerQuery = graphql(
-  `
+const AdminViewerQuery = graphql.persisted(
+  'admin/AdminViewer',
+  graphql(
+    `
     query AdminViewer {
       me {
         id
@@ -43,7 +45,8 @@ const AdminViewerQuery = graphql(
       }
     }
   `,
-  [AppShell_user, RegionPicker_region],
+    [AppShell_user, RegionPicker_region],
+  ),
 );
 
 export function App() {

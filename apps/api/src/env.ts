@@ -11,6 +11,17 @@ function number(name: string, fallback: number): number {
   return value;
 }
 
+/** Trusted documents are enforced in production unless turned off, and outside it only on request. */
+export function trustedDocumentsEnforced(vars: NodeJS.ProcessEnv = process.env): boolean {
+  const setting = vars.GONGJIAN_TRUSTED_DOCUMENTS ?? '';
+  if (setting === 'off') return false;
+  if (setting === 'enforce') return true;
+  if (setting !== '') {
+    throw new Error(`环境变量 GONGJIAN_TRUSTED_DOCUMENTS 只能是 enforce 或 off (got "${setting}")`);
+  }
+  return vars.NODE_ENV === 'production';
+}
+
 /** Everything the API reads from its environment, read once. */
 export const env = {
   production: process.env.NODE_ENV === 'production',
@@ -24,6 +35,8 @@ export const env = {
   allowedOrigins: (process.env.GONGJIAN_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
   /** The GraphQL IDE and arbitrary documents: always outside production; in production only if enabled. */
   ideEnabled: process.env.NODE_ENV !== 'production' || process.env.GONGJIAN_ENABLE_IDE === 'true',
+  /** Only the documents the client builds registered run; the IDE's arbitrary documents need this off. */
+  trustedDocumentsEnforced: trustedDocumentsEnforced(),
   clientDist: {
     admin: path.join(repoRoot, 'apps/admin/dist'),
     leadership: path.join(repoRoot, 'apps/leadership/dist'),

@@ -20,6 +20,11 @@ import { env } from './env';
 import { DomainError } from './errors';
 import { identificationRoutes } from './modules/identification/import-route';
 import { schema } from './schema';
+import {
+  loadTrustedDocuments,
+  type TrustedDocumentsPolicy,
+  trustedDocumentsMiddleware,
+} from './trusted-documents';
 
 /** Codes whose message is meant for the client; anything else is logged and masked. */
 const CLIENT_SAFE_CODES = new Set([
@@ -129,6 +134,8 @@ export function createApollo(extraPlugins: ApolloServerPlugin<Context>[] = []) {
     // main.ts owns shutdown; Apollo's own signal handlers would re-raise the signal mid-way.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: 3000 },
+    // Document ids are the trusted-documents middleware's: ids the client builds registered, never the client's own.
+    persistedQueries: false,
     introspection: env.ideEnabled,
     hideSchemaDetailsFromClientErrors: true,
     allowBatchedHttpRequests: false,
@@ -164,7 +171,26 @@ function serveClient(app: Express, mount: string, dist: string) {
   app.get([mount, `${mount}/*rest`], (_req, res) => res.sendFile(path.join(dist, 'index.html')));
 }
 
-export async function createApp(handle: DbHandle): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+/** The documents the built clients registered, enforced as `env` says. */
+export function trustedDocumentsFromEnv(): TrustedDocumentsPolicy {
+  return {
+    documents: loadTrustedDocuments([
+      path.join(env.clientDist.admin, 'persisted-documents.json'),
+      path.join(env.clientDist.leadership, 'persisted-documents.json'),
+    ]),
+    enforced: env.trustedDocumentsEnforced,
+  };
+}
+
+export async function createApp(
+  handle: DbHandle,
+  trustedDocuments: TrustedDocumentsPolicy = trustedDocumentsFromEnv(),
+): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+  if (trustedDocuments.enforced && trustedDocuments.documents.size === 0) {
+    console.warn(
+      '[graphql] trusted documents are enforced but no client manifest was found: every operation is refused',
+    );
+  }
   const apollo = createApollo();
   await apollo.start();
   const app = express();
@@ -184,6 +210,7 @@ export async function createApp(handle: DbHandle): Promise<{ app: Express; apoll
     '/graphql',
     cors({ origin: env.allowedOrigins.length ? env.allowedOrigins : false, credentials: true }),
     express.json({ limit: '64kb' }),
+    trustedDocumentsMiddleware(trustedDocuments),
     cookieParser(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {

@@ -29,7 +29,7 @@ const IdeViewerQuery = graphql(`
 
 export type Viewer = NonNullable<ResultOf<typeof IdeViewerQuery>['me']>;
 
-const client = createGongjianClient({ url: endpoint });
+const client = createGongjianClient({ url: endpoint, sendDocumentText: true });
 
 /** The signed-in user, or null when there is no session (or the API cannot be reached). */
 export async function loadViewer(): Promise<Viewer | null> {

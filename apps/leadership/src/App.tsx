@@ -13,8 +13,10 @@ import { lazy, Suspense, useCallback } from 'react';
 import { useQuery } from 'urql';
 import { leadershipWords } from './words.ts';
 
-const LeadershipViewerQuery = graphql(
-  `
+const LeadershipViewerQuery = graphql.persisted(
+  'leadership/LeadershipViewer',
+  graphql(
+    `
     query LeadershipViewer {
       me {
         id
@@ -25,7 +27,8 @@ const LeadershipViewerQuery = graphql(
       }
     }
   `,
-  [AppShell_user, RegionPicker_region],
+    [AppShell_user, RegionPicker_region],
+  ),
 );
 
 // ECharts loads after sign-in, so the login page stays light.

@@ -7,7 +7,11 @@ import { createRoot } from 'react-dom/client';
 import { Provider as UrqlProvider } from 'urql';
 import { App } from './App.tsx';
 
-const client = createGongjianClient({ url: '/graphql', onUnauthenticated: announceSessionLost });
+const client = createGongjianClient({
+  url: '/graphql',
+  onUnauthenticated: announceSessionLost,
+  sendDocumentText: !import.meta.env.PROD,
+});
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

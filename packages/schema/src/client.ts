@@ -1,10 +1,21 @@
-import { Client, type CombinedError, cacheExchange, fetchExchange, mapExchange } from '@urql/core';
+import {
+  Client,
+  type CombinedError,
+  cacheExchange,
+  type Exchange,
+  fetchExchange,
+  makeOperation,
+  mapExchange,
+} from '@urql/core';
+import { persistedExchange } from '@urql/exchange-persisted';
 
 export interface GongjianClientOptions {
   /** The GraphQL endpoint, normally the same-origin path `/graphql`. */
   url: string;
   /** Called once per failed operation whose errors say the session is missing or expired. */
   onUnauthenticated?: () => void;
+  /** Send the document text along with its id: development builds (`!import.meta.env.PROD`) only. */
+  sendDocumentText: boolean;
 }
 
 export function errorCodesOf(error: CombinedError | undefined): string[] {
@@ -19,10 +30,38 @@ export function isUnauthenticated(error: CombinedError | undefined): boolean {
 }
 
 /**
+ * Every operation carries its trusted-document id (`graphql.persisted('admin/AdminUnits', …)`) as
+ * `extensions.persistedQuery.sha256Hash`; documents without an id (the IDE's) go as plain text.
+ */
+function sendDocumentIds(): Exchange {
+  return persistedExchange({
+    enforcePersistedQueries: true,
+    enableForMutation: true,
+    preferGetForPersistedQueries: false,
+    generateHash: async (_text, document) => (document as { documentId?: string }).documentId as string,
+  });
+}
+
+/** urql puts the text next to a persisted id only for a miss; development always sends it, so edits apply before a rebuild. */
+const alsoSendDocumentText: Exchange = mapExchange({
+  onOperation(operation) {
+    const persistedQuery = operation.extensions?.persistedQuery;
+    if (!persistedQuery) return operation;
+    const withText = makeOperation(operation.kind, operation);
+    withText.extensions = { ...operation.extensions, persistedQuery: { ...persistedQuery, miss: true } };
+    return withText;
+  },
+});
+
+/**
  * The urql client both clients use: document cache + fetch, the session cookie sent same-origin,
  * and every operation POSTed as JSON (the API's CSRF prevention refuses anything else).
  */
-export function createGongjianClient({ url, onUnauthenticated }: GongjianClientOptions): Client {
+export function createGongjianClient({
+  url,
+  onUnauthenticated,
+  sendDocumentText,
+}: GongjianClientOptions): Client {
   return new Client({
     url,
     preferGetMethod: false,
@@ -34,6 +73,8 @@ export function createGongjianClient({ url, onUnauthenticated }: GongjianClientO
         },
       }),
       cacheExchange,
+      sendDocumentIds(),
+      ...(sendDocumentText ? [alsoSendDocumentText] : []),
       fetchExchange,
     ],
   });

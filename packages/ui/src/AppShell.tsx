@@ -18,11 +18,14 @@ export const AppShell_user = graphql(`
   }
 `);
 
-const LogoutMutation = graphql(`
+const LogoutMutation = graphql.persisted(
+  'ui/Logout',
+  graphql(`
   mutation Logout {
     logout
   }
-`);
+`),
+);
 
 export interface AppShellProps {
   user: FragmentOf<typeof AppShell_user>;

@@ -8,7 +8,9 @@ import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { enumLabel } from './labels.ts';
 import { commonWords } from './words.ts';
 
-const LoginMutation = graphql(`
+const LoginMutation = graphql.persisted(
+  'ui/Login',
+  graphql(`
   mutation Login($input: LoginInput!) {
     login(input: $input) {
       __typename
@@ -25,7 +27,8 @@ const LoginMutation = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 interface Credentials {
   username: string;

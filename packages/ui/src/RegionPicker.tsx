@@ -31,8 +31,10 @@ export const RegionPicker_path = graphql(`
   }
 `);
 
-const TownshipsQuery = graphql(
-  `
+const TownshipsQuery = graphql.persisted(
+  'ui/RegionPickerTownships',
+  graphql(
+    `
     query RegionPickerTownships {
       regions(level: TOWNSHIP, first: 100) {
         edges {
@@ -43,11 +45,14 @@ const TownshipsQuery = graphql(
       }
     }
   `,
-  [RegionPicker_region],
+    [RegionPicker_region],
+  ),
 );
 
-const ChildrenQuery = graphql(
-  `
+const ChildrenQuery = graphql.persisted(
+  'ui/RegionPickerChildren',
+  graphql(
+    `
     query RegionPickerChildren($parentId: ID!) {
       regions(parentId: $parentId, first: 100) {
         edges {
@@ -58,7 +63,8 @@ const ChildrenQuery = graphql(
       }
     }
   `,
-  [RegionPicker_region],
+    [RegionPicker_region],
+  ),
 );
 
 type PickedRegion = FragmentOf<typeof RegionPicker_region>;

@@ -63,8 +63,10 @@ export const ApplicationProcedure_application = graphql(
   [RuleReasons_reason],
 );
 
-const RecordStepMutation = graphql(
-  `
+const RecordStepMutation = graphql.persisted(
+  'admin/AdminRecordApplicationStep',
+  graphql(
+    `
     mutation AdminRecordApplicationStep($input: RecordApplicationStepInput!) {
       recordApplicationStep(input: $input) {
         __typename
@@ -78,11 +80,14 @@ const RecordStepMutation = graphql(
       }
     }
   `,
-  [ApplicationProcedure_application, IdentificationFailure_error],
+    [ApplicationProcedure_application, IdentificationFailure_error],
+  ),
 );
 
-const WithdrawMutation = graphql(
-  `
+const WithdrawMutation = graphql.persisted(
+  'admin/AdminWithdrawApplication',
+  graphql(
+    `
     mutation AdminWithdrawApplication($input: WithdrawApplicationInput!) {
       withdrawApplication(input: $input) {
         __typename
@@ -96,7 +101,8 @@ const WithdrawMutation = graphql(
       }
     }
   `,
-  [ApplicationProcedure_application, IdentificationFailure_error],
+    [ApplicationProcedure_application, IdentificationFailure_error],
+  ),
 );
 
 type ActorRole = EnumValue<'ActorRole'>;

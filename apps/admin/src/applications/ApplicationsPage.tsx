@@ -24,7 +24,9 @@ import {
 } from './ApplicationProcedure.tsx';
 import { applicationWords } from './words.ts';
 
-const ApplicationsQuery = graphql(`
+const ApplicationsQuery = graphql.persisted(
+  'admin/AdminStatusApplications',
+  graphql(`
   query AdminStatusApplications(
     $awaitingMyAction: Boolean
     $state: ApplicationState
@@ -73,10 +75,13 @@ const ApplicationsQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
-const ApplicationQuery = graphql(
-  `
+const ApplicationQuery = graphql.persisted(
+  'admin/AdminStatusApplication',
+  graphql(
+    `
     query AdminStatusApplication($id: ID!) {
       me {
         id
@@ -100,7 +105,8 @@ const ApplicationQuery = graphql(
       }
     }
   `,
-  [ApplicationProcedure_application],
+    [ApplicationProcedure_application],
+  ),
 );
 
 /** One application in a drawer: its procedure, and the step form when the step is the viewer's. */

@@ -9,8 +9,10 @@ import { countyToday, DateInput } from '../tasks/shared.tsx';
 import { ApplicationAdvice_advice, ApplicationAdviceView } from './ApplicationAdvice.tsx';
 import { applicationWords } from './words.ts';
 
-const AdviceQuery = graphql(
-  `
+const AdviceQuery = graphql.persisted(
+  'admin/AdminApplicationAdvice',
+  graphql(
+    `
     query AdminApplicationAdvice($id: ID!, $kind: ApplicationKind!, $year: Int!, $date: Date) {
       household(id: $id) {
         id
@@ -21,11 +23,14 @@ const AdviceQuery = graphql(
       }
     }
   `,
-  [ApplicationAdvice_advice],
+    [ApplicationAdvice_advice],
+  ),
 );
 
-const StartMutation = graphql(
-  `
+const StartMutation = graphql.persisted(
+  'admin/AdminStartApplication',
+  graphql(
+    `
     mutation AdminStartApplication($input: StartApplicationInput!) {
       startApplication(input: $input) {
         __typename
@@ -39,7 +44,8 @@ const StartMutation = graphql(
       }
     }
   `,
-  [IdentificationFailure_error],
+    [IdentificationFailure_error],
+  ),
 );
 
 type Kind = EnumValue<'ApplicationKind'>;

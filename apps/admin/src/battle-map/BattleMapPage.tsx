@@ -37,8 +37,10 @@ const Counts = graphql(`
   }
 `);
 
-const BattleMapQuery = graphql(
-  `
+const BattleMapQuery = graphql.persisted(
+  'admin/AdminBattleMap',
+  graphql(
+    `
     query AdminBattleMap($regionId: ID, $asOf: Date, $rowLevel: RegionLevel) {
       battleMap(regionId: $regionId, asOf: $asOf) {
         asOf
@@ -83,7 +85,8 @@ const BattleMapQuery = graphql(
       }
     }
   `,
-  [Counts],
+    [Counts],
+  ),
 );
 
 type CountsData = ResultOf<typeof Counts>;

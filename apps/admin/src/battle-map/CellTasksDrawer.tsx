@@ -6,7 +6,9 @@ import { ConnectionPager } from '../shared/usePagedFilters.tsx';
 import { derivedStatusLabels, statusColours } from '../tasks/labels.ts';
 import { battleMapWords } from './words.ts';
 
-const CellTasksQuery = graphql(`
+const CellTasksQuery = graphql.persisted(
+  'admin/AdminBattleMapTasks',
+  graphql(`
   query AdminBattleMapTasks(
     $regionId: ID!
     $combatGroupId: ID
@@ -42,7 +44,8 @@ const CellTasksQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 /** The leaf tasks behind one battle-map cell (a region, optionally one combat group). */
 export function CellTasksDrawer(props: {

@@ -26,8 +26,10 @@ export const CadreFormDrawer_cadre = graphql(
   [UnitSelect_unit],
 );
 
-const CreateCadreMutation = graphql(
-  `
+const CreateCadreMutation = graphql.persisted(
+  'admin/AdminCreateCadre',
+  graphql(
+    `
     mutation AdminCreateCadre($input: CreateCadreInput!) {
       createCadre(input: $input) {
         __typename
@@ -53,11 +55,14 @@ const CreateCadreMutation = graphql(
       }
     }
   `,
-  [CadresTable_cadre, CadreFormDrawer_cadre],
+    [CadresTable_cadre, CadreFormDrawer_cadre],
+  ),
 );
 
-const UpdateCadreMutation = graphql(
-  `
+const UpdateCadreMutation = graphql.persisted(
+  'admin/AdminUpdateCadre',
+  graphql(
+    `
     mutation AdminUpdateCadre($input: UpdateCadreInput!) {
       updateCadre(input: $input) {
         __typename
@@ -83,11 +88,14 @@ const UpdateCadreMutation = graphql(
       }
     }
   `,
-  [CadresTable_cadre, CadreFormDrawer_cadre],
+    [CadresTable_cadre, CadreFormDrawer_cadre],
+  ),
 );
 
-const LatestCadreQuery = graphql(
-  `
+const LatestCadreQuery = graphql.persisted(
+  'admin/AdminLatestCadre',
+  graphql(
+    `
     query AdminLatestCadre($id: ID!) {
       node(id: $id) {
         __typename
@@ -99,7 +107,8 @@ const LatestCadreQuery = graphql(
       }
     }
   `,
-  [CadreFormDrawer_cadre, CadresTable_cadre],
+    [CadreFormDrawer_cadre, CadresTable_cadre],
+  ),
 );
 
 type Cadre = FragmentOf<typeof CadreFormDrawer_cadre>;

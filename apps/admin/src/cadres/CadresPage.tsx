@@ -10,8 +10,10 @@ import { CadresTable, CadresTable_cadre } from './CadresTable.tsx';
 import { RevealPhoneModal } from './RevealPhoneModal.tsx';
 import { UnitSelect, UnitSelect_unit } from './UnitSelect.tsx';
 
-const CadresQuery = graphql(
-  `
+const CadresQuery = graphql.persisted(
+  'admin/AdminCadres',
+  graphql(
+    `
     query AdminCadres($unitId: ID, $regionId: ID, $search: String, $first: Int!, $after: String) {
       cadres(unitId: $unitId, regionId: $regionId, search: $search, first: $first, after: $after) {
         totalCount
@@ -29,11 +31,14 @@ const CadresQuery = graphql(
       }
     }
   `,
-  [CadresTable_cadre, CadreFormDrawer_cadre],
+    [CadresTable_cadre, CadreFormDrawer_cadre],
+  ),
 );
 
-const FilterUnitQuery = graphql(
-  `
+const FilterUnitQuery = graphql.persisted(
+  'admin/AdminCadresFilterUnit',
+  graphql(
+    `
     query AdminCadresFilterUnit($id: ID!) {
       node(id: $id) {
         __typename
@@ -43,7 +48,8 @@ const FilterUnitQuery = graphql(
       }
     }
   `,
-  [UnitSelect_unit],
+    [UnitSelect_unit],
+  ),
 );
 
 type Editing = { mode: 'create' } | { mode: 'edit'; cadreId: string } | null;

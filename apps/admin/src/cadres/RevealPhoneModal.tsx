@@ -4,7 +4,9 @@ import { useMutation } from 'urql';
 import { RevealWithReasonModal } from '../shared/RevealWithReasonModal.tsx';
 import { adminWords } from '../words.ts';
 
-const RevealCadrePhoneMutation = graphql(`
+const RevealCadrePhoneMutation = graphql.persisted(
+  'admin/AdminRevealCadrePhone',
+  graphql(`
   mutation AdminRevealCadrePhone($input: RevealCadrePhoneInput!) {
     revealCadrePhone(input: $input) {
       __typename
@@ -16,7 +18,8 @@ const RevealCadrePhoneMutation = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 export interface RevealPhoneModalProps {
   cadre: { id: string; name: string };

@@ -13,8 +13,10 @@ export const UnitSelect_unit = graphql(`
   }
 `);
 
-const UnitOptionsQuery = graphql(
-  `
+const UnitOptionsQuery = graphql.persisted(
+  'admin/AdminUnitOptions',
+  graphql(
+    `
     query AdminUnitOptions($search: String) {
       units(search: $search, first: 20) {
         edges {
@@ -25,7 +27,8 @@ const UnitOptionsQuery = graphql(
       }
     }
   `,
-  [UnitSelect_unit],
+    [UnitSelect_unit],
+  ),
 );
 
 function optionOf(unit: FragmentOf<typeof UnitSelect_unit>) {

@@ -5,7 +5,9 @@ import { useQuery } from 'urql';
 import { adminWords } from '../words.ts';
 import { commandWords } from './words.ts';
 
-const CommandStructureQuery = graphql(`
+const CommandStructureQuery = graphql.persisted(
+  'admin/AdminCommandStructure',
+  graphql(`
   query AdminCommandStructure {
     commandPost {
       id
@@ -42,7 +44,8 @@ const CommandStructureQuery = graphql(`
       staffNames
     }
   }
-`);
+`),
+);
 
 /** 指挥体系: the command post, its 12 combat groups, the township work stations and the department sections. */
 export function CommandStructurePage() {

@@ -19,7 +19,9 @@ import { documentKindLabels, documentStatusLabels, optionsOf } from './labels.ts
 import { TaskFromDecisionActions, useTaskFromDecision } from './TaskFromDecision.tsx';
 import { commandWords } from './words.ts';
 
-const DocumentsQuery = graphql(`
+const DocumentsQuery = graphql.persisted(
+  'admin/AdminPolicyDocuments',
+  graphql(`
   query AdminPolicyDocuments(
     $kind: PolicyDocumentKind
     $status: PolicyDocumentStatus
@@ -50,9 +52,12 @@ const DocumentsQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
-const InForceDocumentsQuery = graphql(`
+const InForceDocumentsQuery = graphql.persisted(
+  'admin/AdminInForceDocuments',
+  graphql(`
   query AdminInForceDocuments($search: String) {
     policyDocuments(status: IN_FORCE, search: $search, first: 30) {
       edges {
@@ -64,9 +69,12 @@ const InForceDocumentsQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
-const CreateDocumentMutation = graphql(`
+const CreateDocumentMutation = graphql.persisted(
+  'admin/AdminCreatePolicyDocument',
+  graphql(`
   mutation AdminCreatePolicyDocument($input: CreatePolicyDocumentInput!) {
     createPolicyDocument(input: $input) {
       __typename
@@ -84,7 +92,8 @@ const CreateDocumentMutation = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 interface FormValues {
   kind: EnumValue<'PolicyDocumentKind'>;

@@ -8,7 +8,9 @@ import { DateInput } from '../tasks/shared.tsx';
 import { meetingTypeLabels, optionsOf } from './labels.ts';
 import { commandWords } from './words.ts';
 
-const CreateMeetingMutation = graphql(`
+const CreateMeetingMutation = graphql.persisted(
+  'admin/AdminCreateMeeting',
+  graphql(`
   mutation AdminCreateMeeting($input: CreateMeetingInput!) {
     createMeeting(input: $input) {
       __typename
@@ -28,7 +30,8 @@ const CreateMeetingMutation = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 interface FormValues {
   type: EnumValue<'MeetingType'>;

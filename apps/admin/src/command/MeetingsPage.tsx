@@ -18,7 +18,9 @@ import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
 import { useTaskFromDecision } from './TaskFromDecision.tsx';
 import { commandWords } from './words.ts';
 
-const MeetingsQuery = graphql(`
+const MeetingsQuery = graphql.persisted(
+  'admin/AdminMeetings',
+  graphql(`
   query AdminMeetings($type: MeetingType, $from: Date, $to: Date, $search: String, $first: Int!, $after: String) {
     meetings(type: $type, from: $from, to: $to, search: $search, first: $first, after: $after) {
       totalCount
@@ -43,7 +45,8 @@ const MeetingsQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 /** 会议决策: meetings by type and date, each with its decisions; any decision can become a task. */
 export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {

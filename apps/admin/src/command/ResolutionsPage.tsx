@@ -11,7 +11,9 @@ import { adminWords } from '../words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from './TaskFromDecision.tsx';
 import { commandWords } from './words.ts';
 
-const ResolutionsQuery = graphql(`
+const ResolutionsQuery = graphql.persisted(
+  'admin/AdminResolutions',
+  graphql(`
   query AdminResolutions($search: String, $first: Int!, $after: String) {
     resolutions(search: $search, first: $first, after: $after) {
       totalCount
@@ -31,9 +33,12 @@ const ResolutionsQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
-const CreateResolutionMutation = graphql(`
+const CreateResolutionMutation = graphql.persisted(
+  'admin/AdminCreateResolution',
+  graphql(`
   mutation AdminCreateResolution($input: CreateResolutionInput!) {
     createResolution(input: $input) {
       __typename
@@ -48,7 +53,8 @@ const CreateResolutionMutation = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 interface FormValues {
   issuingBody: string;

@@ -6,8 +6,10 @@ import { useQuery } from 'urql';
 import { RuleDecision_decision, RuleDecisionView } from './RuleReasons.tsx';
 import { householdWords } from './words.ts';
 
-const AssessmentQuery = graphql(
-  `
+const AssessmentQuery = graphql.persisted(
+  'admin/AdminHouseholdRules',
+  graphql(
+    `
     query AdminHouseholdRules($id: ID!, $year: Int!) {
       household(id: $id) {
         id
@@ -27,7 +29,8 @@ const AssessmentQuery = graphql(
       }
     }
   `,
-  [RuleDecision_decision],
+    [RuleDecision_decision],
+  ),
 );
 
 /** What the rules say about the household for a year with facts: inclusion, exit and monitoring. */

@@ -22,8 +22,10 @@ import {
   MeasuresTable_measure,
 } from './YearTables.tsx';
 
-const HouseholdQuery = graphql(
-  `
+const HouseholdQuery = graphql.persisted(
+  'admin/AdminHousehold',
+  graphql(
+    `
     query AdminHousehold($id: ID!) {
       me {
         id
@@ -100,14 +102,15 @@ const HouseholdQuery = graphql(
       }
     }
   `,
-  [
-    MembersTable_member,
-    IncomesTable_income,
-    GuaranteesTable_guarantee,
-    MeasuresTable_measure,
-    ApplicationProcedure_application,
-    RuleReasons_reason,
-  ],
+    [
+      MembersTable_member,
+      IncomesTable_income,
+      GuaranteesTable_guarantee,
+      MeasuresTable_measure,
+      ApplicationProcedure_application,
+      RuleReasons_reason,
+    ],
+  ),
 );
 
 export interface HouseholdDrawerProps {

@@ -17,8 +17,10 @@ import { HouseholdsTable, HouseholdsTable_household } from './HouseholdsTable.ts
 import { options } from './labels.ts';
 import { householdWords } from './words.ts';
 
-const HouseholdsQuery = graphql(
-  `
+const HouseholdsQuery = graphql.persisted(
+  'admin/AdminHouseholds',
+  graphql(
+    `
     query AdminHouseholds(
       $search: String
       $regionId: ID
@@ -53,7 +55,8 @@ const HouseholdsQuery = graphql(
       }
     }
   `,
-  [HouseholdsTable_household],
+    [HouseholdsTable_household],
+  ),
 );
 
 export interface HouseholdFilter {

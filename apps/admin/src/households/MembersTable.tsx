@@ -25,8 +25,10 @@ export const MembersTable_member = graphql(`
   }
 `);
 
-const RevealIdNumberMutation = graphql(
-  `
+const RevealIdNumberMutation = graphql.persisted(
+  'admin/AdminRevealMemberIdNumber',
+  graphql(
+    `
     mutation AdminRevealMemberIdNumber($input: RevealPersonalDataInput!) {
       revealMemberIdNumber(input: $input) {
         __typename
@@ -37,7 +39,8 @@ const RevealIdNumberMutation = graphql(
       }
     }
   `,
-  [IdentificationFailure_error],
+    [IdentificationFailure_error],
+  ),
 );
 
 type MemberRow = ReturnType<typeof readMember>;

@@ -8,8 +8,10 @@ import { label } from '../households/labels.ts';
 import { countyToday, DateInput } from '../tasks/shared.tsx';
 import { monitoringWords } from './words.ts';
 
-const RecordStepMutation = graphql(
-  `
+const RecordStepMutation = graphql.persisted(
+  'admin/AdminRecordMonitoringStep',
+  graphql(
+    `
     mutation AdminRecordMonitoringStep($input: RecordMonitoringStepInput!) {
       recordMonitoringStep(input: $input) {
         __typename
@@ -24,11 +26,14 @@ const RecordStepMutation = graphql(
       }
     }
   `,
-  [IdentificationFailure_error],
+    [IdentificationFailure_error],
+  ),
 );
 
-const StartEliminationMutation = graphql(
-  `
+const StartEliminationMutation = graphql.persisted(
+  'admin/AdminStartRiskElimination',
+  graphql(
+    `
     mutation AdminStartRiskElimination($input: StartRiskEliminationInput!) {
       startRiskElimination(input: $input) {
         __typename
@@ -43,7 +48,8 @@ const StartEliminationMutation = graphql(
       }
     }
   `,
-  [IdentificationFailure_error],
+    [IdentificationFailure_error],
+  ),
 );
 
 interface MonitoringTarget {

@@ -80,8 +80,10 @@ export const MonitoringRow_object = graphql(
   [RuleReasons_reason, MeasuresTable_measure],
 );
 
-const MonitoringQuery = graphql(
-  `
+const MonitoringQuery = graphql.persisted(
+  'admin/AdminMonitoringObjects',
+  graphql(
+    `
     query AdminMonitoringObjects(
       $type: MonitoringType
       $state: MonitoringState
@@ -108,7 +110,8 @@ const MonitoringQuery = graphql(
       }
     }
   `,
-  [MonitoringRow_object],
+    [MonitoringRow_object],
+  ),
 );
 
 type MonitoringRow = ReturnType<typeof readRow>;

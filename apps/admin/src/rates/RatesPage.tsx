@@ -70,8 +70,10 @@ export const RatesRow_row = graphql(`
   }
 `);
 
-const RatesQuery = graphql(
-  `
+const RatesQuery = graphql.persisted(
+  'admin/AdminIdentificationRates',
+  graphql(
+    `
     query AdminIdentificationRates($year: Int!, $regionId: ID) {
       identificationRates(year: $year, regionId: $regionId) {
         year
@@ -93,10 +95,13 @@ const RatesQuery = graphql(
       }
     }
   `,
-  [RatesRow_row, RuleDecision_decision],
+    [RatesRow_row, RuleDecision_decision],
+  ),
 );
 
-const LatestSampleYearQuery = graphql(`
+const LatestSampleYearQuery = graphql.persisted(
+  'admin/AdminLatestSurveyYear',
+  graphql(`
   query AdminLatestSurveyYear {
     surveySamples(first: 1) {
       edges {
@@ -107,7 +112,8 @@ const LatestSampleYearQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 type RatesRow = ReturnType<typeof readRow>;
 type JudgedRate = NonNullable<RatesRow['incidence']>;

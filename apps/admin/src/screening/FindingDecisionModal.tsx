@@ -6,8 +6,10 @@ import { useMutation } from 'urql';
 import { describeFailure, IdentificationFailure_error } from '../households/failure.ts';
 import { screeningWords } from './words.ts';
 
-const ConfirmMutation = graphql(
-  `
+const ConfirmMutation = graphql.persisted(
+  'admin/AdminConfirmExclusionFinding',
+  graphql(
+    `
     mutation AdminConfirmExclusionFinding($input: DecideExclusionFindingInput!) {
       confirmExclusionFinding(input: $input) {
         __typename
@@ -22,11 +24,14 @@ const ConfirmMutation = graphql(
       }
     }
   `,
-  [IdentificationFailure_error],
+    [IdentificationFailure_error],
+  ),
 );
 
-const DismissMutation = graphql(
-  `
+const DismissMutation = graphql.persisted(
+  'admin/AdminDismissExclusionFinding',
+  graphql(
+    `
     mutation AdminDismissExclusionFinding($input: DecideExclusionFindingInput!) {
       dismissExclusionFinding(input: $input) {
         __typename
@@ -41,7 +46,8 @@ const DismissMutation = graphql(
       }
     }
   `,
-  [IdentificationFailure_error],
+    [IdentificationFailure_error],
+  ),
 );
 
 export interface FindingDecisionModalProps {

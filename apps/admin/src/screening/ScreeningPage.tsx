@@ -65,8 +65,10 @@ export const FindingRow_finding = graphql(
   [RuleReasons_reason],
 );
 
-const FindingsQuery = graphql(
-  `
+const FindingsQuery = graphql.persisted(
+  'admin/AdminExclusionFindings',
+  graphql(
+    `
     query AdminExclusionFindings($state: FindingState, $regionId: ID, $first: Int!, $after: String) {
       exclusionFindings(state: $state, regionId: $regionId, first: $first, after: $after) {
         totalCount
@@ -83,11 +85,14 @@ const FindingsQuery = graphql(
       }
     }
   `,
-  [FindingRow_finding],
+    [FindingRow_finding],
+  ),
 );
 
-const RunMutation = graphql(
-  `
+const RunMutation = graphql.persisted(
+  'admin/AdminRunExclusionScreening',
+  graphql(
+    `
     mutation AdminRunExclusionScreening($input: ExclusionScreeningInput) {
       runExclusionScreening(input: $input) {
         __typename
@@ -102,10 +107,13 @@ const RunMutation = graphql(
       }
     }
   `,
-  [IdentificationFailure_error],
+    [IdentificationFailure_error],
+  ),
 );
 
-const HouseholdLookupQuery = graphql(`
+const HouseholdLookupQuery = graphql.persisted(
+  'admin/AdminScreeningHouseholdLookup',
+  graphql(`
   query AdminScreeningHouseholdLookup($search: String!) {
     households(search: $search, first: 10) {
       edges {
@@ -121,7 +129,8 @@ const HouseholdLookupQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 type Finding = ReturnType<typeof readFinding>;
 

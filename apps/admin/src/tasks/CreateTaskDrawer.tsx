@@ -7,16 +7,21 @@ import { useMutationForm } from '../shared/useMutationForm.ts';
 import { DateInput, PersonSelect, UnitInRegionSelect, useLevels } from './shared.tsx';
 import { taskWords } from './words.ts';
 
-const CombatGroupOptionsQuery = graphql(`
+const CombatGroupOptionsQuery = graphql.persisted(
+  'admin/AdminCombatGroupOptions',
+  graphql(`
   query AdminCombatGroupOptions {
     combatGroups {
       id
       name
     }
   }
-`);
+`),
+);
 
-const CreateTaskMutation = graphql(`
+const CreateTaskMutation = graphql.persisted(
+  'admin/AdminCreateTask',
+  graphql(`
   mutation AdminCreateTask($input: CreateTaskInput!) {
     createTask(input: $input) {
       __typename
@@ -43,7 +48,8 @@ const CreateTaskMutation = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 export interface TaskSource {
   kind: EnumValue<'TaskSourceKind'>;

@@ -8,7 +8,9 @@ import { DecomposePanel } from './DecomposePanel.tsx';
 import { useLevels } from './shared.tsx';
 import { taskWords } from './words.ts';
 
-const ParentOptionsQuery = graphql(`
+const ParentOptionsQuery = graphql.persisted(
+  'admin/AdminDecomposeParentOptions',
+  graphql(`
   query AdminDecomposeParentOptions($search: String) {
     tasks(search: $search, first: 30) {
       edges {
@@ -25,7 +27,8 @@ const ParentOptionsQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 /** 任务分解: pick the parent task, then add its children in one screen. */
 export function DecomposePage() {

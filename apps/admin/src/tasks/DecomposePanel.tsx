@@ -7,7 +7,9 @@ import { useMutationForm } from '../shared/useMutationForm.ts';
 import { DateInput, PersonSelect, UnitInRegionSelect, useLevels } from './shared.tsx';
 import { taskWords } from './words.ts';
 
-const ParentQuery = graphql(`
+const ParentQuery = graphql.persisted(
+  'admin/AdminDecomposeParent',
+  graphql(`
   query AdminDecomposeParent($id: ID!) {
     node(id: $id) {
       __typename
@@ -27,9 +29,12 @@ const ParentQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
-const ChildRegionsQuery = graphql(`
+const ChildRegionsQuery = graphql.persisted(
+  'admin/AdminDecomposeRegions',
+  graphql(`
   query AdminDecomposeRegions($parentId: ID!) {
     regions(parentId: $parentId, first: 100) {
       edges {
@@ -41,9 +46,12 @@ const ChildRegionsQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
-const DefaultUnitsQuery = graphql(`
+const DefaultUnitsQuery = graphql.persisted(
+  'admin/AdminDecomposeDefaultUnits',
+  graphql(`
   query AdminDecomposeDefaultUnits($regionId: ID!, $kind: UnitKind!) {
     units(regionId: $regionId, kind: $kind, first: 100) {
       edges {
@@ -63,9 +71,12 @@ const DefaultUnitsQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
-const DecomposeMutation = graphql(`
+const DecomposeMutation = graphql.persisted(
+  'admin/AdminDecomposeTask',
+  graphql(`
   mutation AdminDecomposeTask($input: DecomposeTaskInput!) {
     decomposeTask(input: $input) {
       __typename
@@ -93,7 +104,8 @@ const DecomposeMutation = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 interface ChildRow {
   key: string;

@@ -9,7 +9,9 @@ import { describeFailure, PersonSelect } from './shared.tsx';
 import type { TaskRow } from './TasksTable.tsx';
 import { taskWords } from './words.ts';
 
-const ReportMutation = graphql(`
+const ReportMutation = graphql.persisted(
+  'admin/AdminReportTaskProgress',
+  graphql(`
   mutation AdminReportTaskProgress($input: ReportTaskProgressInput!) {
     reportTaskProgress(input: $input) {
       __typename
@@ -38,9 +40,12 @@ const ReportMutation = graphql(`
       }
     }
   }
-`);
+`),
+);
 
-const CompleteMutation = graphql(`
+const CompleteMutation = graphql.persisted(
+  'admin/AdminCompleteTask',
+  graphql(`
   mutation AdminCompleteTask($input: CompleteTaskInput!) {
     completeTask(input: $input) {
       __typename
@@ -65,9 +70,12 @@ const CompleteMutation = graphql(`
       }
     }
   }
-`);
+`),
+);
 
-const ReassignMutation = graphql(`
+const ReassignMutation = graphql.persisted(
+  'admin/AdminReassignTask',
+  graphql(`
   mutation AdminReassignTask($input: ReassignTaskInput!) {
     reassignTask(input: $input) {
       __typename
@@ -96,7 +104,8 @@ const ReassignMutation = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 export function ProgressModal({ task, onClose }: { task: TaskRow; onClose: () => void }) {
   const words = useWords(taskWords);

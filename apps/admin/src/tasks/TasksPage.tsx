@@ -12,8 +12,10 @@ import { ProgressModal, ReassignModal, useCompleteTask } from './TaskModals.tsx'
 import { type TaskRow, TasksTable, TasksTable_task } from './TasksTable.tsx';
 import { taskWords } from './words.ts';
 
-const TasksQuery = graphql(
-  `
+const TasksQuery = graphql.persisted(
+  'admin/AdminTasks',
+  graphql(
+    `
     query AdminTasks(
       $mine: Boolean
       $myUnit: Boolean
@@ -52,7 +54,8 @@ const TasksQuery = graphql(
       }
     }
   `,
-  [TasksTable_task],
+    [TasksTable_task],
+  ),
 );
 
 type Scope = 'all' | 'mine' | 'myUnit';

@@ -56,8 +56,10 @@ export interface TaskActions {
   onDecompose: (task: TaskRow) => void;
 }
 
-const ChildTasksQuery = graphql(
-  `
+const ChildTasksQuery = graphql.persisted(
+  'admin/AdminChildTasks',
+  graphql(
+    `
     query AdminChildTasks($parentId: ID!, $asOf: Date) {
       tasks(parentId: $parentId, asOf: $asOf, first: 100) {
         totalCount
@@ -70,7 +72,8 @@ const ChildTasksQuery = graphql(
       }
     }
   `,
-  [TasksTable_task],
+    [TasksTable_task],
+  ),
 );
 
 /** The children of one task, loaded when its row is expanded; they expand in turn. */

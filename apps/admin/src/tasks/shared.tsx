@@ -6,7 +6,9 @@ import { useQuery } from 'urql';
 import { ruleLabels } from './labels.ts';
 import { taskWords } from './words.ts';
 
-const LevelsQuery = graphql(`
+const LevelsQuery = graphql.persisted(
+  'admin/AdminResponsibilityLevels',
+  graphql(`
   query AdminResponsibilityLevels {
     responsibilityLevels {
       id
@@ -15,7 +17,8 @@ const LevelsQuery = graphql(`
       index
     }
   }
-`);
+`),
+);
 
 /** The county's responsibility levels, top first, with their label in the current locale. */
 export function useLevels() {
@@ -32,7 +35,9 @@ export function useLevels() {
   }, [data, locale]);
 }
 
-const PersonOptionsQuery = graphql(`
+const PersonOptionsQuery = graphql.persisted(
+  'admin/AdminPersonOptions',
+  graphql(`
   query AdminPersonOptions($unitId: ID!) {
     cadres(unitId: $unitId, first: 100) {
       edges {
@@ -44,7 +49,8 @@ const PersonOptionsQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 export interface PersonSelectProps {
   unitId: string | null | undefined;
@@ -123,7 +129,9 @@ export function describeFailure(outcome: FailedOutcome, locale: Locale): string 
   return parts.join('；');
 }
 
-const UnitsInRegionQuery = graphql(`
+const UnitsInRegionQuery = graphql.persisted(
+  'admin/AdminUnitsInRegion',
+  graphql(`
   query AdminUnitsInRegion($regionId: ID, $search: String) {
     units(regionId: $regionId, search: $search, first: 50) {
       edges {
@@ -134,7 +142,8 @@ const UnitsInRegionQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 export interface UnitInRegionSelectProps {
   regionId: string | null | undefined;

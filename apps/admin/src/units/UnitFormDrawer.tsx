@@ -32,8 +32,10 @@ export const UnitFormDrawer_unit = graphql(
   [RegionPicker_path],
 );
 
-const CreateUnitMutation = graphql(
-  `
+const CreateUnitMutation = graphql.persisted(
+  'admin/AdminCreateUnit',
+  graphql(
+    `
     mutation AdminCreateUnit($input: CreateUnitInput!) {
       createUnit(input: $input) {
         __typename
@@ -59,11 +61,14 @@ const CreateUnitMutation = graphql(
       }
     }
   `,
-  [UnitsTable_unit, UnitFormDrawer_unit],
+    [UnitsTable_unit, UnitFormDrawer_unit],
+  ),
 );
 
-const UpdateUnitMutation = graphql(
-  `
+const UpdateUnitMutation = graphql.persisted(
+  'admin/AdminUpdateUnit',
+  graphql(
+    `
     mutation AdminUpdateUnit($input: UpdateUnitInput!) {
       updateUnit(input: $input) {
         __typename
@@ -89,11 +94,14 @@ const UpdateUnitMutation = graphql(
       }
     }
   `,
-  [UnitsTable_unit, UnitFormDrawer_unit],
+    [UnitsTable_unit, UnitFormDrawer_unit],
+  ),
 );
 
-const LatestUnitQuery = graphql(
-  `
+const LatestUnitQuery = graphql.persisted(
+  'admin/AdminLatestUnit',
+  graphql(
+    `
     query AdminLatestUnit($id: ID!) {
       node(id: $id) {
         __typename
@@ -105,7 +113,8 @@ const LatestUnitQuery = graphql(
       }
     }
   `,
-  [UnitFormDrawer_unit, UnitsTable_unit],
+    [UnitFormDrawer_unit, UnitsTable_unit],
+  ),
 );
 
 type Unit = FragmentOf<typeof UnitFormDrawer_unit>;

@@ -15,8 +15,10 @@ import { adminWords } from '../words.ts';
 import { UnitFormDrawer, UnitFormDrawer_unit } from './UnitFormDrawer.tsx';
 import { UnitsTable, UnitsTable_unit } from './UnitsTable.tsx';
 
-const UnitsQuery = graphql(
-  `
+const UnitsQuery = graphql.persisted(
+  'admin/AdminUnits',
+  graphql(
+    `
     query AdminUnits($regionId: ID, $kind: UnitKind, $search: String, $first: Int!, $after: String) {
       units(regionId: $regionId, kind: $kind, search: $search, first: $first, after: $after) {
         totalCount
@@ -34,7 +36,8 @@ const UnitsQuery = graphql(
       }
     }
   `,
-  [UnitsTable_unit, UnitFormDrawer_unit],
+    [UnitsTable_unit, UnitFormDrawer_unit],
+  ),
 );
 
 type Editing = { mode: 'create' } | { mode: 'edit'; unitId: string } | null;

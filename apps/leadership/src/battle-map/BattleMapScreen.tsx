@@ -16,7 +16,9 @@ import { useDrillDown } from '../drillDown.ts';
 import { echarts } from '../summary/echarts.ts';
 import { battleMapWords } from './words.ts';
 
-const LeadershipBattleMapQuery = graphql(`
+const LeadershipBattleMapQuery = graphql.persisted(
+  'leadership/LeadershipBattleMap',
+  graphql(`
   query LeadershipBattleMap($regionId: ID, $asOf: Date, $rowLevel: RegionLevel) {
     battleMap(regionId: $regionId, asOf: $asOf) {
       asOf
@@ -60,7 +62,8 @@ const LeadershipBattleMapQuery = graphql(`
       }
     }
   }
-`);
+`),
+);
 
 type MapNode = ResultOf<typeof LeadershipBattleMapQuery>['battleMap']['nodes'][number];
 

@@ -16,8 +16,10 @@ import { TownshipTable, TownshipTable_summary } from './TownshipTable.tsx';
 import { VillagesByKindChart, VillagesByKindChart_summary } from './VillagesByKindChart.tsx';
 import { VillageTable } from './VillageTable.tsx';
 
-const SummaryQuery = graphql(
-  `
+const SummaryQuery = graphql.persisted(
+  'leadership/LeadershipSummary',
+  graphql(
+    `
     query LeadershipSummary($regionId: ID) {
       organisationSummary(regionId: $regionId) {
         region {
@@ -31,7 +33,8 @@ const SummaryQuery = graphql(
       }
     }
   `,
-  [SummaryCards_summary, VillagesByKindChart_summary, TownshipTable_summary],
+    [SummaryCards_summary, VillagesByKindChart_summary, TownshipTable_summary],
+  ),
 );
 
 export function SummaryScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {

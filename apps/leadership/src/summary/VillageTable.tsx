@@ -14,8 +14,10 @@ export const VillageTable_village = graphql(`
   }
 `);
 
-const TownshipVillagesQuery = graphql(
-  `
+const TownshipVillagesQuery = graphql.persisted(
+  'leadership/LeadershipTownshipVillages',
+  graphql(
+    `
     query LeadershipTownshipVillages($townshipId: ID!) {
       villages(townshipId: $townshipId, first: 100) {
         totalCount
@@ -27,7 +29,8 @@ const TownshipVillagesQuery = graphql(
       }
     }
   `,
-  [VillageTable_village],
+    [VillageTable_village],
+  ),
 );
 
 type VillageRow = ResultOf<typeof VillageTable_village>;
