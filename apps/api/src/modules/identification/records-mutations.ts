@@ -1,3 +1,4 @@
+import type { DbExecutor } from '@gongjian/db';
 import {
   householdGuarantees,
   householdIncomes,
@@ -11,6 +12,7 @@ import { z } from 'zod';
 import { writeAudit } from '../../audit';
 import { insideJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
+import type { Context } from '../../context';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import { validate, WRITE_ERRORS } from '../common';
 import { HousingGradeEnum, MeasureKindEnum, MeasureStatusEnum } from './enums';
@@ -119,6 +121,51 @@ const MeasureSchema = z.object({
   completedOn: z.string().nullish(),
 });
 
+interface YearRecordSave<Row extends { id: number; version: number }> {
+  household: { id: number; countyId: number; regionPath: string };
+  year: number;
+  /** The version the editor read; required when the year is already recorded. */
+  version: number | null | undefined;
+  label: string;
+  entityType: string;
+  auditPrefix: string;
+  find: () => Promise<Row | undefined>;
+  update: (existing: Row, version: number) => Promise<Row[]>;
+  insert: () => Promise<Row[]>;
+}
+
+const householdKeys = (household: { id: number; countyId: number; regionPath: string }) => ({
+  countyId: household.countyId,
+  regionPath: household.regionPath,
+  householdId: household.id,
+});
+
+/**
+ * One record per household and year (incomes, guarantee checks): inserts the first, edits later ones only at
+ * the version the editor read (a concurrent insert or edit is a conflict), and audits the write.
+ */
+async function saveYearRecord<Row extends { id: number; version: number }>(
+  tx: DbExecutor,
+  ctx: Context,
+  save: YearRecordSave<Row>,
+): Promise<number> {
+  const existing = await save.find();
+  if (existing && save.version == null) {
+    throw ValidationError.field('version', `${save.year} 年${save.label}已登记, 修改时请提供版本号`);
+  }
+  const [written] = existing ? await save.update(existing, save.version!) : await save.insert();
+  if (!written) conflict(existing ?? (await save.find()), save.label, save.household.id);
+  await writeAudit(tx, ctx.viewer, {
+    action: `${save.auditPrefix}.${existing ? 'update' : 'create'}`,
+    entityType: save.entityType,
+    entityId: written.id,
+    regionPath: save.household.regionPath,
+    before: existing ?? null,
+    after: written,
+  });
+  return written.id;
+}
+
 builder.mutationFields((t) => ({
   recordIncome: t.drizzleField({
     type: IncomeRecord,
@@ -147,48 +194,30 @@ builder.mutationFields((t) => ({
         netIncomeFen: computed.netIncomeFen,
         perCapitaNetIncomeFen: computed.perCapitaFen,
       };
-      const id = await ctx.db.transaction(async (tx) => {
-        const existing = await tx.query.householdIncomes.findFirst({
-          where: { householdId: household.id, year: values.year },
-        });
-        if (existing && values.version == null)
-          throw ValidationError.field('version', `${values.year} 年收入已登记, 修改时请提供版本号`);
-        const [written] = existing
-          ? await tx
+      const id = await ctx.db.transaction((tx) =>
+        saveYearRecord(tx, ctx, {
+          household,
+          year: values.year,
+          version: values.version,
+          label: '收入',
+          entityType: 'IncomeRecord',
+          auditPrefix: 'income',
+          find: () =>
+            tx.query.householdIncomes.findFirst({ where: { householdId: household.id, year: values.year } }),
+          update: (existing, version) =>
+            tx
               .update(householdIncomes)
               .set({ ...row, version: sql`${householdIncomes.version} + 1`, updatedAt: sql`now()` })
-              .where(and(eq(householdIncomes.id, existing.id), eq(householdIncomes.version, values.version!)))
-              .returning()
-          : await tx
+              .where(and(eq(householdIncomes.id, existing.id), eq(householdIncomes.version, version)))
+              .returning(),
+          insert: () =>
+            tx
               .insert(householdIncomes)
-              .values({
-                countyId: household.countyId,
-                regionPath: household.regionPath,
-                householdId: household.id,
-                year: values.year,
-                ...row,
-              })
+              .values({ ...householdKeys(household), year: values.year, ...row })
               .onConflictDoNothing()
-              .returning();
-        if (!written)
-          conflict(
-            existing ??
-              (await tx.query.householdIncomes.findFirst({
-                where: { householdId: household.id, year: values.year },
-              })),
-            '收入',
-            household.id,
-          );
-        await writeAudit(tx, ctx.viewer, {
-          action: existing ? 'income.update' : 'income.create',
-          entityType: 'IncomeRecord',
-          entityId: written!.id,
-          regionPath: household.regionPath,
-          before: existing ?? null,
-          after: written,
-        });
-        return written!.id;
-      });
+              .returning(),
+        }),
+      );
       return (await ctx.db.query.householdIncomes.findFirst(query({ where: { id } })))!;
     },
   }),
@@ -206,47 +235,32 @@ builder.mutationFields((t) => ({
       const checkedOn = actedOn(input.checkedOn, 'checkedOn');
       const household = await writableHousehold(ctx, Number(input.householdId.id));
       const row = { ...values, checkedOn, flatHandedOver: values.flatHandedOver ?? null };
-      const id = await ctx.db.transaction(async (tx) => {
-        const existing = await tx.query.householdGuarantees.findFirst({
-          where: { householdId: household.id, year: values.year },
-        });
-        if (existing && version == null)
-          throw ValidationError.field('version', `${values.year} 年核查已登记, 修改时请提供版本号`);
-        const [written] = existing
-          ? await tx
+      const id = await ctx.db.transaction((tx) =>
+        saveYearRecord(tx, ctx, {
+          household,
+          year: values.year,
+          version,
+          label: '核查',
+          entityType: 'GuaranteeCheck',
+          auditPrefix: 'guarantee',
+          find: () =>
+            tx.query.householdGuarantees.findFirst({
+              where: { householdId: household.id, year: values.year },
+            }),
+          update: (existing, current) =>
+            tx
               .update(householdGuarantees)
               .set({ ...row, version: sql`${householdGuarantees.version} + 1`, updatedAt: sql`now()` })
-              .where(and(eq(householdGuarantees.id, existing.id), eq(householdGuarantees.version, version!)))
-              .returning()
-          : await tx
+              .where(and(eq(householdGuarantees.id, existing.id), eq(householdGuarantees.version, current)))
+              .returning(),
+          insert: () =>
+            tx
               .insert(householdGuarantees)
-              .values({
-                countyId: household.countyId,
-                regionPath: household.regionPath,
-                householdId: household.id,
-                ...row,
-              })
+              .values({ ...householdKeys(household), ...row })
               .onConflictDoNothing()
-              .returning();
-        if (!written)
-          conflict(
-            existing ??
-              (await tx.query.householdGuarantees.findFirst({
-                where: { householdId: household.id, year: values.year },
-              })),
-            '核查',
-            household.id,
-          );
-        await writeAudit(tx, ctx.viewer, {
-          action: existing ? 'guarantee.update' : 'guarantee.create',
-          entityType: 'GuaranteeCheck',
-          entityId: written!.id,
-          regionPath: household.regionPath,
-          before: existing ?? null,
-          after: written,
-        });
-        return written!.id;
-      });
+              .returning(),
+        }),
+      );
       return (await ctx.db.query.householdGuarantees.findFirst(query({ where: { id } })))!;
     },
   }),
