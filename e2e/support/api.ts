@@ -116,3 +116,15 @@ export async function graphqlAs<Data>(apiUrl: string, username: string, query: s
   if (!body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
+
+/** The API's "today" in the county calendar, which every date the tests enter is counted from. */
+export async function countyTodayOf(apiUrl: string): Promise<string> {
+  const response = await fetch(`${apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ countyToday }' }),
+  });
+  const body = (await response.json()) as { data?: { countyToday?: string } };
+  if (!body.data?.countyToday) throw new Error(`the API gave no countyToday: ${JSON.stringify(body)}`);
+  return body.data.countyToday;
+}

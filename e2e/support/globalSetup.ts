@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { missingClientBuilds, startApi } from './api.ts';
+import { countyTodayOf, missingClientBuilds, startApi } from './api.ts';
 import { browserUnavailableReason } from './browser.ts';
 
 declare module 'vitest' {
@@ -7,6 +7,8 @@ declare module 'vitest' {
     apiUrl: string;
     /** Set when the browser tier is skipped locally; never set under CI. */
     skipReason: string;
+    /** The API's `countyToday` (its clock may be set with GONGJIAN_CLOCK_AT): the tests' "today". */
+    countyToday: string;
   }
 }
 
@@ -17,6 +19,7 @@ export default async function setup(project: TestProject) {
     console.warn(`\n[e2e] SKIPPING the browser tests: ${missingBrowser}\n`);
     project.provide('skipReason', missingBrowser);
     project.provide('apiUrl', '');
+    project.provide('countyToday', '');
     return;
   }
   const missingBuilds = missingClientBuilds();
@@ -28,5 +31,11 @@ export default async function setup(project: TestProject) {
   const api = await startApi();
   project.provide('skipReason', '');
   project.provide('apiUrl', api.url);
+  project.provide('countyToday', await countyTodayOf(api.url));
+  if (process.env.GONGJIAN_CLOCK_AT) {
+    console.log(
+      `[e2e] the API's clock starts at ${process.env.GONGJIAN_CLOCK_AT}; its county day is ${await countyTodayOf(api.url)}`,
+    );
+  }
   return api.stop;
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 /**
  * Registry fixtures for the identification browser tests: valid ID numbers and small import workbooks.
@@ -29,9 +30,9 @@ export function browserTestIdNumber(serial: number, male: boolean): string {
   return first17 + idNumberCheckCharacter(first17);
 }
 
-/** Today and earlier days in the county calendar (Asia/Shanghai), as YYYY-MM-DD. */
+/** Today (the API's `countyToday`) and earlier days in the county calendar, as YYYY-MM-DD. */
 export function countyDay(daysAgo = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = inject('countyToday');
   return new Date(Date.parse(`${today}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
 }
 

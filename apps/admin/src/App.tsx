@@ -2,6 +2,7 @@ import { graphql, isUnauthenticated } from '@gongjian/schema';
 import {
   AppShell,
   AppShell_user,
+  CountyTodayProvider,
   FullPageSpin,
   LoginPage,
   QueryErrorAlert,
@@ -35,6 +36,7 @@ const AdminViewerQuery = graphql.persisted(
   graphql(
     `
     query AdminViewer {
+      countyToday
       me {
         id
         mayUnmask
@@ -84,47 +86,49 @@ export function App() {
   if (!viewer) return <LoginPage appName={words.appName} onSignedIn={refreshViewer} />;
 
   return (
-    <AppShell
-      user={viewer}
-      appName={words.appName}
-      menu={{
-        items: menuItems,
-        selectedKey: location.page,
-        onSelect: (page) => navigate({ page: page as PageKey, unitId: null }),
-      }}
-    >
-      {location.page === 'units' && (
-        <UnitsPage
-          jurisdiction={viewer.jurisdiction}
-          onShowCadres={(unitId) => navigate({ page: 'cadres', unitId })}
-        />
-      )}
-      {location.page === 'cadres' && (
-        <CadresPage
-          jurisdiction={viewer.jurisdiction}
-          mayUnmask={viewer.mayUnmask}
-          unitId={location.unitId}
-          onUnitChange={(unitId) => navigate({ page: 'cadres', unitId })}
-        />
-      )}
-      {location.page === 'command' && <CommandStructurePage />}
-      {location.page === 'meetings' && <MeetingsPage jurisdiction={viewer.jurisdiction} />}
-      {location.page === 'resolutions' && <ResolutionsPage jurisdiction={viewer.jurisdiction} />}
-      {location.page === 'documents' && <DocumentsPage jurisdiction={viewer.jurisdiction} />}
-      {location.page === 'tasks' && <TasksPage jurisdiction={viewer.jurisdiction} />}
-      {location.page === 'decompose' && <DecomposePage />}
-      {location.page === 'battleMap' && <BattleMapPage jurisdiction={viewer.jurisdiction} />}
-      {location.page === 'households' && (
-        <HouseholdsPage
-          jurisdiction={viewer.jurisdiction}
-          onImport={() => navigate({ page: 'import', unitId: null })}
-        />
-      )}
-      {location.page === 'applications' && <ApplicationsPage jurisdiction={viewer.jurisdiction} />}
-      {location.page === 'screening' && <ScreeningPage jurisdiction={viewer.jurisdiction} />}
-      {location.page === 'monitoring' && <MonitoringPage jurisdiction={viewer.jurisdiction} />}
-      {location.page === 'rates' && <RatesPage jurisdiction={viewer.jurisdiction} />}
-      {location.page === 'import' && <ImportPage />}
-    </AppShell>
+    <CountyTodayProvider today={data.countyToday}>
+      <AppShell
+        user={viewer}
+        appName={words.appName}
+        menu={{
+          items: menuItems,
+          selectedKey: location.page,
+          onSelect: (page) => navigate({ page: page as PageKey, unitId: null }),
+        }}
+      >
+        {location.page === 'units' && (
+          <UnitsPage
+            jurisdiction={viewer.jurisdiction}
+            onShowCadres={(unitId) => navigate({ page: 'cadres', unitId })}
+          />
+        )}
+        {location.page === 'cadres' && (
+          <CadresPage
+            jurisdiction={viewer.jurisdiction}
+            mayUnmask={viewer.mayUnmask}
+            unitId={location.unitId}
+            onUnitChange={(unitId) => navigate({ page: 'cadres', unitId })}
+          />
+        )}
+        {location.page === 'command' && <CommandStructurePage />}
+        {location.page === 'meetings' && <MeetingsPage jurisdiction={viewer.jurisdiction} />}
+        {location.page === 'resolutions' && <ResolutionsPage jurisdiction={viewer.jurisdiction} />}
+        {location.page === 'documents' && <DocumentsPage jurisdiction={viewer.jurisdiction} />}
+        {location.page === 'tasks' && <TasksPage jurisdiction={viewer.jurisdiction} />}
+        {location.page === 'decompose' && <DecomposePage />}
+        {location.page === 'battleMap' && <BattleMapPage jurisdiction={viewer.jurisdiction} />}
+        {location.page === 'households' && (
+          <HouseholdsPage
+            jurisdiction={viewer.jurisdiction}
+            onImport={() => navigate({ page: 'import', unitId: null })}
+          />
+        )}
+        {location.page === 'applications' && <ApplicationsPage jurisdiction={viewer.jurisdiction} />}
+        {location.page === 'screening' && <ScreeningPage jurisdiction={viewer.jurisdiction} />}
+        {location.page === 'monitoring' && <MonitoringPage jurisdiction={viewer.jurisdiction} />}
+        {location.page === 'rates' && <RatesPage jurisdiction={viewer.jurisdiction} />}
+        {location.page === 'import' && <ImportPage />}
+      </AppShell>
+    </CountyTodayProvider>
   );
 }

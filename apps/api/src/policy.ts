@@ -1,22 +1,17 @@
 import type { Database, DbExecutor } from '@gongjian/db';
 import { regions } from '@gongjian/db/schema';
 import {
-  type CalendarDate,
   DEFAULT_PARAMETERS,
   InvalidInputError,
   MissingParameterError,
   type Policy,
   policyFor,
   type RegionRef,
-  shanghaiDate,
 } from '@gongjian/rules';
 import { eq } from 'drizzle-orm';
 import { RuleViolationError, ValidationError } from './errors';
 
-/** "Today" in the county calendar (Asia/Shanghai): the one place the API reads the clock (tests replace it). */
-export const clock = {
-  today: (): CalendarDate => shanghaiDate(new Date()),
-};
+export { clock } from './clock';
 
 /** The region a parameter lookup needs, from a 12-digit region code inside the county (431129…). */
 export function regionRefOf(code: string): RegionRef {

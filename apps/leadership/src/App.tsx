@@ -2,6 +2,7 @@ import { graphql, isUnauthenticated } from '@gongjian/schema';
 import {
   AppShell,
   AppShell_user,
+  CountyTodayProvider,
   FullPageSpin,
   LoginPage,
   QueryErrorAlert,
@@ -18,6 +19,7 @@ const LeadershipViewerQuery = graphql.persisted(
   graphql(
     `
     query LeadershipViewer {
+      countyToday
       me {
         id
         ...AppShell_user
@@ -59,11 +61,13 @@ export function App() {
   const viewer = data?.me;
   if (!viewer) return <LoginPage appName={words.appName} onSignedIn={refreshViewer} />;
   return (
-    <AppShell user={viewer} appName={words.appName}>
-      <Suspense fallback={<FullPageSpin />}>
-        <SummaryScreen jurisdiction={viewer.jurisdiction} />
-        <BattleMapScreen jurisdiction={viewer.jurisdiction} />
-      </Suspense>
-    </AppShell>
+    <CountyTodayProvider today={data.countyToday}>
+      <AppShell user={viewer} appName={words.appName}>
+        <Suspense fallback={<FullPageSpin />}>
+          <SummaryScreen jurisdiction={viewer.jurisdiction} />
+          <BattleMapScreen jurisdiction={viewer.jurisdiction} />
+        </Suspense>
+      </AppShell>
+    </CountyTodayProvider>
   );
 }

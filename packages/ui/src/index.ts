@@ -1,5 +1,6 @@
 export { AppShell, AppShell_user, type AppShellProps } from './AppShell.tsx';
 export { CursorPager, useCursorPaging } from './CursorPager.tsx';
+export { CountyTodayProvider, useCountyToday } from './countyToday.tsx';
 export { describeQueryError, formFieldErrors } from './errors.ts';
 export {
   type Dictionaries,

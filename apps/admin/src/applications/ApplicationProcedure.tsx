@@ -1,5 +1,13 @@
 import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import { commonWords, describeQueryError, EmptyState, fill, useLocale, useWords } from '@gongjian/ui';
+import {
+  commonWords,
+  describeQueryError,
+  EmptyState,
+  fill,
+  useCountyToday,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
 import {
   Alert,
   App,
@@ -21,7 +29,7 @@ import { useMutation } from 'urql';
 import { describeFailure, IdentificationFailure_error } from '../households/failure.ts';
 import { applicationStateColours, label } from '../households/labels.ts';
 import { RuleReasons, RuleReasons_reason } from '../households/RuleReasons.tsx';
-import { countyToday, DateInput } from '../tasks/shared.tsx';
+import { DateInput } from '../tasks/shared.tsx';
 import { applicationWords } from './words.ts';
 
 export const ApplicationProcedure_application = graphql(
@@ -140,7 +148,7 @@ function StepForm({ application, onChanged }: { application: Application; onChan
   const [{ fetching }, record] = useMutation(RecordStepMutation);
   const step = application.nextStep;
   if (!step) return null;
-  const today = countyToday();
+  const today = useCountyToday();
 
   async function submit(values: StepValues) {
     if (!step) return;
@@ -282,7 +290,7 @@ export function ApplicationProcedure({
   const words = useWords(applicationWords);
   const { locale } = useLocale();
   const application = readApplication(ref);
-  const today = countyToday();
+  const today = useCountyToday();
   const daysLeft = noticeDaysLeft(application.noticeEndsOn, today);
   const open = application.state === 'IN_PROGRESS';
   const mine = application.nextStepRoles.some((role) => viewerRoles.includes(role));

@@ -6,6 +6,7 @@ import {
   QueryErrorAlert,
   RegionPicker,
   type RegionPicker_region,
+  useCountyToday,
   useLocale,
   useWords,
 } from '@gongjian/ui';
@@ -15,7 +16,6 @@ import { useQuery } from 'urql';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { applicationStateColours, label, options } from '../households/labels.ts';
 import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
-import { countyToday } from '../tasks/shared.tsx';
 import { adminWords } from '../words.ts';
 import {
   ApplicationProcedure,
@@ -189,7 +189,7 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const connection = data?.statusApplications;
   const rows = connection?.edges.map((edge) => edge.node) ?? [];
-  const today = countyToday();
+  const today = useCountyToday();
 
   return (
     <Card title={pageWords.pageApplications}>

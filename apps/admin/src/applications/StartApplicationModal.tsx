@@ -1,11 +1,19 @@
 import { type EnumValue, graphql } from '@gongjian/schema';
-import { commonWords, describeQueryError, fill, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
+import {
+  commonWords,
+  describeQueryError,
+  fill,
+  QueryErrorAlert,
+  useCountyToday,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
 import { Alert, App, Form, Input, Modal, Select, Spin } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { describeFailure, IdentificationFailure_error } from '../households/failure.ts';
 import { label } from '../households/labels.ts';
-import { countyToday, DateInput } from '../tasks/shared.tsx';
+import { DateInput } from '../tasks/shared.tsx';
 import { ApplicationAdvice_advice, ApplicationAdviceView } from './ApplicationAdvice.tsx';
 import { applicationWords } from './words.ts';
 
@@ -95,7 +103,7 @@ export function StartApplicationModal({
   // While the kind, year or date changes, the previous advice is not shown: it would be for other arguments.
   const advice = fetching ? null : (data?.household?.applicationAdvice ?? null);
   const opposes = advice?.rulesAdvice === 'OPPOSES';
-  const today = countyToday();
+  const today = useCountyToday();
 
   async function submit(values: StartValues) {
     setFailure(null);

@@ -5,6 +5,7 @@ import {
   QueryErrorAlert,
   RegionPicker_region as RegionFragment,
   type RegionPicker_region,
+  useCountyToday,
   useWords,
 } from '@gongjian/ui';
 import {
@@ -21,7 +22,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { countyToday, DateInput } from '../tasks/shared.tsx';
+import { DateInput } from '../tasks/shared.tsx';
 import { adminWords } from '../words.ts';
 import { CellTasksDrawer } from './CellTasksDrawer.tsx';
 import { battleMapWords } from './words.ts';
@@ -164,7 +165,8 @@ export function BattleMapPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   const words = useWords(battleMapWords);
   const pageWords = useWords(adminWords);
   const root = readFragment(RegionFragment, jurisdiction);
-  const [asOf, setAsOf] = useState(countyToday);
+  const today = useCountyToday();
+  const [asOf, setAsOf] = useState(today);
   const [drill, setDrill] = useState<{ regionId: string; name: string } | null>(null);
   const [cell, setCell] = useState<{
     regionId: string;

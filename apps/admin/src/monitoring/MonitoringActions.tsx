@@ -1,11 +1,11 @@
 import { type EnumValue, graphql } from '@gongjian/schema';
-import { commonWords, describeQueryError, fill, useLocale, useWords } from '@gongjian/ui';
+import { commonWords, describeQueryError, fill, useCountyToday, useLocale, useWords } from '@gongjian/ui';
 import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { describeFailure, IdentificationFailure_error } from '../households/failure.ts';
 import { label } from '../households/labels.ts';
-import { countyToday, DateInput } from '../tasks/shared.tsx';
+import { DateInput } from '../tasks/shared.tsx';
 import { monitoringWords } from './words.ts';
 
 const RecordStepMutation = graphql.persisted(
@@ -72,7 +72,7 @@ export function MonitoringStepForm({
   const { message } = App.useApp();
   const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching }, record] = useMutation(RecordStepMutation);
-  const today = countyToday();
+  const today = useCountyToday();
   const step = target.nextStep;
   if (!step) return null;
   type Values = { decision: EnumValue<'StepDecision'>; date: string; notes?: string };
@@ -147,7 +147,7 @@ export function StartEliminationForm({
   const { message } = App.useApp();
   const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching }, start] = useMutation(StartEliminationMutation);
-  const today = countyToday();
+  const today = useCountyToday();
   type Values = {
     year: number;
     incomeAboveRangeSince?: string;

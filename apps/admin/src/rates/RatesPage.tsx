@@ -1,5 +1,12 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import { EmptyState, fill, QueryErrorAlert, RegionPicker_region, useWords } from '@gongjian/ui';
+import {
+  EmptyState,
+  fill,
+  QueryErrorAlert,
+  RegionPicker_region,
+  useCountyToday,
+  useWords,
+} from '@gongjian/ui';
 import {
   Breadcrumb,
   Button,
@@ -17,7 +24,6 @@ import {
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { RuleDecision_decision, RuleDecisionView } from '../households/RuleReasons.tsx';
-import { countyToday } from '../tasks/shared.tsx';
 import { adminWords } from '../words.ts';
 import { ratesWords } from './words.ts';
 
@@ -195,7 +201,7 @@ export function RatesPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
   const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
   const [chosenYear, setChosenYear] = useState<number | null>(null);
   const [{ data: latest, fetching: findingYear }] = useQuery({ query: LatestSampleYearQuery });
-  const thisYear = Number(countyToday().slice(0, 4));
+  const thisYear = Number(useCountyToday().slice(0, 4));
   const year = chosenYear ?? latest?.surveySamples.edges[0]?.node.year ?? thisYear - 1;
   const scope = trail[trail.length - 1] ?? null;
   const [{ data, fetching, error }, reexecute] = useQuery({

@@ -7,6 +7,7 @@ import {
   QueryErrorAlert,
   RegionPicker,
   type RegionPicker_region,
+  useCountyToday,
   useLocale,
   useWords,
 } from '@gongjian/ui';
@@ -18,7 +19,6 @@ import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { label, options } from '../households/labels.ts';
 import { RuleReasons, RuleReasons_reason } from '../households/RuleReasons.tsx';
 import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx';
-import { countyToday } from '../tasks/shared.tsx';
 import { adminWords } from '../words.ts';
 import { FindingDecisionModal } from './FindingDecisionModal.tsx';
 import { screeningWords } from './words.ts';
@@ -210,7 +210,7 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const connection = data?.exclusionFindings;
-  const currentYear = Number(countyToday().slice(0, 4));
+  const currentYear = Number(useCountyToday().slice(0, 4));
   const runRegionId = runRegionPath[runRegionPath.length - 1] ?? null;
   const runReady =
     scope === 'county' || (scope === 'region' && runRegionId) || (scope === 'household' && householdId);

@@ -1,5 +1,12 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
-import { QueryErrorAlert, RegionPicker, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
+import {
+  QueryErrorAlert,
+  RegionPicker,
+  type RegionPicker_region,
+  useCountyToday,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
 import { Card, Drawer, Input, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
@@ -7,7 +14,7 @@ import { ConnectionPager, usePagedFilters } from '../shared/usePagedFilters.tsx'
 import { adminWords } from '../words.ts';
 import { DecomposePanel } from './DecomposePanel.tsx';
 import { derivedStatusLabels } from './labels.ts';
-import { countyToday, DateInput, useLevels } from './shared.tsx';
+import { DateInput, useLevels } from './shared.tsx';
 import { ProgressModal, ReassignModal, useCompleteTask } from './TaskModals.tsx';
 import { type TaskRow, TasksTable, TasksTable_task } from './TasksTable.tsx';
 import { taskWords } from './words.ts';
@@ -72,7 +79,8 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
   const [level, setLevel] = useState<string | null>(null);
   const [regionPath, setRegionPath] = useState<string[]>([]);
   const [search, setSearch] = useState('');
-  const [asOf, setAsOf] = useState(countyToday);
+  const today = useCountyToday();
+  const [asOf, setAsOf] = useState(today);
   const [dialog, setDialog] = useState<Dialog>(null);
   const completeTask = useCompleteTask();
   const regionId = regionPath[regionPath.length - 1] ?? null;

@@ -106,11 +106,6 @@ export function DateInput(props: {
   );
 }
 
-/** Today in the county (Asia/Shanghai), as the default "as of" day. */
-export function countyToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
 export interface FailedOutcome {
   code: string;
   ruleId?: string;

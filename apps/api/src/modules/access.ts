@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { hasPermission, PERMISSIONS, type Permission } from '../auth/permissions';
 import { login, revokeSession, SESSION_COOKIE, viewerFromToken } from '../auth/sessions';
 import { builder } from '../builder';
+import { clock } from '../clock';
 import { env } from '../env';
 import { LoginError, ValidationError } from '../errors';
 import { validate } from './common';
@@ -21,6 +23,19 @@ export const RoleEnum = builder.enumType('Role', {
   },
 });
 
+const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+/** `organisation.write` is the enum value ORGANISATION_WRITE. */
+const PermissionEnum = builder.enumType('Permission', {
+  description: '权限 (one operation a role may attempt; jurisdiction is checked as well)',
+  values: Object.fromEntries(
+    PERMISSION_NAMES.map((permission) => [
+      permission.replace('.', '_').toUpperCase(),
+      { value: permission, description: `${permission}: ${PERMISSIONS[permission].join(', ')}` },
+    ]),
+  ) as Record<string, { value: Permission; description: string }>,
+});
+
 export const User = builder.drizzleNode('users', {
   name: 'User',
   description: '用户 (a login with roles and a jurisdiction)',
@@ -32,6 +47,13 @@ export const User = builder.drizzleNode('users', {
     displayName: t.exposeString('displayName', { description: '显示名称' }),
     roles: t.expose('roles', { type: [RoleEnum], description: '角色' }),
     mayUnmask: t.exposeBoolean('mayUnmask', { description: '可查看完整个人信息 (unmask permission)' }),
+    permissions: t.field({
+      type: [PermissionEnum],
+      description:
+        "权限 (what the user's roles allow; clients show menus and buttons by it, the server still checks every write)",
+      select: { columns: { roles: true } },
+      resolve: (user) => PERMISSION_NAMES.filter((permission) => hasPermission(user.roles, permission)),
+    }),
     jurisdiction: t.relation('jurisdiction', {
       type: Region,
       description: '管辖范围 (the root of the region subtree)',
@@ -60,6 +82,16 @@ builder.queryField('me', (t) =>
     description: '当前登录用户 (null when signed out)',
     resolve: async (query, _root, _args, ctx) =>
       ctx.viewer ? await ctx.db.query.users.findFirst(query({ where: { id: ctx.viewer.id } })) : null,
+  }),
+);
+
+builder.queryField('countyToday', (t) =>
+  t.field({
+    type: 'Date',
+    description:
+      '今天 (today in the county calendar, Asia/Shanghai: the day every "not after today" check uses; clients take it from here, not from the computer\'s clock)',
+    skipTypeScopes: true,
+    resolve: () => clock.today(),
   }),
 );
 

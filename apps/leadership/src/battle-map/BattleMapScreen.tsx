@@ -5,6 +5,7 @@ import {
   QueryErrorAlert,
   RegionPicker_region as RegionFragment,
   type RegionPicker_region,
+  useCountyToday,
   useWords,
 } from '@gongjian/ui';
 import { Card, Col, Input, Row, Space, Statistic, Table, type TableColumnsType, Typography } from 'antd';
@@ -81,15 +82,12 @@ function cellColour(counts: { total: number; done: number; overdue: number } | u
   return '#e6f4ff';
 }
 
-function today() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
 /** Read-only battle map for leaders: task states per township (or per village of the township drilled into). */
 export function BattleMapScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(battleMapWords);
   const root = readFragment(RegionFragment, jurisdiction);
   const [townshipId, drillTo] = useDrillDown();
+  const today = useCountyToday();
   const [asOf, setAsOf] = useState(today);
   const rowLevel = townshipId || root.level === 'TOWNSHIP' ? 'VILLAGE' : 'TOWNSHIP';
   const [{ data, fetching, error }, reexecute] = useQuery({
