@@ -19,6 +19,16 @@ function step(name, command, args, env = baseEnv) {
   return status === 0;
 }
 
+/** This month's last day at 23:30 and next month's first day at 00:10, Asia/Shanghai (UTC+8, no DST). */
+function monthBoundaryClocks(now) {
+  const shanghai = new Date(now.getTime() + 8 * 3600_000);
+  const year = shanghai.getUTCFullYear();
+  const month = shanghai.getUTCMonth();
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
+  const firstOfNext = new Date(Date.UTC(year, month + 1, 1)).toISOString().slice(0, 10);
+  return [{ at: `${lastDay}T23:30:00+08:00` }, { at: `${firstOfNext}T00:10:00+08:00` }];
+}
+
 function skip(name, reason) {
   const outcome = ci ? 'failed' : 'skipped';
   console.log(
@@ -37,6 +47,18 @@ step('unit and API tests on embedded PGlite', 'pnpm', [
   '--concurrency=1',
   '--filter=!@gongjian/e2e',
 ]);
+
+// The API and browser tiers run again on the clocks where the Shanghai and UTC calendars disagree: a
+// month's last evening (23:30 in Shanghai is still that day in UTC) and a month's first minutes (00:10 in
+// Shanghai is the previous day in UTC), on a machine whose own zone is UTC.
+const boundaryClocks = monthBoundaryClocks(new Date());
+for (const clock of boundaryClocks) {
+  step(`API tests on embedded PGlite, clock at ${clock.at}`, 'pnpm', ['--filter', '@gongjian/api', 'test'], {
+    ...baseEnv,
+    GONGJIAN_CLOCK_AT: clock.at,
+    TZ: 'UTC',
+  });
+}
 
 const pg = await startPostgres().catch((error) => ({ url: null, reason: error.message }));
 if (pg.url) {
@@ -59,6 +81,14 @@ if (existsSync(chromium)) {
       ...baseEnv,
       CHROMIUM_PATH: chromium,
     });
+    for (const clock of boundaryClocks) {
+      step(`browser tests, clock at ${clock.at}`, 'pnpm', ['--filter', '@gongjian/e2e', 'test'], {
+        ...baseEnv,
+        CHROMIUM_PATH: chromium,
+        GONGJIAN_CLOCK_AT: clock.at,
+        TZ: 'UTC',
+      });
+    }
   }
 } else {
   skip('browser tests in headless Chromium', `no Chromium at ${chromium} (apt-get install chromium)`);

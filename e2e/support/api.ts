@@ -37,6 +37,13 @@ export interface RunningApi {
   stop: () => Promise<void>;
 }
 
+/** A production API runs on the real clock: it refuses GONGJIAN_CLOCK_AT. */
+function withoutTestClock(vars: NodeJS.ProcessEnv, production: boolean): NodeJS.ProcessEnv {
+  if (!production) return vars;
+  const { GONGJIAN_CLOCK_AT: _testClock, ...rest } = vars;
+  return rest;
+}
+
 /**
  * Starts the API (embedded PGlite, demo seed) on a free port with a data folder of its own; `production`
  * starts it as deployed, with NODE_ENV=production (trusted documents enforced, no IDE).
@@ -52,7 +59,7 @@ export async function startApi({ production = false } = {}): Promise<RunningApi>
   const child: ChildProcess = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
     cwd: apiDir,
     env: {
-      ...process.env,
+      ...withoutTestClock(process.env, production),
       GONGJIAN_DATA_DIR: dataDir,
       PORT: String(port),
       NODE_ENV: production ? 'production' : 'test',

@@ -146,9 +146,9 @@ function StepForm({ application, onChanged }: { application: Application; onChan
   const [form] = Form.useForm<StepValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching }, record] = useMutation(RecordStepMutation);
+  const today = useCountyToday();
   const step = application.nextStep;
   if (!step) return null;
-  const today = useCountyToday();
 
   async function submit(values: StepValues) {
     if (!step) return;
