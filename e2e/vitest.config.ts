@@ -7,6 +7,8 @@ export default defineConfig({
     // One API process and one browser at a time: the machine has two cores.
     fileParallelism: false,
     testTimeout: 90_000,
+    // A page waits on the API, which shares two cores with PostgreSQL, the browser and the test runner.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 180_000,
   },
 });

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect, onTestFailed } from 'vitest';
 
 export const chromiumPath = process.env.GONGJIAN_CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifactsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
@@ -36,8 +37,23 @@ export async function saveScreenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
 }
 
+/** When the running test fails, keeps what this page showed then (screenshot and HTML) under artifacts/failed-*. */
+function keepPageOnFailure(page: Page, username: string) {
+  const testName = (expect.getState().currentTestName ?? 'test')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .slice(0, 80);
+  onTestFailed(async () => {
+    if (page.isClosed()) return;
+    mkdirSync(artifactsDir, { recursive: true });
+    const base = path.join(artifactsDir, `failed-${testName}-${username}`);
+    await page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => {});
+    writeFileSync(`${base}.html`, await page.content().catch(() => ''));
+  });
+}
+
 /** Fills the shared login form; antd puts a space between the two characters of 登录 on its button. */
 export async function signIn(page: Page, url: string, username: string, password: string) {
+  keepPageOnFailure(page, username);
   await page.goto(url);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);

@@ -53,6 +53,41 @@ const alsoSendDocumentText: Exchange = mapExchange({
   },
 });
 
+const refusedData = Symbol('refused mutation data');
+type WithRefusedData = { [refusedData]?: unknown };
+
+/** Every field of the mutation answered one of the typed errors (`…Error`): nothing was written. */
+function refusedEverywhere(data: unknown): boolean {
+  if (!data || typeof data !== 'object') return false;
+  const payloads = Object.values(data as Record<string, unknown>);
+  return (
+    payloads.length > 0 &&
+    payloads.every((payload) => {
+      const typename = (payload as { __typename?: unknown } | null)?.__typename;
+      return typeof typename === 'string' && typename.endsWith('Error');
+    })
+  );
+}
+
+/**
+ * urql's document cache refetches every query holding a type named in a mutation's result. A refused write
+ * changed nothing, yet its explanation shares types with the page (a rule reason, say), and the refetch
+ * then raced with the clerk correcting the form. These two exchanges hide a refused result's data from the
+ * cache (below it) and hand it back to the component (above it).
+ */
+const hideRefusedFromCache: Exchange = mapExchange({
+  onResult(result) {
+    if (result.operation.kind !== 'mutation' || !refusedEverywhere(result.data)) return result;
+    return { ...result, data: {}, [refusedData]: result.data } as typeof result;
+  },
+});
+const restoreRefused: Exchange = mapExchange({
+  onResult(result) {
+    const hidden = (result as WithRefusedData)[refusedData];
+    return hidden === undefined ? result : { ...result, data: hidden };
+  },
+});
+
 /**
  * The urql client both clients use: document cache + fetch, the session cookie sent same-origin,
  * and every operation POSTed as JSON (the API's CSRF prevention refuses anything else).
@@ -72,7 +107,9 @@ export function createGongjianClient({
           if (onUnauthenticated && isUnauthenticated(error)) onUnauthenticated();
         },
       }),
+      restoreRefused,
       cacheExchange,
+      hideRefusedFromCache,
       sendDocumentIds(),
       ...(sendDocumentText ? [alsoSendDocumentText] : []),
       fetchExchange,
