@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../client';
 import { hashPassword } from '../password';
-import type { Role, UnitKind, VillageKind } from '../schema/enums';
+import type { Role, UnitKind, VillageKind } from '../schema/index';
 import { cadres, regions, units, users } from '../schema/index';
 import {
   CITY_BACKING_UNITS,
