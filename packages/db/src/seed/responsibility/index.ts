@@ -123,7 +123,7 @@ function treeSource(material: TaskTreeMaterial, context: TreeContext) {
   };
 }
 
-/** County leaders → departments → townships (→ villages), from the 2019 documents; see work-material.ts. */
+/** County leaders → departments → townships (→ villages), from the 2019 documents; see material.ts. */
 async function seedTaskTrees(db: DbExecutor, county: SeededCounty, random: Random, context: TreeContext) {
   const { countyId, countyPath } = county;
   const station = (townshipId: number) =>

@@ -1,11 +1,11 @@
 /**
- * Text material for the work-advancement and responsibility demo: the command structure, meeting
+ * Text material for the work-advancement demo: the command structure, the department sections, meeting
  * themes, resolutions and the "1+X+部门" documents of Jianghua (shared/seed, paragraphs 一 and 二).
  * Titles the article names are quoted as written; document numbers (文号) and exact days are plausible
  * demo values, not official records.
  */
 
-/** Posts of the county leaders added to the leadership unit, beside the five the foundation seeds. */
+/** Posts of the county leaders added to the leadership unit, beside the five the organisation step seeds. */
 export const EXTRA_LEADER_POSTS = [
   '县委常委、组织部长(副指挥长)',
   '县委常委、宣传部长(副指挥长)',
