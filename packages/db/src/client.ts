@@ -17,6 +17,11 @@ export type Database = PgAsyncDatabase<PgQueryResultHKT, Relations>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DbExecutor = Database | Transaction;
 
+/** Rows of a raw `db.execute(sql`…`)`: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
 export interface CreateDbOptions {

@@ -1,8 +1,30 @@
-import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { versionColumns } from './columns';
-import { role } from './enums';
 import { regions } from './geography';
 import { cadres } from './organisation';
+
+export const role = pgEnum('role', [
+  'COUNTY_ADMIN',
+  'TOWNSHIP_CLERK',
+  'VILLAGE_CLERK',
+  'HELPER',
+  'SUPERVISOR',
+  'AUDITOR',
+  'LEADER',
+  'DEVELOPER',
+]);
+
+export type Role = (typeof role.enumValues)[number];
 
 /** 用户: a login with roles and a jurisdiction (a region subtree, `regionPath` is its root's path). */
 export const users = pgTable('users', {
@@ -37,4 +59,29 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * 审计日志: who, when, what, before and after. Append-only: a trigger (see the migration
+ * `audit_log_append_only`) refuses UPDATE and DELETE, whoever asks.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    countyId: integer('county_id'),
+    regionPath: text('region_path'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    actorUserId: integer('actor_user_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+    index('audit_occurred_idx').on(t.occurredAt),
+  ],
 );

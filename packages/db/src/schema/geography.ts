@@ -1,6 +1,24 @@
-import { type AnyPgColumn, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { versionColumns } from './columns';
-import { regionLevel, villageKind } from './enums';
+
+export const regionLevel = pgEnum('region_level', [
+  'PROVINCE',
+  'CITY',
+  'COUNTY',
+  'TOWNSHIP',
+  'VILLAGE',
+  'GROUP',
+]);
+
+export const villageKind = pgEnum('village_kind', [
+  'POOR_VILLAGE',
+  'NON_POOR_WITH_POOR',
+  'NON_POOR',
+  'COMMUNITY',
+]);
+
+export type RegionLevel = (typeof regionLevel.enumValues)[number];
+export type VillageKind = (typeof villageKind.enumValues)[number];
 
 /**
  * 行政区划: province → city → county → township → village → group. The county is the tenant;

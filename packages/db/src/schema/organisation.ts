@@ -1,7 +1,20 @@
-import { index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { tenantColumns, versionColumns } from './columns';
-import { backingLevel, unitKind } from './enums';
 import { regions } from './geography';
+
+export const unitKind = pgEnum('unit_kind', [
+  'COUNTY_LEADERSHIP',
+  'COUNTY_DEPARTMENT',
+  'BACKING_UNIT',
+  'TOWNSHIP_GOVERNMENT',
+  'WORK_STATION',
+  'VILLAGE_COMMITTEE',
+]);
+
+export const backingLevel = pgEnum('backing_level', ['NATIONAL', 'PROVINCIAL', 'CITY', 'COUNTY']);
+
+export type UnitKind = (typeof unitKind.enumValues)[number];
+export type BackingLevel = (typeof backingLevel.enumValues)[number];
 
 /** 单位: county leadership, departments, backing units, township governments, work stations, village committees. */
 export const units = pgTable(

@@ -1,8 +1,11 @@
 import { defineRelations } from 'drizzle-orm';
 import * as schema from './index';
-import { foundationRelations } from './relations/foundation';
+import { accessRelations } from './relations/access';
+import { geographyRelations } from './relations/geography';
 import { identificationRelations } from './relations/identification';
-import { workRelations } from './relations/work';
+import { organisationRelations } from './relations/organisation';
+import { responsibilityRelations } from './relations/responsibility';
+import { workAdvancementRelations } from './relations/work-advancement';
 
 /**
  * Every table, plus each domain's relations from its own part file (one line per domain here), so that
@@ -10,7 +13,10 @@ import { workRelations } from './relations/work';
  */
 export const relations = {
   ...defineRelations(schema),
-  ...foundationRelations,
+  ...geographyRelations,
+  ...organisationRelations,
+  ...accessRelations,
+  ...workAdvancementRelations,
+  ...responsibilityRelations,
   ...identificationRelations,
-  ...workRelations,
 };

@@ -14,7 +14,7 @@ import { users } from './access';
 import { tenantColumns, versionColumns } from './columns';
 import { regions } from './geography';
 import { cadres, units } from './organisation';
-import { combatGroups, meetingDecisions, policyDocuments, resolutions } from './work';
+import { combatGroups, meetingDecisions, policyDocuments, resolutions } from './work-advancement';
 
 /**
  * 攻坚责任机制 (mechanism 2): the six-level responsibility list. A task has a responsible unit, a

@@ -1,11 +1,6 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { DbExecutor } from '../client';
-
-/** postgres.js returns rows as an array, PGlite as `{ rows }`. */
-export function resultRows<T = Record<string, unknown>>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+import { type DbExecutor, rowsOf } from '../client';
 
 /**
  * Inserts many rows in a few statements: each chunk travels as one JSON parameter and is expanded by
@@ -44,7 +39,7 @@ export async function bulkInsert<R extends Record<string, unknown>>(
     const result = await db.execute(
       sql`insert into ${table} (${columnList}) select ${columnList} from json_populate_recordset(null::${table}, ${JSON.stringify(chunk)}::json)${returning}`,
     );
-    if (options.returning?.length) out.push(...resultRows<R>(result));
+    if (options.returning?.length) out.push(...rowsOf<R>(result));
   }
   return out;
 }

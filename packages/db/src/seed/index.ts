@@ -1,4 +1,5 @@
+export type { DemoStep, SeededCounty } from './demo-step';
 export * from './jianghua';
 export { mobilePhone, personName } from './people';
 export { createRandom, type Random } from './random';
-export { type DemoStep, MECHANISM_STEPS } from './steps';
+export { MECHANISM_STEPS } from './steps';

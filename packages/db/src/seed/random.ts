@@ -23,3 +23,19 @@ export function createRandom(seed: number) {
   };
 }
 export type Random = ReturnType<typeof createRandom>;
+
+/** A value drawn with the given weights (one draw). */
+export function weighted<T>(random: Random, table: readonly (readonly [T, number])[]): T {
+  const total = table.reduce((sum, [, weight]) => sum + weight, 0);
+  let pick = random.next() * total;
+  for (const [value, weight] of table) {
+    pick -= weight;
+    if (pick < 0) return value;
+  }
+  return table[table.length - 1]![0];
+}
+
+/** A day of `year` in months `fromMonth`–`toMonth`, on the 1st to the 28th (two draws: month, then day). */
+export function randomDay(random: Random, year: number, fromMonth: number, toMonth: number): string {
+  return `${year}-${String(random.int(fromMonth, toMonth)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+}

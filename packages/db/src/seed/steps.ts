@@ -1,10 +1,7 @@
-import type { DbExecutor } from '../client';
-import { seedIdentification } from './identification';
-import type { SeededCounty } from './jianghua';
-import type { Random } from './random';
-import { seedWorkAdvancement } from './work';
+import type { DemoStep } from './demo-step';
+import { seedIdentification } from './identification/index';
+import { seedResponsibility } from './responsibility/index';
+import { seedWorkAdvancement } from './work-advancement/index';
 
-/** A mechanism's part of the demo county, run after geography, organisation and users, in this order. */
-export type DemoStep = (db: DbExecutor, county: SeededCounty, random: Random) => Promise<void>;
-
-export const MECHANISM_STEPS: DemoStep[] = [seedWorkAdvancement, seedIdentification];
+/** The mechanisms' demo steps, in the order they draw from the shared random sequence. */
+export const MECHANISM_STEPS: DemoStep[] = [seedWorkAdvancement, seedResponsibility, seedIdentification];

@@ -6,14 +6,13 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgTable,
   text,
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { tenantColumns, versionColumns } from './columns';
-import { regions } from './geography';
+import { tenantColumns, versionColumns } from '../columns';
+import { regions } from '../geography';
 import {
   disabilityGrade,
   educationLevel,
@@ -25,14 +24,12 @@ import {
   povertyCause,
   relationToHead,
   schoolEnrolment,
-  sectorRecordKind,
   sex,
-} from './identification-enums';
+} from './enums';
 
 /**
- * The registry of precise identification (建档立卡): households, members, yearly incomes and guarantee
- * checks, assistance measures, and the sector data the exclusion screening reads. Every row carries the
- * county and the path of the household's village.
+ * The registry of precise identification (建档立卡): households, their members, yearly incomes and
+ * guarantee checks. Every row carries the county and the path of the household's village.
  */
 
 const fen = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
@@ -71,15 +68,19 @@ export const households = pgTable(
   ],
 );
 
+/** The household a row belongs to (required). */
+export const householdReference = () =>
+  integer('household_id')
+    .notNull()
+    .references(() => households.id);
+
 /** 家庭成员: one person; the ID number (GB 11643, 18 characters) is unique across the whole database. */
 export const householdMembers = pgTable(
   'household_members',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     ...tenantColumns(),
-    householdId: integer('household_id')
-      .notNull()
-      .references(() => households.id),
+    householdId: householdReference(),
     name: text('name').notNull(),
     idNumber: text('id_number').notNull(),
     relation: relationToHead('relation').notNull(),
@@ -113,9 +114,7 @@ export const householdIncomes = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     ...tenantColumns(),
-    householdId: integer('household_id')
-      .notNull()
-      .references(() => households.id),
+    householdId: householdReference(),
     year: integer('year').notNull(),
     householdSize: integer('household_size').notNull(),
     wagesFen: fen('wages_fen'),
@@ -146,9 +145,7 @@ export const householdGuarantees = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     ...tenantColumns(),
-    householdId: integer('household_id')
-      .notNull()
-      .references(() => households.id),
+    householdId: householdReference(),
     year: integer('year').notNull(),
     checkedOn: date('checked_on', { mode: 'string' }).notNull(),
     enoughFood: boolean('enough_food').notNull(),
@@ -174,49 +171,5 @@ export const householdGuarantees = pgTable(
       'household_guarantees_water_ck',
       sql`${t.waterLitresPerPersonPerDay} >= 0 and ${t.waterOutageDaysPerYear} between 0 and 366`,
     ),
-  ],
-);
-
-/**
- * 部门比对数据: what a sector's data (财政供养, 村两委名册, 车辆, 房产, 工商登记 …) or a village check says
- * about a person, keyed by ID number; the exclusion screening matches it to members in bulk.
- */
-export const sectorRecords = pgTable(
-  'sector_records',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    ...tenantColumns(),
-    idNumber: text('id_number').notNull(),
-    kind: sectorRecordKind('kind').notNull(),
-    /** Kind-specific facts: vehicle {vehicleKind, purchasePriceFen, productive}, property {propertyKind}, business {businessKind, registered, operating}. */
-    details: jsonb('details').$type<Record<string, string | number | boolean>>().notNull().default({}),
-    source: text('source').notNull(),
-    recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
-    ...versionColumns(),
-  },
-  (t) => [
-    index('sector_records_id_number_idx').on(t.idNumber),
-    index('sector_records_path_prefix_idx').using('btree', t.regionPath.op('text_pattern_ops')),
-  ],
-);
-
-/** 农村人口: a village's rural (agricultural-registered) population in a year, the incidence denominator. */
-export const villagePopulations = pgTable(
-  'village_populations',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    ...tenantColumns(),
-    villageId: integer('village_id')
-      .notNull()
-      .references(() => regions.id),
-    year: integer('year').notNull(),
-    ruralPopulation: integer('rural_population').notNull(),
-    ruralHouseholds: integer('rural_households').notNull(),
-    ...versionColumns(),
-  },
-  (t) => [
-    unique('village_populations_village_year_uq').on(t.villageId, t.year),
-    index('village_populations_path_prefix_idx').using('btree', t.regionPath.op('text_pattern_ops')),
-    check('village_populations_positive_ck', sql`${t.ruralPopulation} > 0 and ${t.ruralHouseholds} > 0`),
   ],
 );

@@ -1,20 +1,14 @@
-import {
-  clearExclusionFacts,
-  type ExclusionFacts,
-  type GuaranteeFacts,
-  perCapitaNetIncome,
-} from '@gongjian/rules';
+import { type GuaranteeFacts, perCapitaNetIncome } from '@gongjian/rules';
+import type { SeededCounty } from '../demo-step';
+import { mobilePhone } from '../people';
+import { type Random, randomDay, weighted } from '../random';
 import {
   generateFamily,
   guaranteeFacts,
   type IncomeComponentsFen,
   type MemberRow,
-  REFERENCE_DATE,
   splitIncome,
-} from './identification-people';
-import type { SeededCounty } from './jianghua';
-import { mobilePhone } from './people';
-import type { Random } from './random';
+} from './family';
 
 /**
  * The in-memory plan of the demo registry: every household with its members, incomes and guarantee
@@ -85,16 +79,6 @@ const SIZES = [
   [6, 9],
   [7, 3],
 ] as const;
-
-export function weighted<T>(random: Random, table: readonly (readonly [T, number])[]): T {
-  const total = table.reduce((sum, [, weight]) => sum + weight, 0);
-  let pick = random.next() * total;
-  for (const [value, weight] of table) {
-    pick -= weight;
-    if (pick < 0) return value;
-  }
-  return table[table.length - 1]![0];
-}
 
 /** Per-capita net income (yuan) for 2018 and 2019 by story; lines: 2995 (2018), 3218 (2019); 1.5 × 3218 = 4827. */
 const PER_CAPITA_YUAN: Record<Story, { y2019: [number, number]; y2018: [number, number] }> = {
@@ -177,10 +161,6 @@ function income(
   };
 }
 
-function checkedOn(random: Random, year: number): string {
-  return `${year}-${String(random.int(3, 6)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
-}
-
 /** Stories whose households have an unmet guarantee in 2019 some of the time. */
 const INSECURE_SHARE: Partial<Record<Story, number>> = {
   POOR: 0.4,
@@ -229,8 +209,8 @@ export function planHousehold(
     members,
     incomes: [income(random, story, 2018, size, supported), income(random, story, 2019, size, supported)],
     guarantees: [
-      { year: 2018, checkedOn: checkedOn(random, 2018), ...guaranteeFacts(random, true) },
-      { year: 2019, checkedOn: checkedOn(random, 2019), ...guaranteeFacts(random, !insecure) },
+      { year: 2018, checkedOn: randomDay(random, 2018, 3, 6), ...guaranteeFacts(random, true) },
+      { year: 2019, checkedOn: randomDay(random, 2019, 3, 6), ...guaranteeFacts(random, !insecure) },
     ],
   };
 }
@@ -266,38 +246,3 @@ export function plannedGuaranteeFacts(household: PlannedHousehold, year: number)
 export function plannedIncome(household: PlannedHousehold, year: number) {
   return household.incomes.find((record) => record.year === year)!;
 }
-
-/** A sector record as the demo writes it: about one person, keyed by ID number. */
-export interface PlannedSectorRecord {
-  idNumber: string;
-  kind: 'PUBLIC_PAYROLL' | 'VILLAGE_CADRE' | 'VEHICLE' | 'TOWN_PROPERTY' | 'BUSINESS';
-  details: Record<string, string | number | boolean>;
-  source: string;
-  recordedOn: string;
-}
-
-/** The exclusion facts a household's sector records give the rules (the demo's record kinds only). */
-export function plannedExclusionFacts(records: readonly PlannedSectorRecord[]): ExclusionFacts {
-  const facts = clearExclusionFacts();
-  for (const record of records) {
-    const d = record.details;
-    if (record.kind === 'PUBLIC_PAYROLL') facts.publicEmployeeMemberIds.push(record.idNumber);
-    if (record.kind === 'VILLAGE_CADRE') facts.villageCadreMemberIds.push(record.idNumber);
-    if (record.kind === 'VEHICLE')
-      facts.vehicles.push({
-        kind: d.vehicleKind as 'CAR',
-        purchasePriceFen: Number(d.purchasePriceFen),
-        productive: Boolean(d.productive),
-      });
-    if (record.kind === 'TOWN_PROPERTY') facts.townProperties.push({ kind: d.propertyKind as 'SHOP' });
-    if (record.kind === 'BUSINESS')
-      facts.businesses.push({
-        kind: d.businessKind as 'COMPANY',
-        registered: Boolean(d.registered),
-        operating: Boolean(d.operating),
-      });
-  }
-  return facts;
-}
-
-export { REFERENCE_DATE };

@@ -1,6 +1,7 @@
-import type { householdMembers } from '../schema/index';
-import { personName } from './people';
-import type { Random } from './random';
+import type { householdMembers } from '../../schema/index';
+import { DEMO_DATE } from '../demo-step';
+import { personName } from '../people';
+import { type Random, weighted } from '../random';
 
 /** Members, incomes and guarantee checks of one demo household, as plain rows (no ids yet). */
 
@@ -9,12 +10,11 @@ export type MemberRow = Omit<
   'id' | 'householdId' | 'countyId' | 'regionPath' | 'version' | 'createdAt' | 'updatedAt'
 >;
 
-/** Ages are counted on the day the article was published. */
-export const REFERENCE_DATE = '2019-09-11';
-const REFERENCE_YEAR = 2019;
+/** Ages are counted on the demo day. */
+const DEMO_YEAR = Number(DEMO_DATE.slice(0, 4));
 
 function birthDate(random: Random, age: number): string {
-  const year = REFERENCE_YEAR - age - (random.next() < 0.3 ? 1 : 0);
+  const year = DEMO_YEAR - age - (random.next() < 0.3 ? 1 : 0);
   const month = random.int(1, 12);
   const day = random.int(1, month === 2 ? 28 : 30);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -22,18 +22,8 @@ function birthDate(random: Random, age: number): string {
 
 function ageOf(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [ry, rm, rd] = REFERENCE_DATE.split('-').map(Number) as [number, number, number];
+  const [ry, rm, rd] = DEMO_DATE.split('-').map(Number) as [number, number, number];
   return ry - y - (rm < m || (rm === m && rd < d) ? 1 : 0);
-}
-
-function weighted<T>(random: Random, table: readonly (readonly [T, number])[]): T {
-  const total = table.reduce((sum, [, weight]) => sum + weight, 0);
-  let pick = random.next() * total;
-  for (const [value, weight] of table) {
-    pick -= weight;
-    if (pick < 0) return value;
-  }
-  return table[table.length - 1]![0];
 }
 
 const ADULT_EDUCATION = [
