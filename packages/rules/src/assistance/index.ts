@@ -1,0 +1,3 @@
+export * from './pairing';
+export * from './teams';
+export * from './visits';
