@@ -89,8 +89,12 @@ async function householdToIdentify(householdNumber: string, headIdNumber: string
   );
 }
 
-/** antd puts a space between the two characters of a two-character button label. */
-const button = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+/**
+ * A button by its label. antd puts a space between the two characters of a two-character label, and a
+ * button that was loading can keep its hidden spinner (aria-label "loading") in the DOM when the spinner's
+ * leave animation never ends on a loaded machine, which prefixes its accessible name; the person sees 提交.
+ */
+const button = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
 
 async function openNewPage(browser: Browser, username: string, pageKey: string) {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
