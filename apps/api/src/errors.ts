@@ -1,3 +1,4 @@
+import type { Reason, StepRefusal } from '@gongjian/rules';
 import { GraphQLError } from 'graphql';
 
 /** Stable codes a client translates into Chinese; the message is a Chinese default for people reading raw JSON. */
@@ -37,8 +38,14 @@ export class NotFoundError extends DomainError {
   constructor(
     readonly entity: string,
     readonly entityId: string,
+    /** The argument that named the missing row (e.g. `input.regionId`), when a write names it. */
+    readonly argument: string | null = null,
   ) {
-    super(`未找到${entity} (${entityId})`);
+    super(
+      argument
+        ? `${argument}: 未找到${entity} (${entityId}) / no ${entity} with id ${entityId}`
+        : `未找到${entity} (${entityId})`,
+    );
   }
 }
 
@@ -76,6 +83,17 @@ export class RuleViolationError extends DomainError {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** A procedure step the rules refused: why (typed refusals) and the reasons behind them. */
+export class StepRefusedError extends RuleViolationError {
+  constructor(
+    readonly refusals: StepRefusal[],
+    readonly reasons: Reason[],
+  ) {
+    const failed = reasons.filter((reason) => !reason.passed);
+    super(failed[0]?.ruleId ?? `STEP.${refusals[0]}`, failed.map((reason) => reason.messageZh).join('; '));
   }
 }
 

@@ -1,15 +1,12 @@
 import { builder } from './builder';
-import './modules/common';
-import './modules/geography';
+import './shared/scalars';
+import './shared/error-types';
+import './modules/geography/region';
 import './modules/organisation';
-import './modules/organisation-mutations';
-import './modules/access';
-import './modules/summary';
+import './modules/access/viewer';
+import './modules/summary/summary';
 import './modules/identification';
 import './modules/work-advancement';
-import './modules/work-advancement-mutations';
 import './modules/responsibility';
-import './modules/responsibility-mutations';
-import './modules/battle-map';
 
 export const schema = builder.toSchema();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import type { ApolloServer } from '@apollo/server';
 import { PGlite } from '@electric-sql/pglite';
 import { createDb, type DbHandle } from '@gongjian/db';
@@ -121,6 +122,7 @@ export async function createScenario(): Promise<Scenario> {
       statements.splice(0);
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
+      recordMutationStatements(query, statements);
       return response.body.singleResult as never;
     },
     close: async () => {
@@ -128,6 +130,20 @@ export async function createScenario(): Promise<Scenario> {
       await handle.close();
     },
   };
+}
+
+/**
+ * With GONGJIAN_MEASURE_STATEMENTS=<file>, appends one line per mutation document run: its first field and the
+ * statements it issued (BEGIN/COMMIT counted apart). Used to measure, never asserted.
+ */
+function recordMutationStatements(query: string, statements: readonly string[]) {
+  const file = process.env.GONGJIAN_MEASURE_STATEMENTS;
+  const field = /^\s*mutation\b[^{]*\{\s*(\w+)/.exec(query)?.[1];
+  if (!file || !field) return;
+  const control = statements.filter((q) =>
+    /^(begin|commit|rollback|savepoint|release)/i.test(q.trim()),
+  ).length;
+  appendFileSync(file, `${JSON.stringify({ field, statements: statements.length - control, control })}\n`);
 }
 
 /** Drops the PostgreSQL databases this file created (no-op on PGlite). */

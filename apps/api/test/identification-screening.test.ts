@@ -1,7 +1,7 @@
 import { households } from '@gongjian/db/schema';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../src/modules/identification/policy';
+import { rowsOf } from '../src/shared/rows';
 import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 import { recordStep, villageOf } from './identification-helpers';
 

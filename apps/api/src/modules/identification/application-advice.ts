@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { builder } from '../../builder';
-import { validate } from '../common';
-import { RuleDecisionRef } from '../rule-decisions';
+import { actedOn } from '../../shared/dates';
+import { fenToYuan } from '../../shared/money';
+import { RuleDecisionRef } from '../../shared/rule-decisions';
+import { validate } from '../../shared/validate';
 import { ApplicationKindEnum, RulesAdviceEnum } from './enums';
 import { type ApplicationAdvice, adviceOnStarting } from './facts';
-import { actedOn, fenToYuan } from './policy';
-import { Household } from './registry';
+import { Household } from './household';
+
 import { yearSchema } from './validation';
 
 /**

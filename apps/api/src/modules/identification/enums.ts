@@ -6,11 +6,8 @@ import {
   relationToHead,
   sectorRecordKind,
 } from '@gongjian/db/schema';
-import { LABELS_ZH, type Reason, STEP_REFUSALS, type StepRefusal } from '@gongjian/rules';
+import { LABELS_ZH } from '@gongjian/rules';
 import { builder } from '../../builder';
-import { RuleViolationError } from '../../errors';
-import { ErrorInterface } from '../common';
-import { RuleReasonRef } from '../rule-decisions';
 
 /** GraphQL enums of precise identification, each value described in Chinese. */
 
@@ -198,11 +195,6 @@ export const RulesAdviceEnum = builder.enumType('RulesAdvice', {
   },
 });
 
-export const StepRefusalEnum = builder.enumType('StepRefusal', {
-  description: '步骤被拒原因',
-  values: described(STEP_REFUSALS, LABELS_ZH.stepRefusal),
-});
-
 export const SECTOR_LABELS: Record<(typeof sectorRecordKind.enumValues)[number], string> = {
   PUBLIC_PAYROLL: '财政供养人员',
   VILLAGE_CADRE: '现任村两委干部',
@@ -287,28 +279,4 @@ export const SurveySampleKindEnum = builder.enumType('SurveySampleKind', {
     NON_REGISTERED: { description: '未建档立卡户 (feeds 漏评率)' },
     REGISTERED_POOR: { description: '未脱贫户 (feeds 认可度 only)' },
   },
-});
-
-/** 规则说明: one rule applied to one set of facts, as the rules package explains it. */
-/** A procedure step the rules refused: why (typed refusals) and the reasons behind them. */
-export class StepRefusedError extends RuleViolationError {
-  constructor(
-    readonly refusals: StepRefusal[],
-    readonly reasons: Reason[],
-  ) {
-    const failed = reasons.filter((reason) => !reason.passed);
-    super(failed[0]?.ruleId ?? `STEP.${refusals[0]}`, failed.map((reason) => reason.messageZh).join('; '));
-  }
-}
-
-builder.objectType(StepRefusedError, {
-  name: 'StepRefusedError',
-  description:
-    '步骤被拒 (out of order, wrong role, notice period not over, …; nothing was written). code is RULE_VIOLATION',
-  interfaces: [ErrorInterface],
-  fields: (t) => ({
-    ruleId: t.exposeString('ruleId'),
-    refusals: t.field({ type: [StepRefusalEnum], resolve: (e) => e.refusals }),
-    reasons: t.field({ type: [RuleReasonRef], resolve: (e) => e.reasons }),
-  }),
 });

@@ -7,6 +7,7 @@ import { writeAudit } from '../../audit';
 import { maskIdNumber, maskPhone } from '../../auth/masking';
 import { hasPermission } from '../../auth/permissions';
 import type { Viewer } from '../../context';
+import { rowsOf } from '../../shared/rows';
 import {
   cellText,
   ENUMS,
@@ -21,9 +22,8 @@ import {
   type RawRow,
   type TemplateColumn,
 } from './excel-template';
+import { type HouseholdListArgs, householdListFilter } from './household';
 import { type ImportHousehold, type ImportMember, validateImport } from './import-validation';
-import { rowsOf } from './policy';
-import { type HouseholdListArgs, householdListFilter } from './registry';
 
 export type { ImportIssue } from './excel-template';
 

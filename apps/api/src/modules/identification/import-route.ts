@@ -5,8 +5,8 @@ import express, { type Request, type Response, type Router } from 'express';
 import { hasPermission, type Permission } from '../../auth/permissions';
 import { SESSION_COOKIE, viewerFromToken } from '../../auth/sessions';
 import type { Viewer } from '../../context';
+import type { HouseholdListArgs } from './household';
 import { exportHouseholds, type ImportEvent, importWorkbook, writeTemplate } from './import-export';
-import type { HouseholdListArgs } from './registry';
 
 /**
  * Plain HTTP routes beside /graphql for Excel files (Apollo Server takes no multipart uploads), with the

@@ -1,6 +1,7 @@
 import type { Database } from '@gongjian/db';
 import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../context';
+import { rowsOf } from '../../shared/rows';
 import {
   cellText,
   ENUMS,
@@ -11,7 +12,7 @@ import {
   MEMBER_SHEET,
   type RawRow,
 } from './excel-template';
-import { rowsOf } from './policy';
+
 import { householdNumberSchema, type MemberValues, memberSchema, phoneSchema } from './validation';
 
 /**

@@ -1,12 +1,18 @@
-/** Precise identification (精准识别机制): one file per concern, imported once by src/schema.ts. */
+/** Precise identification (精准识别机制): one file per entity, imported once by src/schema.ts. */
 import './enums';
-import './registry';
-import './registry-mutations';
-import './records-mutations';
-import './procedure';
+import './household';
+import './household-member';
+import './income-record';
+import './guarantee-check';
+import './measure';
+import './status-application';
+import './application-step';
 import './application-advice';
-import './screening';
-import './monitoring';
-import './monitoring-mutations';
-import './verification';
+import './exclusion-finding';
+import './exclusion-screening';
+import './sector-record';
+import './monitoring-object';
+import './monitoring-step';
+import './exit-verification';
+import './survey-sample';
 import './rates';

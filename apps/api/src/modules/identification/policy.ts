@@ -7,35 +7,20 @@ import type {
 import {
   ACTOR_ROLES,
   type ActorRole,
-  type CalendarDate,
   clearExclusionFacts,
   type ExclusionFacts,
   type ExclusionRuleId,
-  formatYuan,
   type GuaranteeFacts,
   type IncomeComponents,
-  yuan,
 } from '@gongjian/rules';
-import { z } from 'zod';
 import type { Viewer } from '../../context';
-import { ValidationError } from '../../errors';
 
 /**
  * What every identification module shares: the county calendar, the policy for a year and region, the
  * translation of stored rows into the rules' facts, and the rules' errors as typed API errors.
  */
 
-import { clock } from '../../policy';
-
 export { clock, policyForYear, regionRefOf, runRule } from '../../policy';
-
-/** A calendar day given by a user: defaults to today, never after it. */
-export function actedOn(date: string | null | undefined, field = 'date'): CalendarDate {
-  const today = clock.today();
-  if (!date) return today;
-  if (date > today) throw ValidationError.field(field, `日期不能晚于今天 (${today})`);
-  return date;
-}
 
 /** The procedure role a viewer acts in: the first of their roles the step allows, else their first actor role. */
 export function actorRoleOf(viewer: Viewer, allowed: readonly ActorRole[]): ActorRole | null {
@@ -44,15 +29,6 @@ export function actorRoleOf(viewer: Viewer, allowed: readonly ActorRole[]): Acto
   );
   return roles.find((role) => allowed.includes(role)) ?? roles[0] ?? null;
 }
-
-/** Money crosses the API as decimal yuan strings ("12345.67") and is stored as integer fen. */
-export const yuanSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{1,9}(\.\d{1,2})?$/, '金额应为不小于0的元, 最多两位小数')
-  .transform((value) => yuan(value));
-
-export const fenToYuan = (fen: number) => formatYuan(fen);
 
 type MemberRow = typeof householdMembers.$inferSelect;
 type IncomeRow = typeof householdIncomes.$inferSelect;
@@ -199,7 +175,12 @@ export function exclusionFactsOf(
   return facts;
 }
 
-/** Rows of a raw statement: postgres.js returns an array, PGlite `{ rows }`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+/** Every registry object: inside the viewer's jurisdiction and readable by their role. */
+export const readable = <T extends { regionPath: string }>(row: T) => ({
+  $all: { jurisdiction: row.regionPath, permission: 'household.read' as const },
+});
+/** Health, disability, birth dates and incomes: only the roles that work with them. */
+export const sensitive = {
+  authScopes: { permission: 'household.sensitive' as const },
+  unauthorizedResolver: () => null,
+};

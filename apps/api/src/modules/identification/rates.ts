@@ -17,9 +17,11 @@ import { pathPrefix } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ForbiddenError, NotFoundError } from '../../errors';
-import { Region } from '../geography';
-import { RuleDecisionRef } from '../rule-decisions';
-import { policyForYear, rowsOf, runRule } from './policy';
+import { rowsOf } from '../../shared/rows';
+import { RuleDecisionRef } from '../../shared/rule-decisions';
+import { Region } from '../geography/region';
+
+import { policyForYear, runRule } from './policy';
 
 /**
  * The four rates (贫困发生率, 漏评率, 错退率, 群众认可度) per village, township and the whole scope, computed

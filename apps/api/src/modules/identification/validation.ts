@@ -9,6 +9,7 @@ import {
   schoolEnrolment,
 } from '@gongjian/db/schema';
 import { z } from 'zod';
+import { ValidationError } from '../../errors';
 import { parseIdNumber } from './id-number';
 
 /** Input rules shared by the registry mutations and the Excel import, so both refuse the same things. */
@@ -81,4 +82,16 @@ export function violatedConstraint(error: unknown): string | null {
       return candidate.constraint_name ?? candidate.constraint ?? 'unknown';
   }
   return null;
+}
+
+/** Turns the constraints these writes can hit into validation errors naming the field. */
+export function mapConstraint(error: unknown): never {
+  const constraint = violatedConstraint(error);
+  if (constraint === 'household_members_id_number_uq')
+    throw ValidationError.field('idNumber', '该身份证号已登记 (每个身份证号只能登记一次)');
+  if (constraint === 'household_members_one_head_uq')
+    throw ValidationError.field('relation', '每户只能有一个户主');
+  if (constraint === 'households_county_number_uq')
+    throw ValidationError.field('householdNumber', '本县已有该户编号');
+  throw error;
 }

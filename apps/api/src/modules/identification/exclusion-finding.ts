@@ -1,0 +1,239 @@
+import { exclusionFindings } from '@gongjian/db/schema';
+import { LABELS_ZH, type Reason } from '@gongjian/rules';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeAudit } from '../../audit';
+import { inRegionSubtree, insideJurisdiction, pathPrefix } from '../../auth/jurisdiction';
+import { builder } from '../../builder';
+import type { Context } from '../../context';
+import { ConflictError, ForbiddenError, NotFoundError, StepRefusedError } from '../../errors';
+import { actedOn } from '../../shared/dates';
+import { WRITE_ERRORS } from '../../shared/error-types';
+import { RuleReasonRef } from '../../shared/rule-decisions';
+import { validate } from '../../shared/validate';
+import { Region } from '../geography/region';
+import { FindingStateEnum } from './enums';
+import { adviceOnStarting, factsRequired } from './facts';
+import { Household, writableHousehold } from './household';
+import { insertApplication, StatusApplication } from './status-application';
+
+import { reasonSchema, versionSchema, yearSchema } from './validation';
+
+/**
+ * Exclusion screening (七个不纳入): sector data matched to registered members in one statement, the rules
+ * applied per household, and every hit kept as a finding with its evidence until someone confirms it
+ * (which starts a removal application) or dismisses it with a reason.
+ */
+
+export const ExclusionFinding = builder.drizzleNode('exclusionFindings', {
+  name: 'ExclusionFinding',
+  description:
+    '七个不纳入筛查结果 (a household an exclusion rule catches, with the evidence and its sources)',
+  id: { column: (f) => f.id },
+  authScopes: (row) => ({ $all: { jurisdiction: row.regionPath, permission: 'household.read' } }),
+  fields: (t) => ({
+    household: t.relation('household', { type: Household, description: '农户' }),
+    ruleId: t.exposeString('ruleId', { description: '规则编号 (PUBLIC_EMPLOYEE, VEHICLE, …)' }),
+    ruleLabel: t.string({
+      description: '规则名称',
+      select: { columns: { ruleId: true } },
+      resolve: (f) => LABELS_ZH.exclusionRule[f.ruleId as keyof typeof LABELS_ZH.exclusionRule] ?? f.ruleId,
+    }),
+    evidenceJson: t.string({
+      description:
+        '证据 (JSON: the rule’s facts and the sector records behind them; members by id, no ID numbers)',
+      select: { columns: { evidence: true } },
+      resolve: (f) => JSON.stringify(f.evidence),
+    }),
+    sources: t.exposeStringList('sources', { description: '数据来源' }),
+    explanation: t.field({
+      type: RuleReasonRef,
+      description: '规则说明',
+      select: { columns: { explanation: true } },
+      resolve: (f) => f.explanation as unknown as Reason,
+    }),
+    state: t.expose('state', { type: FindingStateEnum, description: '状态' }),
+    screenedOn: t.expose('screenedOn', { type: 'Date', description: '筛查日期' }),
+    decisionReason: t.exposeString('decisionReason', { nullable: true, description: '确认或排除理由' }),
+    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true, description: '处理时间' }),
+    application: t.relation('application', {
+      type: StatusApplication,
+      nullable: true,
+      description: '确认后发起的错评剔除申请',
+    }),
+    version: t.exposeInt('version', { description: '版本号' }),
+  }),
+});
+
+builder.drizzleObjectFields(Household, (t) => ({
+  exclusionFindings: t.relation('exclusionFindings', {
+    type: ExclusionFinding,
+    description: '七个不纳入筛查结果',
+    query: { orderBy: { id: 'desc' } },
+  }),
+}));
+
+const DecideFindingInput = builder.inputType('DecideExclusionFindingInput', {
+  description: '确认 (starts a removal application assessed on `year`) 或排除 (reason required) 筛查结果',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [ExclusionFinding] }),
+    version: t.int({ required: true }),
+    reason: t.string({ required: true, description: '理由' }),
+    year: t.int({ required: false, description: '确认时: 错评剔除申请的研判年度' }),
+    date: t.field({ type: 'Date', required: false }),
+  }),
+});
+
+async function loadFinding(ctx: Context, id: number) {
+  const finding = await ctx.db.query.exclusionFindings.findFirst({ where: { id } });
+  if (!finding) throw new NotFoundError('筛查结果', String(id));
+  if (!insideJurisdiction(ctx.viewer, finding.regionPath))
+    throw new ForbiddenError('id: 该筛查结果不在您的管辖范围内');
+  if (finding.state !== 'OPEN') throw new ConflictError(finding.version, '该筛查结果已处理');
+  return finding;
+}
+
+builder.queryField('exclusionFindings', (t) =>
+  t.drizzleConnection({
+    type: 'exclusionFindings',
+    description: '七个不纳入筛查结果列表',
+    authScopes: { permission: 'household.read' },
+    args: {
+      state: t.arg({ type: FindingStateEnum, required: false }),
+      ruleId: t.arg.string({ required: false }),
+      regionId: t.arg.globalID({ required: false, for: [Region] }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(exclusionFindings, findingFilter(exclusionFindings, ctx, args)),
+    resolve: async (query, _root, args, ctx) =>
+      await ctx.db.query.exclusionFindings.findMany(
+        query({ where: { RAW: (table) => findingFilter(table, ctx, args)! }, orderBy: { id: 'desc' } }),
+      ),
+  }),
+);
+
+function findingFilter(
+  table: typeof exclusionFindings,
+  ctx: Context,
+  args: {
+    state?: 'OPEN' | 'CONFIRMED' | 'DISMISSED' | null;
+    ruleId?: string | null;
+    regionId?: { id: string | number } | null;
+  },
+) {
+  return and(
+    sql`${table.regionPath} like ${pathPrefix(ctx.viewer!.regionPath)}`,
+    inRegionSubtree(table.regionPath, args.regionId),
+    args.state ? eq(table.state, args.state) : undefined,
+    args.ruleId ? eq(table.ruleId, args.ruleId) : undefined,
+  );
+}
+
+builder.mutationFields((t) => ({
+  confirmExclusionFinding: t.drizzleField({
+    type: ExclusionFinding,
+    description: '确认筛查结果: starts a REMOVE_WRONGLY_INCLUDED application in the same transaction',
+    authScopes: { permission: 'exclusion.decide' },
+    errors: { types: [StepRefusedError, ...WRITE_ERRORS] },
+    args: { input: t.arg({ type: DecideFindingInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const { reason, version, year } = validate(
+        z.object({ reason: reasonSchema, version: versionSchema, year: yearSchema }),
+        input,
+      );
+      const startedOn = actedOn(input.date);
+      const finding = await loadFinding(ctx, Number(input.id.id));
+      const household = await writableHousehold(ctx, finding.householdId);
+      const advice = await adviceOnStarting(ctx.db, household.id, {
+        kind: 'REMOVE_WRONGLY_INCLUDED',
+        year,
+        onDate: startedOn,
+      });
+      if (!advice) throw factsRequired(year);
+      await ctx.db.transaction(async (tx) => {
+        const application = await insertApplication(tx, ctx, {
+          household,
+          kind: 'REMOVE_WRONGLY_INCLUDED',
+          year,
+          reason: `七个不纳入筛查确认: ${reason}`,
+          againstAdviceReason: advice.supports ? null : reason,
+          advice,
+          startedOn,
+          exclusionFindingId: finding.id,
+        });
+        const [updated] = await tx
+          .update(exclusionFindings)
+          .set({
+            state: 'CONFIRMED',
+            decisionReason: reason,
+            decidedByUserId: ctx.viewer!.id,
+            decidedAt: sql`now()`,
+            applicationId: application.id,
+            version: sql`${exclusionFindings.version} + 1`,
+            updatedAt: sql`now()`,
+          })
+          .where(
+            and(
+              eq(exclusionFindings.id, finding.id),
+              eq(exclusionFindings.version, version),
+              eq(exclusionFindings.state, 'OPEN'),
+            ),
+          )
+          .returning();
+        if (!updated) throw new ConflictError(finding.version, '该筛查结果已被他人处理');
+        await writeAudit(tx, ctx.viewer, {
+          action: 'exclusion.confirm',
+          entityType: 'ExclusionFinding',
+          entityId: finding.id,
+          regionPath: finding.regionPath,
+          before: { state: 'OPEN' },
+          after: { state: 'CONFIRMED', applicationId: application.id },
+          reason,
+        });
+      });
+      return (await ctx.db.query.exclusionFindings.findFirst(query({ where: { id: finding.id } })))!;
+    },
+  }),
+  dismissExclusionFinding: t.drizzleField({
+    type: ExclusionFinding,
+    description: '排除筛查结果 (a written reason is required; the same evidence never reopens it)',
+    authScopes: { permission: 'exclusion.decide' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: DecideFindingInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const { reason, version } = validate(z.object({ reason: reasonSchema, version: versionSchema }), input);
+      const finding = await loadFinding(ctx, Number(input.id.id));
+      await ctx.db.transaction(async (tx) => {
+        const [updated] = await tx
+          .update(exclusionFindings)
+          .set({
+            state: 'DISMISSED',
+            decisionReason: reason,
+            decidedByUserId: ctx.viewer!.id,
+            decidedAt: sql`now()`,
+            version: sql`${exclusionFindings.version} + 1`,
+            updatedAt: sql`now()`,
+          })
+          .where(
+            and(
+              eq(exclusionFindings.id, finding.id),
+              eq(exclusionFindings.version, version),
+              eq(exclusionFindings.state, 'OPEN'),
+            ),
+          )
+          .returning();
+        if (!updated) throw new ConflictError(finding.version, '该筛查结果已被他人处理');
+        await writeAudit(tx, ctx.viewer, {
+          action: 'exclusion.dismiss',
+          entityType: 'ExclusionFinding',
+          entityId: finding.id,
+          regionPath: finding.regionPath,
+          before: { state: 'OPEN' },
+          after: { state: 'DISMISSED' },
+          reason,
+        });
+      });
+      return (await ctx.db.query.exclusionFindings.findFirst(query({ where: { id: finding.id } })))!;
+    },
+  }),
+}));

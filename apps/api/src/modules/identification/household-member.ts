@@ -1,0 +1,257 @@
+import { householdMembers } from '@gongjian/db/schema';
+import { ageOn } from '@gongjian/rules';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeAudit } from '../../audit';
+import { insideJurisdiction } from '../../auth/jurisdiction';
+import { maskIdNumber } from '../../auth/masking';
+import { builder } from '../../builder';
+import type { Context } from '../../context';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { WRITE_ERRORS } from '../../shared/error-types';
+import { decodeGlobalId } from '../../shared/global-id';
+import { validate } from '../../shared/validate';
+import { conflictOrMissing } from '../../spine/write';
+import {
+  DisabilityGradeEnum,
+  EducationLevelEnum,
+  HealthConditionEnum,
+  LabourCapacityEnum,
+  RelationToHeadEnum,
+  SchoolEnrolmentEnum,
+  SexEnum,
+} from './enums';
+import { Household, RevealInput, writableHousehold } from './household';
+import { clock, readable, sensitive } from './policy';
+import { mapConstraint, memberSchema, reasonSchema, versionSchema } from './validation';
+
+export const HouseholdMember = builder.drizzleNode('householdMembers', {
+  name: 'HouseholdMember',
+  description: '家庭成员 (a member of a household; the ID number is masked, see revealMemberIdNumber)',
+  id: { column: (m) => m.id },
+  authScopes: readable,
+  fields: (t) => ({
+    name: t.exposeString('name', { description: '姓名' }),
+    idNumber: t.string({
+      description: '身份证号 (always masked, e.g. 431129********1234)',
+      select: { columns: { idNumber: true } },
+      resolve: (m) => maskIdNumber(m.idNumber)!,
+    }),
+    relation: t.expose('relation', { type: RelationToHeadEnum, description: '与户主关系' }),
+    sex: t.expose('sex', { type: SexEnum, description: '性别' }),
+    age: t.int({
+      description: '年龄 (completed years today, county calendar)',
+      select: { columns: { birthDate: true } },
+      resolve: (m) => ageOn(m.birthDate, clock.today()),
+    }),
+    birthDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description: '出生日期 (sensitive roles only)',
+      select: { columns: { birthDate: true } },
+      resolve: (m) => m.birthDate,
+      ...sensitive,
+    }),
+    education: t.expose('education', { type: EducationLevelEnum, description: '文化程度' }),
+    health: t.field({
+      type: HealthConditionEnum,
+      nullable: true,
+      description: '健康状况 (sensitive roles only)',
+      select: { columns: { health: true } },
+      resolve: (m) => m.health,
+      ...sensitive,
+    }),
+    disability: t.field({
+      type: DisabilityGradeEnum,
+      nullable: true,
+      description: '残疾等级 (sensitive roles only)',
+      select: { columns: { disability: true } },
+      resolve: (m) => m.disability,
+      ...sensitive,
+    }),
+    labourCapacity: t.expose('labourCapacity', { type: LabourCapacityEnum, description: '劳动能力' }),
+    schoolEnrolment: t.expose('schoolEnrolment', { type: SchoolEnrolmentEnum, description: '在校情况' }),
+    medicalInsured: t.exposeBoolean('medicalInsured', { description: '参加基本医疗保险' }),
+    household: t.relation('household', { description: '所在农户' }),
+    version: t.exposeInt('version', { description: '版本号 (send it back when editing)' }),
+  }),
+});
+
+export const MemberInput = builder.inputType('MemberInput', {
+  description:
+    '家庭成员信息 (sex and birth date default to what the ID number says; if given they must agree)',
+  fields: (t) => ({
+    name: t.string({ required: true, description: '姓名' }),
+    idNumber: t.string({ required: true, description: '身份证号 (18位, GB 11643 校验)' }),
+    relation: t.field({ type: RelationToHeadEnum, required: true }),
+    sex: t.field({ type: SexEnum, required: false }),
+    birthDate: t.field({ type: 'Date', required: false }),
+    education: t.field({ type: EducationLevelEnum, required: true }),
+    health: t.field({ type: HealthConditionEnum, required: true }),
+    disability: t.field({ type: DisabilityGradeEnum, required: false, description: '默认无残疾' }),
+    labourCapacity: t.field({ type: LabourCapacityEnum, required: true }),
+    schoolEnrolment: t.field({ type: SchoolEnrolmentEnum, required: false, description: '默认不在校' }),
+    medicalInsured: t.boolean({ required: false, description: '参加基本医疗保险 (默认是)' }),
+  }),
+});
+
+const AddMemberInput = builder.inputType('AddMemberInput', {
+  description: '增加家庭成员',
+  fields: (t) => ({
+    householdId: t.globalID({ required: true, for: [Household] }),
+    member: t.field({ type: MemberInput, required: true }),
+  }),
+});
+
+const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
+  description: '修改家庭成员',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [HouseholdMember] }),
+    version: t.int({ required: true }),
+    member: t.field({ type: MemberInput, required: true }),
+  }),
+});
+
+const RemoveMemberInput = builder.inputType('RemoveMemberInput', {
+  description: '减少家庭成员 (自然减员: death, marriage out…; the head cannot be removed)',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [HouseholdMember] }),
+    version: t.int({ required: true }),
+    reason: t.string({ required: true, description: '减员原因' }),
+  }),
+});
+
+export async function currentMemberCount(ctx: Context, householdId: number) {
+  return ctx.db.$count(householdMembers, eq(householdMembers.householdId, householdId));
+}
+
+builder.mutationFields((t) => ({
+  addMember: t.drizzleField({
+    type: HouseholdMember,
+    description: '增加家庭成员 (ID number validated and unique; one head per household)',
+    authScopes: { permission: 'household.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: AddMemberInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const member = validate(memberSchema, input.member);
+      const household = await writableHousehold(ctx, Number(input.householdId.id));
+      const id = await ctx.db
+        .transaction(async (tx) => {
+          const [created] = await tx
+            .insert(householdMembers)
+            .values({
+              countyId: household.countyId,
+              regionPath: household.regionPath,
+              householdId: household.id,
+              ...member,
+            })
+            .returning();
+          await writeAudit(tx, ctx.viewer, {
+            action: 'member.create',
+            entityType: 'HouseholdMember',
+            entityId: created!.id,
+            regionPath: household.regionPath,
+            after: { ...created, idNumber: '(masked)' },
+          });
+          return created!.id;
+        })
+        .catch(mapConstraint);
+      return (await ctx.db.query.householdMembers.findFirst(query({ where: { id } })))!;
+    },
+  }),
+  updateMember: t.drizzleField({
+    type: HouseholdMember,
+    description: '修改家庭成员',
+    authScopes: { permission: 'household.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: UpdateMemberInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = Number(input.id.id);
+      const member = validate(memberSchema, input.member);
+      const version = validate(versionSchema, input.version);
+      const before = await ctx.db.query.householdMembers.findFirst({ where: { id } });
+      if (!before) throw new NotFoundError('家庭成员', String(id));
+      if (!insideJurisdiction(ctx.viewer, before.regionPath))
+        throw new ForbiddenError('该成员不在您的管辖范围内');
+      await ctx.db
+        .transaction(async (tx) => {
+          const [updated] = await tx
+            .update(householdMembers)
+            .set({ ...member, version: sql`${householdMembers.version} + 1`, updatedAt: sql`now()` })
+            .where(and(eq(householdMembers.id, id), eq(householdMembers.version, version)))
+            .returning();
+          if (!updated)
+            conflictOrMissing(await tx.query.householdMembers.findFirst({ where: { id } }), '家庭成员', id);
+          await writeAudit(tx, ctx.viewer, {
+            action: 'member.update',
+            entityType: 'HouseholdMember',
+            entityId: id,
+            regionPath: before.regionPath,
+            before: { ...before, idNumber: '(masked)' },
+            after: { ...updated, idNumber: '(masked)', idNumberChanged: before.idNumber !== member.idNumber },
+          });
+        })
+        .catch(mapConstraint);
+      return (await ctx.db.query.householdMembers.findFirst(query({ where: { id } })))!;
+    },
+  }),
+  removeMember: t.drizzleField({
+    type: Household,
+    description: '减少家庭成员, returns the household (the head cannot be removed: change the head first)',
+    authScopes: { permission: 'household.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: RemoveMemberInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = Number(input.id.id);
+      const { reason, version } = validate(z.object({ reason: reasonSchema, version: versionSchema }), input);
+      const before = await ctx.db.query.householdMembers.findFirst({ where: { id } });
+      if (!before) throw new NotFoundError('家庭成员', String(id));
+      if (!insideJurisdiction(ctx.viewer, before.regionPath))
+        throw new ForbiddenError('该成员不在您的管辖范围内');
+      if (before.relation === 'HEAD') throw ValidationError.field('id', '不能删除户主, 请先变更户主');
+      await ctx.db.transaction(async (tx) => {
+        const [deleted] = await tx
+          .delete(householdMembers)
+          .where(and(eq(householdMembers.id, id), eq(householdMembers.version, version)))
+          .returning();
+        if (!deleted)
+          conflictOrMissing(await tx.query.householdMembers.findFirst({ where: { id } }), '家庭成员', id);
+        await writeAudit(tx, ctx.viewer, {
+          action: 'member.remove',
+          entityType: 'HouseholdMember',
+          entityId: id,
+          regionPath: before.regionPath,
+          before: { ...before, idNumber: '(masked)' },
+          reason,
+        });
+      });
+      return (await ctx.db.query.households.findFirst(query({ where: { id: before.householdId } })))!;
+    },
+  }),
+  revealMemberIdNumber: t.string({
+    nullable: true,
+    description: '查看成员完整身份证号 (needs the unmask permission; each look is logged with its reason)',
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: RevealInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { reason } = validate(z.object({ reason: reasonSchema }), input);
+      if (!ctx.viewer?.mayUnmask) throw new ForbiddenError('您没有查看完整个人信息的权限');
+      const { type, id } = decodeGlobalId(String(input.id));
+      const member =
+        type === 'HouseholdMember'
+          ? await ctx.db.query.householdMembers.findFirst({ where: { id } })
+          : undefined;
+      if (!member || !insideJurisdiction(ctx.viewer, member.regionPath))
+        throw new NotFoundError('家庭成员', String(input.id));
+      await writeAudit(ctx.db, ctx.viewer, {
+        action: 'personal-data.reveal',
+        entityType: 'HouseholdMember',
+        entityId: id,
+        regionPath: member.regionPath,
+        after: { field: 'idNumber' },
+        reason,
+      });
+      return member.idNumber;
+    },
+  }),
+}));

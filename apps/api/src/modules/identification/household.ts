@@ -1,0 +1,409 @@
+import { householdMembers, households } from '@gongjian/db/schema';
+import {
+  applicationKindsFrom,
+  classifyMonitoring,
+  type Decision,
+  decideHouseholdExit,
+  decideInclusion,
+} from '@gongjian/rules';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeAudit } from '../../audit';
+import { inRegionSubtree, insideJurisdiction, pathPrefix } from '../../auth/jurisdiction';
+import { maskPhone } from '../../auth/masking';
+import { builder } from '../../builder';
+import type { Context } from '../../context';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { WRITE_ERRORS } from '../../shared/error-types';
+import { decodeGlobalId } from '../../shared/global-id';
+import { fenToYuan } from '../../shared/money';
+import { RuleDecisionRef } from '../../shared/rule-decisions';
+import { validate } from '../../shared/validate';
+import { conflictOrMissing } from '../../spine/write';
+import { Region, writableVillage } from '../geography/region';
+import { ApplicationKindEnum, HouseholdAttributeEnum, HouseholdStatusEnum, PovertyCauseEnum } from './enums';
+import { MemberInput } from './household-member';
+import {
+  exclusionFactsOf,
+  guaranteeFactsOf,
+  incomeComponentsOf,
+  policyForYear,
+  readable,
+  runRule,
+  sensitive,
+} from './policy';
+import {
+  householdFieldsSchema,
+  householdNumberSchema,
+  mapConstraint,
+  memberSchema,
+  reasonSchema,
+  versionSchema,
+} from './validation';
+
+/** 农户 (the register, 建档立卡): households, their list, their assessment and their writes. */
+
+interface HouseholdAssessmentShape {
+  year: number;
+  perCapitaNetIncomeYuan: string;
+  inclusion: Decision<string>;
+  exit: Decision<string>;
+  monitoring: Decision<string>;
+}
+
+const HouseholdAssessment = builder.objectRef<HouseholdAssessmentShape>('HouseholdAssessment').implement({
+  description: '规则研判 (what the rules say about a household for one year, with every reason)',
+  fields: (t) => ({
+    year: t.exposeInt('year', { description: '年度' }),
+    perCapitaNetIncomeYuan: t.exposeString('perCapitaNetIncomeYuan', { description: '人均纯收入 (元)' }),
+    inclusion: t.field({
+      type: RuleDecisionRef,
+      description: '识别纳入判断 (收入、两不愁三保障、七个不纳入)',
+      resolve: (a) => a.inclusion,
+    }),
+    exit: t.field({
+      type: RuleDecisionRef,
+      description: '脱贫退出判断 (一超过、两不愁、三保障)',
+      resolve: (a) => a.exit,
+    }),
+    monitoring: t.field({
+      type: RuleDecisionRef,
+      description: '监测对象判断 (without hardship facts)',
+      resolve: (a) => a.monitoring,
+    }),
+  }),
+});
+
+export const Household = builder.drizzleNode('households', {
+  name: 'Household',
+  description: '农户 (a household in the register; its status changes only through a completed application)',
+  id: { column: (h) => h.id },
+  authScopes: readable,
+  fields: (t) => ({
+    householdNumber: t.exposeString('householdNumber', { description: '户编号 (unique in the county)' }),
+    village: t.relation('village', { type: Region, description: '所在村' }),
+    groupName: t.exposeString('groupName', { description: '村民小组' }),
+    address: t.exposeString('address', { description: '住址' }),
+    phone: t.string({
+      nullable: true,
+      description: '联系电话 (always masked; see revealHouseholdPhone)',
+      select: { columns: { phone: true } },
+      resolve: (h) => maskPhone(h.phone),
+    }),
+    attribute: t.expose('attribute', { type: HouseholdAttributeEnum, description: '户属性' }),
+    mainCause: t.expose('mainCause', { type: PovertyCauseEnum, description: '主要致贫原因' }),
+    status: t.expose('status', { type: HouseholdStatusEnum, description: '贫困状态' }),
+    identifiedYear: t.exposeInt('identifiedYear', { nullable: true, description: '识别年度' }),
+    exitedYear: t.exposeInt('exitedYear', { nullable: true, description: '脱贫年度' }),
+    monitored: t.exposeBoolean('monitored', {
+      description: '监测对象标识 (has an active monitoring object)',
+    }),
+    head: t.relation('head', { nullable: true, description: '户主' }),
+    memberCount: t.relatedCount('members', { description: '家庭人口' }),
+    members: t.relation('members', { description: '家庭成员', query: { orderBy: { id: 'asc' } } }),
+    incomes: t.relation('incomes', {
+      nullable: true,
+      description: '历年收入 (newest first; sensitive roles only)',
+      query: { orderBy: { year: 'desc' } },
+      ...sensitive,
+    }),
+    guarantees: t.relation('guarantees', {
+      description: '两不愁三保障核查 (newest first)',
+      query: { orderBy: { year: 'desc' } },
+    }),
+    measures: t.relation('measures', { description: '帮扶措施', query: { orderBy: { id: 'asc' } } }),
+    availableApplicationKinds: t.field({
+      type: [ApplicationKindEnum],
+      description: '可发起的动态调整类别 (from the current status)',
+      select: { columns: { status: true } },
+      resolve: (h) => applicationKindsFrom(h.status),
+    }),
+    assessment: t.field({
+      type: HouseholdAssessment,
+      nullable: true,
+      description: '规则研判 (for a year with an income record and a guarantee check; sensitive roles only)',
+      args: { year: t.arg.int({ required: true, description: '年度' }) },
+      // The same relation queries as the incomes, guarantees and members fields, so they share one statement.
+      select: {
+        columns: { status: true, identifiedYear: true },
+        with: {
+          village: { columns: { code: true } },
+          incomes: { orderBy: { year: 'desc' } },
+          guarantees: { orderBy: { year: 'desc' } },
+          members: {
+            orderBy: { id: 'asc' },
+            with: { sectorRecords: { columns: { kind: true, details: true } } },
+          },
+        },
+      },
+      ...sensitive,
+      resolve: (h, { year }) => {
+        const income = h.incomes.find((record) => record.year === year);
+        const guarantee = h.guarantees.find((check) => check.year === year);
+        if (!income || !guarantee) return null;
+        return runRule(() => {
+          const policy = policyForYear(year, h.village.code);
+          const components = incomeComponentsOf(income);
+          const guarantees = guaranteeFactsOf(guarantee, h.members);
+          const onDate = guarantee.checkedOn;
+          return {
+            year,
+            perCapitaNetIncomeYuan: fenToYuan(income.perCapitaNetIncomeFen),
+            inclusion: decideInclusion(
+              {
+                income: components,
+                householdSize: income.householdSize,
+                guarantees,
+                exclusions: exclusionFactsOf(h.members),
+              },
+              policy,
+              onDate,
+            ),
+            exit: decideHouseholdExit(
+              {
+                income: components,
+                householdSize: income.householdSize,
+                guarantees,
+                identifiedYear: h.identifiedYear ?? year,
+              },
+              policy,
+              onDate,
+            ),
+            monitoring: classifyMonitoring(
+              {
+                status: h.status,
+                income: components,
+                householdSize: income.householdSize,
+                rigidSpendingSurge: false,
+                sharpIncomeDrop: false,
+              },
+              policy,
+            ),
+          };
+        });
+      },
+    }),
+    version: t.exposeInt('version', { description: '版本号 (send it back when editing)' }),
+  }),
+});
+
+export interface HouseholdListArgs {
+  search?: string | null;
+  regionId?: { id: string | number } | null;
+  status?: readonly (typeof households.$inferSelect)['status'][] | null;
+  attribute?: (typeof households.$inferSelect)['attribute'] | null;
+  mainCause?: (typeof households.$inferSelect)['mainCause'] | null;
+  monitored?: boolean | null;
+}
+
+/** A masked ID number or its last four characters: "1234", "123X", "431129********1234". */
+const ID_TAIL = /^(?:\d{6}\*{8})?(\d{3}[\dXx])$/;
+
+/**
+ * The one filter of the household list, its count and its Excel export: jurisdiction (in SQL), region
+ * subtree, status, attribute, cause, monitoring flag, and a search by head name, household number or the
+ * last four characters of a member's ID number.
+ */
+export function householdListFilter(table: typeof households, viewerPath: string, args: HouseholdListArgs) {
+  const term = args.search?.trim().slice(0, 30);
+  const tail = term ? ID_TAIL.exec(term)?.[1]?.toUpperCase() : undefined;
+  return and(
+    sql`${table.regionPath} like ${pathPrefix(viewerPath)}`,
+    inRegionSubtree(table.regionPath, args.regionId),
+    args.status?.length ? inArray(table.status, [...args.status]) : undefined,
+    args.attribute ? eq(table.attribute, args.attribute) : undefined,
+    args.mainCause ? eq(table.mainCause, args.mainCause) : undefined,
+    args.monitored === null || args.monitored === undefined ? undefined : eq(table.monitored, args.monitored),
+    tail
+      ? sql`exists (select 1 from household_members m where m.household_id = ${table.id} and right(m.id_number, 4) = ${tail})`
+      : term
+        ? sql`(${table.householdNumber} like ${`${term}%`} or exists (select 1 from household_members m where m.household_id = ${table.id} and m.relation = 'HEAD' and m.name like ${`%${term}%`}))`
+        : undefined,
+  );
+}
+
+builder.queryFields((t) => ({
+  households: t.drizzleConnection({
+    type: 'households',
+    description: '农户列表 (households in your jurisdiction; search and filters; masked personal data)',
+    authScopes: { permission: 'household.read' },
+    args: {
+      search: t.arg.string({ required: false, description: '户主姓名、户编号或身份证号后四位' }),
+      regionId: t.arg.globalID({ required: false, for: [Region], description: '乡镇或村 (含下级)' }),
+      status: t.arg({ type: [HouseholdStatusEnum], required: false, description: '贫困状态 (any of)' }),
+      attribute: t.arg({ type: HouseholdAttributeEnum, required: false }),
+      mainCause: t.arg({ type: PovertyCauseEnum, required: false }),
+      monitored: t.arg.boolean({ required: false, description: '监测对象' }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(households, householdListFilter(households, ctx.viewer!.regionPath, args)),
+    resolve: async (query, _root, args, ctx) =>
+      await ctx.db.query.households.findMany(
+        query({
+          where: { RAW: (table) => householdListFilter(table, ctx.viewer!.regionPath, args)! },
+          orderBy: { id: 'asc' },
+        }),
+      ),
+  }),
+  household: t.drizzleField({
+    type: Household,
+    nullable: true,
+    description: '农户详情 (null when not found or outside your jurisdiction)',
+    authScopes: { permission: 'household.read' },
+    args: { id: t.arg.globalID({ required: true, for: [Household] }) },
+    resolve: async (query, _root, args, ctx) =>
+      await ctx.db.query.households.findFirst(
+        query({
+          where: {
+            id: Number(args.id.id),
+            RAW: (table) => sql`${table.regionPath} like ${pathPrefix(ctx.viewer!.regionPath)}`,
+          },
+        }),
+      ),
+  }),
+}));
+
+/** Loads a household for a write: it must exist and lie inside the viewer's jurisdiction. */
+export async function writableHousehold(ctx: Context, id: number, field = 'householdId') {
+  const household = await ctx.db.query.households.findFirst({
+    where: { id },
+    with: { village: { columns: { code: true } } },
+  });
+  if (!household) throw new NotFoundError('农户', String(id));
+  if (!insideJurisdiction(ctx.viewer, household.regionPath))
+    throw new ForbiddenError(`${field}: 该农户不在您的管辖范围内`);
+  return household;
+}
+
+const CreateHouseholdInput = builder.inputType('CreateHouseholdInput', {
+  description: '新建农户 (enters the register as NON_POOR; identification is an application)',
+  fields: (t) => ({
+    villageId: t.globalID({ required: true, for: [Region], description: '所在村' }),
+    householdNumber: t.string({ required: true, description: '户编号 (unique in the county)' }),
+    groupName: t.string({ required: false, description: '村民小组' }),
+    address: t.string({ required: false, description: '住址' }),
+    phone: t.string({ required: false, description: '联系电话' }),
+    attribute: t.field({ type: HouseholdAttributeEnum, required: true }),
+    mainCause: t.field({ type: PovertyCauseEnum, required: true }),
+    head: t.field({ type: MemberInput, required: true, description: '户主 (relation must be HEAD)' }),
+  }),
+});
+
+const UpdateHouseholdInput = builder.inputType('UpdateHouseholdInput', {
+  description: '修改农户基本信息 (status changes only through applications)',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [Household] }),
+    version: t.int({ required: true }),
+    groupName: t.string({ required: false }),
+    address: t.string({ required: false }),
+    phone: t.string({ required: false, description: '留空表示删除号码' }),
+    attribute: t.field({ type: HouseholdAttributeEnum, required: true }),
+    mainCause: t.field({ type: PovertyCauseEnum, required: true }),
+  }),
+});
+
+export const RevealInput = builder.inputType('RevealPersonalDataInput', {
+  description: '查看完整个人信息 (needs the unmask permission; logged with the reason)',
+  fields: (t) => ({
+    id: t.id({ required: true, description: '成员或农户的全局ID' }),
+    reason: t.string({ required: true, description: '查看理由' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createHousehold: t.drizzleField({
+    type: Household,
+    description: '新建农户及户主 (needs household.write; the village must be in your jurisdiction)',
+    authScopes: { permission: 'household.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: CreateHouseholdInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const values = validate(
+        householdFieldsSchema.extend({ householdNumber: householdNumberSchema, head: memberSchema }),
+        { ...input, phone: input.phone || null },
+      );
+      if (values.head.relation !== 'HEAD') throw ValidationError.field('head.relation', '户主的关系应为户主');
+      const village = await writableVillage(ctx, Number(input.villageId.id));
+      const base = { countyId: village.countyId!, regionPath: village.regionPath };
+      const id = await ctx.db
+        .transaction(async (tx) => {
+          const { head, ...fields } = values;
+          const [household] = await tx
+            .insert(households)
+            .values({ ...base, ...fields, villageId: village.id, status: 'NON_POOR' })
+            .returning();
+          const [member] = await tx
+            .insert(householdMembers)
+            .values({ ...base, ...head, householdId: household!.id })
+            .returning();
+          await writeAudit(tx, ctx.viewer, {
+            action: 'household.create',
+            entityType: 'Household',
+            entityId: household!.id,
+            regionPath: household!.regionPath,
+            after: { ...household, phone: household!.phone ? '(masked)' : null, headMemberId: member!.id },
+          });
+          return household!.id;
+        })
+        .catch(mapConstraint);
+      return (await ctx.db.query.households.findFirst(query({ where: { id } })))!;
+    },
+  }),
+  updateHousehold: t.drizzleField({
+    type: Household,
+    description: '修改农户基本信息 (optimistic: a stale version gets a ConflictError)',
+    authScopes: { permission: 'household.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: UpdateHouseholdInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = Number(input.id.id);
+      const values = validate(householdFieldsSchema.extend({ version: versionSchema }), {
+        ...input,
+        phone: input.phone || null,
+      });
+      const before = await writableHousehold(ctx, id, 'id');
+      await ctx.db.transaction(async (tx) => {
+        const { version, ...fields } = values;
+        const [updated] = await tx
+          .update(households)
+          .set({ ...fields, version: sql`${households.version} + 1`, updatedAt: sql`now()` })
+          .where(and(eq(households.id, id), eq(households.version, version)))
+          .returning();
+        if (!updated) conflictOrMissing(await tx.query.households.findFirst({ where: { id } }), '农户', id);
+        await writeAudit(tx, ctx.viewer, {
+          action: 'household.update',
+          entityType: 'Household',
+          entityId: id,
+          regionPath: before.regionPath,
+          before: { ...before, phone: before.phone ? '(masked)' : null },
+          after: { ...updated, phone: updated!.phone ? '(masked)' : null },
+        });
+      });
+      return (await ctx.db.query.households.findFirst(query({ where: { id } })))!;
+    },
+  }),
+  revealHouseholdPhone: t.string({
+    nullable: true,
+    description: '查看农户完整联系电话 (needs the unmask permission; logged with the reason)',
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: RevealInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { reason } = validate(z.object({ reason: reasonSchema }), input);
+      if (!ctx.viewer?.mayUnmask) throw new ForbiddenError('您没有查看完整个人信息的权限');
+      const { type, id } = decodeGlobalId(String(input.id));
+      const household =
+        type === 'Household' ? await ctx.db.query.households.findFirst({ where: { id } }) : undefined;
+      if (!household || !insideJurisdiction(ctx.viewer, household.regionPath))
+        throw new NotFoundError('农户', String(input.id));
+      await writeAudit(ctx.db, ctx.viewer, {
+        action: 'personal-data.reveal',
+        entityType: 'Household',
+        entityId: id,
+        regionPath: household.regionPath,
+        after: { field: 'phone' },
+        reason,
+      });
+      return household.phone;
+    },
+  }),
+}));

@@ -1,0 +1,76 @@
+import { sectorRecordKind, sectorRecords } from '@gongjian/db/schema';
+import { z } from 'zod';
+import { writeAudit } from '../../audit';
+import { builder } from '../../builder';
+import { ValidationError } from '../../errors';
+import { actedOn } from '../../shared/dates';
+import { WRITE_ERRORS } from '../../shared/error-types';
+import { validate } from '../../shared/validate';
+import { SectorRecordKindEnum } from './enums';
+
+/** Sector data (部门比对数据) the exclusion screening matches against registered members. */
+
+const SectorRecordInput = builder.inputType('SectorRecordInput', {
+  description:
+    '录入一条部门比对数据 (keyed by ID number; details as JSON, e.g. {"vehicleKind":"CAR","purchasePriceFen":5000000,"productive":false})',
+  fields: (t) => ({
+    idNumber: t.string({ required: true }),
+    kind: t.field({ type: SectorRecordKindEnum, required: true }),
+    detailsJson: t.string({ required: false }),
+    source: t.string({ required: true, description: '数据来源部门' }),
+    recordedOn: t.field({ type: 'Date', required: false }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordSectorData: t.boolean({
+    description: '录入部门比对数据 (财政供养、车辆、房产、工商登记…; used by the next screening)',
+    authScopes: { permission: 'exclusion.decide' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: SectorRecordInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const values = validate(
+        z.object({
+          idNumber: z
+            .string()
+            .trim()
+            .toUpperCase()
+            .regex(/^\d{17}[\dX]$/, '身份证号应为18位'),
+          kind: z.enum(sectorRecordKind.enumValues),
+          source: z.string().trim().min(2).max(60),
+          detailsJson: z.string().max(2000).nullish(),
+        }),
+        input,
+      );
+      let details: Record<string, string | number | boolean> = {};
+      try {
+        details = values.detailsJson ? JSON.parse(values.detailsJson) : {};
+      } catch {
+        throw ValidationError.field('detailsJson', '不是有效的JSON');
+      }
+      const recordedOn = actedOn(input.recordedOn, 'recordedOn');
+      await ctx.db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(sectorRecords)
+          .values({
+            countyId: ctx.viewer!.countyId!,
+            regionPath: ctx.viewer!.regionPath,
+            idNumber: values.idNumber,
+            kind: values.kind,
+            details,
+            source: values.source,
+            recordedOn,
+          })
+          .returning();
+        await writeAudit(tx, ctx.viewer, {
+          action: 'sector-data.record',
+          entityType: 'SectorRecord',
+          entityId: created!.id,
+          regionPath: created!.regionPath,
+          after: { ...created, idNumber: '(masked)' },
+        });
+      });
+      return true;
+    },
+  }),
+}));

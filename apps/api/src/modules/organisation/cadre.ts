@@ -1,0 +1,252 @@
+import type { Transaction } from '@gongjian/db';
+import { cadres, units } from '@gongjian/db/schema';
+import { checkWorkStationStaffChange, type StaffChange } from '@gongjian/rules';
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeAudit } from '../../audit';
+import { insideJurisdiction, pathPrefix } from '../../auth/jurisdiction';
+import { maskPhone } from '../../auth/masking';
+import { builder } from '../../builder';
+import type { Context } from '../../context';
+import { ForbiddenError, NotFoundError, RuleViolationError } from '../../errors';
+import { clock, countyPolicy, runRule } from '../../policy';
+import { WRITE_ERRORS } from '../../shared/error-types';
+import { validate } from '../../shared/validate';
+import { conflictOrMissing } from '../../spine/write';
+import { Region, regionPathOf } from '../geography/region';
+import { nameSchema, phoneSchema, Unit, versionSchema, writableUnit } from './unit';
+
+export const Cadre = builder.drizzleNode('cadres', {
+  name: 'Cadre',
+  description: '干部 (a person working in the campaign)',
+  id: { column: (c) => c.id },
+  authScopes: (cadre) => ({ jurisdiction: cadre.regionPath }),
+  fields: (t) => ({
+    name: t.exposeString('name', { description: '姓名' }),
+    post: t.exposeString('post', { description: '职务' }),
+    phone: t.string({
+      nullable: true,
+      description:
+        '联系电话 (always masked, e.g. 138****1234; use revealCadrePhone to see it, which is logged)',
+      select: { columns: { phone: true } },
+      resolve: (cadre) => maskPhone(cadre.phone),
+    }),
+    unit: t.relation('unit', { type: Unit, description: '所在单位' }),
+    version: t.exposeInt('version', { description: '版本号' }),
+  }),
+});
+
+interface CadreListArgs {
+  unitId?: { id: number } | null;
+  regionId?: { id: number } | null;
+  search?: string | null;
+}
+
+function cadreListFilter(table: typeof cadres, ctx: Context, args: CadreListArgs, regionPath: string | null) {
+  const term = args.search?.trim().slice(0, 50);
+  return and(
+    sql`${table.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
+    regionPath ? sql`${table.regionPath} like ${pathPrefix(regionPath)}` : undefined,
+    args.unitId ? eq(table.unitId, Number(args.unitId.id)) : undefined,
+    term ? sql`(${ilike(table.name, `%${term}%`)} or ${ilike(table.post, `%${term}%`)})` : undefined,
+  );
+}
+
+builder.queryFields((t) => ({
+  cadres: t.drizzleConnection({
+    type: 'cadres',
+    description: '干部列表 (cadres in your jurisdiction; filter by unit, region subtree and name or post)',
+    args: {
+      unitId: t.arg.globalID({ required: false, for: [Unit] }),
+      regionId: t.arg.globalID({ required: false, for: [Region], description: '该区划及其下级' }),
+      search: t.arg.string({ required: false, description: '按姓名或职务搜索' }),
+    },
+    totalCount: async (_parent, args, ctx) =>
+      ctx.db.$count(cadres, cadreListFilter(cadres, ctx, args, await regionPathOf(ctx, args.regionId))),
+    resolve: async (query, _root, args, ctx) => {
+      const regionPath = await regionPathOf(ctx, args.regionId);
+      return await ctx.db.query.cadres.findMany(
+        query({
+          where: { RAW: (table) => cadreListFilter(table, ctx, args, regionPath)! },
+          orderBy: { id: 'asc' },
+        }),
+      );
+    },
+  }),
+}));
+
+const CreateCadreInput = builder.inputType('CreateCadreInput', {
+  description: '新建干部',
+  fields: (t) => ({
+    unitId: t.globalID({ required: true, for: [Unit] }),
+    name: t.string({ required: true, description: '姓名' }),
+    post: t.string({ required: true, description: '职务' }),
+    phone: t.string({ required: false, description: '联系电话' }),
+  }),
+});
+
+const UpdateCadreInput = builder.inputType('UpdateCadreInput', {
+  description: '修改干部',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [Cadre] }),
+    version: t.int({ required: true }),
+    unitId: t.globalID({ required: true, for: [Unit] }),
+    name: t.string({ required: true }),
+    post: t.string({ required: true }),
+    phone: t.string({
+      required: false,
+      description: '联系电话 (omit to keep the current number; an empty string or null removes it)',
+    }),
+  }),
+});
+
+const RevealInput = builder.inputType('RevealCadrePhoneInput', {
+  description: '查看完整电话号码 (needs the unmask permission; logged with the reason)',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [Cadre] }),
+    reason: t.string({ required: true, description: '查看理由' }),
+  }),
+});
+
+const CadreSchema = z.object({
+  unitId: z.number().int(),
+  name: nameSchema,
+  post: z.string().trim().min(1, '不能为空').max(60, '不能超过60个字'),
+  phone: phoneSchema.nullable(),
+});
+
+/**
+ * Locks the work stations a cadre write touches (in id order, so two writers cannot deadlock) and applies
+ * the staffing rule (WORK_STATION.STAFF, 2–5 people) to the counts as they are under the lock.
+ */
+async function checkStationStaffing(tx: Transaction, moves: { unitId: number; change: StaffChange }[]) {
+  const ids = [...new Set(moves.map((move) => move.unitId))].sort((a, b) => a - b);
+  const locked = await tx
+    .select({ id: units.id, kind: units.kind, countyId: units.countyId })
+    .from(units)
+    .where(inArray(units.id, ids))
+    .orderBy(asc(units.id))
+    .for('update');
+  for (const move of moves) {
+    const unit = locked.find((row) => row.id === move.unitId);
+    if (unit?.kind !== 'WORK_STATION') continue;
+    const staff = await tx.$count(cadres, eq(cadres.unitId, unit.id));
+    const policy = await countyPolicy(tx, unit.countyId, Number(clock.today().slice(0, 4)));
+    const decision = runRule(() => checkWorkStationStaffChange(staff, move.change, policy));
+    if (decision.outcome === 'FAIL') {
+      throw new RuleViolationError('WORK_STATION.STAFF', decision.reasons[0]!.messageZh);
+    }
+  }
+}
+
+builder.mutationFields((t) => ({
+  createCadre: t.drizzleField({
+    type: Cadre,
+    description: '新建干部',
+    authScopes: { permission: 'organisation.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: CreateCadreInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const values = validate(CadreSchema, {
+        ...input,
+        unitId: Number(input.unitId.id),
+        phone: input.phone || null,
+      });
+      const unit = await writableUnit(ctx, values.unitId, 'unitId');
+      const id = await ctx.db.transaction(async (tx) => {
+        await checkStationStaffing(tx, [{ unitId: unit.id, change: 'ADD' }]);
+        const [created] = await tx
+          .insert(cadres)
+          .values({ ...values, countyId: unit.countyId, regionPath: unit.regionPath })
+          .returning();
+        await writeAudit(tx, ctx.viewer, {
+          action: 'cadre.create',
+          entityType: 'Cadre',
+          entityId: created!.id,
+          regionPath: created!.regionPath,
+          after: created,
+        });
+        return created!.id;
+      });
+      return (await ctx.db.query.cadres.findFirst(query({ where: { id } })))!;
+    },
+  }),
+  updateCadre: t.drizzleField({
+    type: Cadre,
+    description: '修改干部',
+    authScopes: { permission: 'organisation.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: UpdateCadreInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = Number(input.id.id);
+      const before = await ctx.db.query.cadres.findFirst({ where: { id } });
+      if (!before) throw new NotFoundError('干部', String(id));
+      if (!insideJurisdiction(ctx.viewer, before.regionPath)) throw new ForbiddenError();
+      // The client only ever sees masked numbers, so an omitted phone keeps the stored one.
+      const phone = input.phone === undefined ? before.phone : input.phone || null;
+      const values = validate(CadreSchema.extend({ version: versionSchema }), {
+        ...input,
+        unitId: Number(input.unitId.id),
+        phone,
+      });
+      const unit = await writableUnit(ctx, values.unitId, 'unitId');
+      await ctx.db.transaction(async (tx) => {
+        if (unit.id !== before.unitId) {
+          await checkStationStaffing(tx, [
+            { unitId: before.unitId, change: 'REMOVE' },
+            { unitId: unit.id, change: 'ADD' },
+          ]);
+        }
+        const [updated] = await tx
+          .update(cadres)
+          .set({
+            unitId: unit.id,
+            regionPath: unit.regionPath,
+            name: values.name,
+            post: values.post,
+            phone: values.phone,
+            version: sql`${cadres.version} + 1`,
+            updatedAt: sql`now()`,
+          })
+          .where(and(eq(cadres.id, id), eq(cadres.version, values.version)))
+          .returning();
+        if (!updated) await conflictOrMissing(await tx.query.cadres.findFirst({ where: { id } }), '干部', id);
+        await writeAudit(tx, ctx.viewer, {
+          action: 'cadre.update',
+          entityType: 'Cadre',
+          entityId: id,
+          regionPath: unit.regionPath,
+          before: { ...before, phone: before.phone ? '(masked)' : null },
+          after: { ...updated, phone: updated?.phone ? '(masked)' : null },
+        });
+      });
+      return (await ctx.db.query.cadres.findFirst(query({ where: { id } })))!;
+    },
+  }),
+  revealCadrePhone: t.string({
+    nullable: true,
+    description: '查看干部完整电话 (needs the unmask permission; each look is logged with its reason)',
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: RevealInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { reason } = validate(
+        z.object({ reason: z.string().trim().min(2, '请填写查看理由').max(200) }),
+        input,
+      );
+      if (!ctx.viewer?.mayUnmask) throw new ForbiddenError('您没有查看完整个人信息的权限');
+      const id = Number(input.id.id);
+      const cadre = await ctx.db.query.cadres.findFirst({ where: { id } });
+      if (!cadre || !insideJurisdiction(ctx.viewer, cadre.regionPath))
+        throw new NotFoundError('干部', String(id));
+      await writeAudit(ctx.db, ctx.viewer, {
+        action: 'personal-data.reveal',
+        entityType: 'Cadre',
+        entityId: id,
+        regionPath: cadre.regionPath,
+        after: { field: 'phone' },
+        reason,
+      });
+      return cadre.phone;
+    },
+  }),
+}));

@@ -1,0 +1,168 @@
+import { policyDocuments, tasks } from '@gongjian/db/schema';
+import { and, eq, ilike, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeAudit } from '../../audit';
+import { insideJurisdiction, pathPrefix, visibleUpOrDown } from '../../auth/jurisdiction';
+import { builder } from '../../builder';
+import type { Context } from '../../context';
+import { RuleViolationError, ValidationError } from '../../errors';
+import { WRITE_ERRORS } from '../../shared/error-types';
+import { text, validate } from '../../shared/validate';
+import { countyOfViewer } from '../../spine/load';
+
+export const PolicyDocumentKindEnum = builder.enumType('PolicyDocumentKind', {
+  description: '"1+X+部门" 政策文件类别',
+  values: {
+    MASTER: { description: '"1": 县委总体决定 (master decision)' },
+    THEMATIC: { description: '"X": 专项配套文件 (thematic document)' },
+    DEPARTMENT: { description: '"部门": 部门实施方案 (department plan)' },
+  },
+});
+
+export const PolicyDocumentStatusEnum = builder.enumType('PolicyDocumentStatus', {
+  description: '文件状态',
+  values: {
+    IN_FORCE: { description: '现行有效' },
+    SUPERSEDED: { description: '已被替代 (see supersededBy)' },
+  },
+});
+
+export const PolicyDocument = builder.drizzleNode('policyDocuments', {
+  name: 'PolicyDocument',
+  description: '政策文件 ("1+X+部门": master decision, thematic documents, department plans)',
+  id: { column: (d) => d.id },
+  authScopes: (document) => ({ regionVisible: document.regionPath }),
+  fields: (t) => ({
+    kind: t.expose('kind', { type: PolicyDocumentKindEnum, description: '类别' }),
+    documentNumber: t.exposeString('documentNumber', { description: '文号' }),
+    title: t.exposeString('title', { description: '标题' }),
+    issuer: t.exposeString('issuer', { description: '发文机关' }),
+    issuedOn: t.expose('issuedOn', { type: 'Date', description: '印发日期' }),
+    status: t.expose('status', { type: PolicyDocumentStatusEnum, description: '状态' }),
+    supersededBy: t.relation('supersededBy', { nullable: true, description: '被哪份文件替代' }),
+    taskCount: t.relatedCount('tasks', {
+      description: '落实任务数 (tasks implementing it, inside your jurisdiction)',
+      where: (_args, ctx) => sql`${tasks.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
+    }),
+    version: t.exposeInt('version', { description: '版本号' }),
+  }),
+});
+
+interface DocumentListArgs {
+  kind?: (typeof policyDocuments.$inferSelect)['kind'] | null;
+  status?: (typeof policyDocuments.$inferSelect)['status'] | null;
+  search?: string | null;
+}
+
+function documentListFilter(table: typeof policyDocuments, ctx: Context, args: DocumentListArgs) {
+  const term = args.search?.trim().slice(0, 50);
+  return and(
+    visibleUpOrDown(table.regionPath, ctx.viewer),
+    args.kind ? eq(table.kind, args.kind) : undefined,
+    args.status ? eq(table.status, args.status) : undefined,
+    term
+      ? sql`(${ilike(table.title, `%${term}%`)} or ${ilike(table.documentNumber, `%${term}%`)})`
+      : undefined,
+  )!;
+}
+
+builder.queryFields((t) => ({
+  policyDocuments: t.drizzleConnection({
+    type: 'policyDocuments',
+    description: '政策文件列表 ("1+X+部门"; master first, then by date)',
+    args: {
+      kind: t.arg({ type: PolicyDocumentKindEnum, required: false }),
+      status: t.arg({ type: PolicyDocumentStatusEnum, required: false }),
+      search: t.arg.string({ required: false, description: '按标题或文号搜索' }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(policyDocuments, documentListFilter(policyDocuments, ctx, args)),
+    resolve: async (query, _root, args, ctx) =>
+      await ctx.db.query.policyDocuments.findMany(
+        query({
+          where: { RAW: (table) => documentListFilter(table, ctx, args) },
+          orderBy: { kind: 'asc', issuedOn: 'desc', id: 'desc' },
+        }),
+      ),
+  }),
+}));
+
+const DocumentSchema = z.object({
+  kind: z.enum(['MASTER', 'THEMATIC', 'DEPARTMENT']),
+  documentNumber: text(60, 2),
+  title: text(200, 2),
+  issuer: text(200, 2),
+  issuedOn: z.string(),
+  supersedesId: z.number().int().nullable(),
+});
+
+const CreatePolicyDocumentInput = builder.inputType('CreatePolicyDocumentInput', {
+  description: '登记政策文件 (optionally replacing one in force, which becomes SUPERSEDED)',
+  fields: (t) => ({
+    kind: t.field({ type: PolicyDocumentKindEnum, required: true }),
+    documentNumber: t.string({ required: true, description: '文号 (unique in the county)' }),
+    title: t.string({ required: true, description: '标题' }),
+    issuer: t.string({ required: true, description: '发文机关' }),
+    issuedOn: t.field({ type: 'Date', required: true, description: '印发日期' }),
+    supersedesId: t.globalID({ required: false, for: [PolicyDocument], description: '替代的文件' }),
+  }),
+});
+
+function mapDuplicateNumber(error: unknown): never {
+  const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
+  if (cause?.code === '23505') throw ValidationError.field('documentNumber', '本县已有相同文号的文件');
+  throw error;
+}
+
+builder.mutationFields((t) => ({
+  createPolicyDocument: t.drizzleField({
+    type: PolicyDocument,
+    description: '登记政策文件 (replacing an in-force one marks it SUPERSEDED in the same transaction)',
+    authScopes: { permission: 'work.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: CreatePolicyDocumentInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const values = validate(DocumentSchema, {
+        ...input,
+        supersedesId: input.supersedesId ? Number(input.supersedesId.id) : null,
+      });
+      const tenant = await countyOfViewer(ctx);
+      if (values.supersedesId !== null) {
+        const replaced = await ctx.db.query.policyDocuments.findFirst({ where: { id: values.supersedesId } });
+        if (!replaced || !insideJurisdiction(ctx.viewer, replaced.regionPath))
+          throw ValidationError.field('supersedesId', '被替代的文件不存在');
+      }
+      const { supersedesId, ...document } = values;
+      const documentId = await ctx.db
+        .transaction(async (tx) => {
+          const [created] = await tx
+            .insert(policyDocuments)
+            .values({ ...tenant, ...document })
+            .returning();
+          if (supersedesId !== null) {
+            const [replaced] = await tx
+              .update(policyDocuments)
+              .set({
+                status: 'SUPERSEDED',
+                supersededById: created!.id,
+                version: sql`${policyDocuments.version} + 1`,
+                updatedAt: sql`now()`,
+              })
+              .where(and(eq(policyDocuments.id, supersedesId), eq(policyDocuments.status, 'IN_FORCE')))
+              .returning({ id: policyDocuments.id });
+            if (!replaced) throw new RuleViolationError('DOCUMENT.IN_FORCE', '只能替代现行有效的文件');
+          }
+          await writeAudit(tx, ctx.viewer, {
+            action: 'policy-document.create',
+            entityType: 'PolicyDocument',
+            entityId: created!.id,
+            regionPath: tenant.regionPath,
+            after: { ...created, supersedesId },
+          });
+          return created!.id;
+        })
+        .catch(mapDuplicateNumber);
+      return (await ctx.db.query.policyDocuments.findFirst(query({ where: { id: documentId } })))!;
+    },
+  }),
+}));

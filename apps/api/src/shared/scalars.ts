@@ -1,0 +1,37 @@
+import { GraphQLError, Kind } from 'graphql';
+import { builder } from '../builder';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new GraphQLError('日期格式应为 YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  const [y, m, d] = value.split('-').map(Number);
+  const check = new Date(Date.UTC(y!, m! - 1, d!));
+  if (check.getUTCMonth() !== m! - 1 || check.getUTCDate() !== d) {
+    throw new GraphQLError(`不存在的日期 ${value}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return value;
+}
+
+builder.scalarType('Date', {
+  description: '日历日期 (calendar day, YYYY-MM-DD, in the county calendar Asia/Shanghai)',
+  serialize: (value) => value,
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+function parseDateTime(value: unknown): string {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+    throw new GraphQLError('时间格式应为 ISO 8601', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return new Date(value).toISOString();
+}
+
+builder.scalarType('DateTime', {
+  description: '时间点 (an instant, ISO 8601 with offset)',
+  serialize: (value) => new Date(value).toISOString(),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
+});
