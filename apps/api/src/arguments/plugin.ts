@@ -22,11 +22,12 @@ export class ArgumentChecksPlugin<Types extends SchemaTypes> extends BasePlugin<
         ) => Error)[]
       | undefined;
     // Anonymous callers of a field behind the root types' loggedIn scope learn nothing about their input.
-    const public_ = (fieldConfig.pothosOptions as { skipTypeScopes?: boolean }).skipTypeScopes === true;
+    const reachableAnonymously =
+      (fieldConfig.pothosOptions as { skipTypeScopes?: boolean }).skipTypeScopes === true;
     return (parent, args, context, info) => {
       const problems = rootFieldArgumentProblems(info, args as Record<string, unknown>);
       if (problems.length === 0) return resolver(parent, args, context, info);
-      if (!public_ && (context as { viewer?: unknown }).viewer == null) throw unauthenticated();
+      if (!reachableAnonymously && (context as { viewer?: unknown }).viewer == null) throw unauthenticated();
       const error = new ArgumentError(problems);
       if (resultErrors) return wrapOrThrow(error, resultErrors);
       throw error;
