@@ -4,13 +4,16 @@ import type { Role } from '@gongjian/db/schema';
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import { decodeCanonicalGlobalId, encodeGlobalId } from './arguments/global-id';
+import { nodeOrNotFound } from './arguments/nodes';
+import ArgumentChecksPlugin from './arguments/plugin';
 import { insideJurisdiction, regionVisible } from './auth/jurisdiction';
 import { hasPermission, type Permission } from './auth/permissions';
 import type { Context } from './context';
-import { forbidden, unauthenticated } from './errors';
+import { ArgumentError, forbidden, unauthenticated } from './errors';
 
 export interface BuilderTypes {
   Context: Context;
@@ -32,8 +35,12 @@ export interface BuilderTypes {
   };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the builder's type cannot name itself inside its own options
+const builderOfNodes = (): any => builder;
+
 export const builder = new SchemaBuilder<BuilderTypes>({
-  plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, DrizzlePlugin],
+  // ArgumentChecks wraps inside Errors (so its refusals can be union members) and outside every argument mapper.
+  plugins: [ErrorsPlugin, ArgumentChecksPlugin, RelayPlugin, ScopeAuthPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
   drizzle: {
     client: (ctx) => ctx.db,
@@ -45,6 +52,26 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    encodeGlobalID: (typename, id) => encodeGlobalId(typename, id),
+    // Arguments were checked before this runs (arguments/plugin.ts); this refuses anything that slipped past.
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeCanonicalGlobalId(globalID);
+      if (!decoded) throw new ArgumentError([{ path: ['id'], zh: '不是有效的ID', en: 'is not a valid ID' }]);
+      return decoded;
+    },
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _ctx, _info, resolveNode) => nodeOrNotFound(resolveNode(id), id),
+    },
+    nodesQueryOptions: {
+      // One id at a time, so that a missing row is NOT_FOUND at its own index (the loader still batches).
+      resolve: (_root, { ids }, ctx, info): Promise<unknown>[] =>
+        ids.map((id) =>
+          nodeOrNotFound(
+            resolveNodes(builderOfNodes(), ctx, info, [id]).then(([node]) => node),
+            id,
+          ),
+        ),
+    },
   },
   scopeAuth: {
     runScopesOnType: true,

@@ -33,6 +33,23 @@ export class ValidationError extends DomainError {
   }
 }
 
+/**
+ * Argument values refused before the resolver runs (malformed IDs, control characters, bad pagination).
+ * Paths below a mutation's `input` argument are given as zod gives them, without the leading `input`.
+ */
+export class ArgumentError extends ValidationError {
+  constructor(problems: { path: string[]; zh: string; en: string }[]) {
+    const named = problems.map((problem) => ({
+      ...problem,
+      path: problem.path[0] === 'input' && problem.path.length > 1 ? problem.path.slice(1) : problem.path,
+    }));
+    super(named.map(({ path, zh, en }) => ({ path, message: `${zh} (${en})` })));
+    this.message = named
+      .map(({ path, zh, en }) => `参数 ${path.join('.')} ${zh} (argument ${path.join('.')} ${en})`)
+      .join('; ');
+  }
+}
+
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
   constructor(

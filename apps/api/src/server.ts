@@ -9,6 +9,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { DbHandle } from '@gongjian/db';
+import { PothosValidationError } from '@pothos/core';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import { sql } from 'drizzle-orm';
@@ -17,7 +18,8 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { SESSION_COOKIE, viewerFromToken } from './auth/sessions';
 import type { Context, CookieJar } from './context';
 import { env } from './env';
-import { DomainError } from './errors';
+import { failureRecord, logFailure, operationNames, sqlStateOf } from './error-log';
+import { DomainError, ValidationError } from './errors';
 import { identificationRoutes } from './modules/identification/import-route';
 import { schema } from './schema';
 import {
@@ -72,7 +74,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: original.code },
+      extensions: {
+        code: original.code,
+        ...(original instanceof ValidationError ? { fieldErrors: original.fieldErrors } : {}),
+      },
     };
   }
   const code = String(formatted.extensions?.code ?? '');
@@ -87,11 +92,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code },
     };
   }
-  console.error('[graphql] unexpected error', error);
+  const record = failureRecord(error, original, formatted.path);
+  // An argument the checks in arguments/ did not foresee: a Pothos decoding refusal, or a value PostgreSQL
+  // refused as data (SQLSTATE class 22, e.g. a forged cursor holding text where a date is ordered).
+  if (original instanceof PothosValidationError || sqlStateOf(original)?.startsWith('22')) {
+    logFailure('warn', '[graphql] argument refused late', record);
+    return {
+      message: '参数值无效 (an argument value is malformed or of the wrong type)',
+      path: formatted.path,
+      extensions: { code: 'VALIDATION', errorId: record.errorId },
+    };
+  }
+  logFailure('error', '[graphql] internal error', record);
   return {
     message: '服务器内部错误,请稍后重试',
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', errorId: record.errorId },
   };
 }
 
@@ -147,6 +163,7 @@ export function createApollo(extraPlugins: ApolloServerPlugin<Context>[] = []) {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       statusFromErrors,
+      operationNames,
       ...extraPlugins,
     ],
   });
@@ -243,7 +260,8 @@ export async function createApp(
       _next: express.NextFunction,
     ) => {
       const status = error.status ?? 500;
-      if (status >= 500) console.error('[http]', error);
+      // The error may carry the request body (a JSON parse failure does): log its class only.
+      if (status >= 500) logFailure('error', '[http] internal error', failureRecord(error, error));
       const message =
         error.type === 'entity.too.large' ? '请求过大' : status < 500 ? '请求格式错误' : '服务器内部错误';
       res.status(status).json({
