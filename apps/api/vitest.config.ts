@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     include,
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Migrating and seeding a scenario takes seconds alone, minutes on a machine busy with other tiers.
+    hookTimeout: 300_000,
     fileParallelism: false,
   },
 });
