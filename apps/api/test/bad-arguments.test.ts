@@ -104,6 +104,17 @@ describe('global IDs: only the canonical form is accepted, by every operation', 
     }
   });
 
+  it('a well-formed ID without a row is never an internal error, in any ID argument', async () => {
+    // Creating a measure for a household waits forever on PGlite today (the household is read outside the
+    // write's transaction on the one connection): left out until that write moves onto the write spine.
+    const waitsForever = (site: ArgumentSite) =>
+      site.field === 'saveMeasure' && site.path.at(-1) === 'householdId';
+    for (const site of idSites.filter((candidate) => !waitsForever(candidate))) {
+      const outcome = await sweep(site, globalId(site.nodeTypes[0] ?? 'Household', 2_000_000_000));
+      expect(outcome.answer, siteName(site)).not.toMatch(/INTERNAL/);
+    }
+  });
+
   it('node and nodes: a malformed ID is VALIDATION; a well-formed one without a row is NOT_FOUND', async () => {
     const garbage = await s.run('admin', '{ node(id: "garbage") { id } }');
     expect(garbage.errors?.[0]?.extensions).toMatchObject({
