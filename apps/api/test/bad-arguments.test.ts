@@ -228,6 +228,16 @@ describe('pagination arguments on every connection', () => {
     }
   });
 
+  it('a bad argument inside a named fragment or under an alias is named by its place in the response', async () => {
+    const r = await s.run(
+      'admin',
+      `{ list: regions(first: 1) { ...Children } }
+       fragment Children on QueryRegionsConnection { edges { node { kids: children(last: -1) { totalCount } } } }`,
+    );
+    const outcome = { ...outcomeOf('list', r as never), statements: s.statements.length };
+    expectRefused(outcome, ['edges', 'node', 'kids', 'last'], 'regions.children in a fragment', /不能为负数/);
+  });
+
   it('a cursor the server issued pages on', async () => {
     const first = await s.run<{ units: { pageInfo: { endCursor: string } } }>(
       'admin',
