@@ -115,6 +115,20 @@ describe('global IDs: only the canonical form is accepted, by every operation', 
     }
   });
 
+  it('an ID argument of a nested field, or an ID written as a number, is checked the same way', async () => {
+    const nested = await s.run('admin', '{ battleMap { nodes(parentRegionId: "garbage") { __typename } } }');
+    expectRefused(
+      { ...outcomeOf('battleMap', nested as never), statements: s.statements.length },
+      ['nodes', 'parentRegionId'],
+      'battleMap.nodes(parentRegionId)',
+    );
+    const number = await s.run('admin', '{ node(id: 12) { id } }');
+    expect(number.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: [{ path: ['id'] }],
+    });
+  });
+
   it('node and nodes: a malformed ID is VALIDATION; a well-formed one without a row is NOT_FOUND', async () => {
     const garbage = await s.run('admin', '{ node(id: "garbage") { id } }');
     expect(garbage.errors?.[0]?.extensions).toMatchObject({
