@@ -41,8 +41,13 @@ export function sqlStateOf(error: unknown): string | undefined {
   return undefined;
 }
 
-const className = (value: unknown) =>
-  value && typeof value === 'object' ? (value.constructor?.name ?? 'Object') : typeof value;
+/** The class of an error; a bundled driver's minified class falls back to the error's own `name`. */
+function className(value: unknown): string {
+  if (!value || typeof value !== 'object') return typeof value;
+  const constructorName = value.constructor?.name ?? 'Object';
+  const ownName = (value as { name?: unknown }).name;
+  return constructorName.length <= 2 && typeof ownName === 'string' ? ownName : constructorName;
+}
 
 export function failureRecord(wrapper: unknown, original: unknown, path?: readonly (string | number)[]) {
   const cause = (original as { cause?: unknown } | null)?.cause;

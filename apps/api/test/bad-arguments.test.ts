@@ -104,6 +104,31 @@ describe('global IDs: only the canonical form is accepted, by every operation', 
     }
   });
 
+  it('a well-formed ID without a row is never an internal error, in any ID argument', async () => {
+    // Creating a measure for a household waits forever on PGlite today (the household is read outside the
+    // write's transaction on the one connection): left out until that write moves onto the write spine.
+    const waitsForever = (site: ArgumentSite) =>
+      site.field === 'saveMeasure' && site.path.at(-1) === 'householdId';
+    for (const site of idSites.filter((candidate) => !waitsForever(candidate))) {
+      const outcome = await sweep(site, globalId(site.nodeTypes[0] ?? 'Household', 2_000_000_000));
+      expect(outcome.answer, siteName(site)).not.toMatch(/INTERNAL/);
+    }
+  });
+
+  it('an ID argument of a nested field, or an ID written as a number, is checked the same way', async () => {
+    const nested = await s.run('admin', '{ battleMap { nodes(parentRegionId: "garbage") { __typename } } }');
+    expectRefused(
+      { ...outcomeOf('battleMap', nested as never), statements: s.statements.length },
+      ['nodes', 'parentRegionId'],
+      'battleMap.nodes(parentRegionId)',
+    );
+    const number = await s.run('admin', '{ node(id: 12) { id } }');
+    expect(number.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: [{ path: ['id'] }],
+    });
+  });
+
   it('node and nodes: a malformed ID is VALIDATION; a well-formed one without a row is NOT_FOUND', async () => {
     const garbage = await s.run('admin', '{ node(id: "garbage") { id } }');
     expect(garbage.errors?.[0]?.extensions).toMatchObject({
@@ -215,6 +240,16 @@ describe('pagination arguments on every connection', () => {
         expectRefused(outcome, ['edges', 'node', field!, ...path], `${list}.${field}(${label})`, message);
       }
     }
+  });
+
+  it('a bad argument inside a named fragment or under an alias is named by its place in the response', async () => {
+    const r = await s.run(
+      'admin',
+      `{ list: regions(first: 1) { ...Children } }
+       fragment Children on QueryRegionsConnection { edges { node { kids: children(last: -1) { totalCount } } } }`,
+    );
+    const outcome = { ...outcomeOf('list', r as never), statements: s.statements.length };
+    expectRefused(outcome, ['edges', 'node', 'kids', 'last'], 'regions.children in a fragment', /不能为负数/);
   });
 
   it('a cursor the server issued pages on', async () => {
