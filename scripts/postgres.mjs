@@ -36,8 +36,12 @@ function asPostgresUser(command) {
   }
 }
 
-/** Returns { url, stop } for a fresh server, or null (with a reason) when no server binaries exist. */
-export async function startPostgres() {
+/**
+ * Returns { url, stop } for a fresh server, or null (with a reason) when no server binaries exist. With
+ * { roles: true } it also creates an owner role (runs migrations, may create the test databases) and an
+ * application role, and returns ownerUrl and appUrl: the test tier runs the API as the application role.
+ */
+export async function startPostgres({ roles = false } = {}) {
   const bin = findPostgresBin();
   if (!bin) return { url: null, reason: 'no PostgreSQL server binaries under /usr/lib/postgresql' };
   const dir = mkdtempSync(path.join(tmpdir(), 'gongjian-pg-'));
@@ -52,6 +56,23 @@ export async function startPostgres() {
     );
   const stopServer = () => asPostgresUser(`${bin}/pg_ctl -D ${data} -m fast -w stop >/dev/null`);
   startServer();
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const roleUrls = {};
+  if (roles) {
+    const statements = [
+      'CREATE ROLE gongjian_owner LOGIN CREATEDB',
+      'CREATE ROLE gongjian_app LOGIN',
+      // Dropping a test database WITH (FORCE) ends the application role's connections to it.
+      'GRANT pg_signal_backend TO gongjian_owner',
+    ];
+    for (const statement of statements) {
+      asPostgresUser(
+        `${bin}/psql -h ${dir} -p ${port} -U postgres -d postgres -q -v ON_ERROR_STOP=1 -c "${statement}"`,
+      );
+    }
+    roleUrls.ownerUrl = `postgres://gongjian_owner@127.0.0.1:${port}/postgres`;
+    roleUrls.appUrl = `postgres://gongjian_app@127.0.0.1:${port}/postgres`;
+  }
   const stop = () => {
     try {
       stopServer();
@@ -62,5 +83,5 @@ export async function startPostgres() {
     }
   };
   // startServer and stopServer let a fault test take the server away and bring it back on the same port.
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, startServer, stopServer };
+  return { url, ...roleUrls, stop, startServer, stopServer };
 }

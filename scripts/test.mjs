@@ -10,6 +10,7 @@ const ci = process.env.CI === 'true';
 const results = [];
 const baseEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
 delete baseEnv.DATABASE_URL;
+delete baseEnv.DATABASE_MIGRATION_URL;
 
 function step(name, command, args, env = baseEnv) {
   console.log(`\n━━ ${name} ━━ ${command} ${args.join(' ')}`);
@@ -60,12 +61,14 @@ for (const clock of boundaryClocks) {
   });
 }
 
-const pg = await startPostgres().catch((error) => ({ url: null, reason: error.message }));
+const pg = await startPostgres({ roles: true }).catch((error) => ({ url: null, reason: error.message }));
 if (pg.url) {
   try {
+    // The API runs as the application role; the owner role migrates and creates the test databases.
     step('API tests on PostgreSQL', 'pnpm', ['--filter', '@gongjian/api', 'test'], {
       ...baseEnv,
-      DATABASE_URL: pg.url,
+      DATABASE_URL: pg.appUrl,
+      DATABASE_MIGRATION_URL: pg.ownerUrl,
     });
   } finally {
     pg.stop();

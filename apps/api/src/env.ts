@@ -28,6 +28,8 @@ export const env = {
   port: number('PORT', 4000),
   host: process.env.HOST ?? '127.0.0.1',
   databaseUrl: process.env.DATABASE_URL || undefined,
+  /** The schema owner's URL: migrations run as it, so the application's role cannot alter the audit log. */
+  databaseMigrationUrl: process.env.DATABASE_MIGRATION_URL || undefined,
   dataDir: process.env.GONGJIAN_DATA_DIR ?? path.join(repoRoot, '.data'),
   seedDemo: process.env.GONGJIAN_SEED_DEMO !== 'false',
   secureCookies: process.env.GONGJIAN_SECURE_COOKIES === 'true',

@@ -1,13 +1,27 @@
-import { createDb } from '@gongjian/db';
+import { auditLogExposure, createDb } from '@gongjian/db';
 import { seedJianghua } from '@gongjian/db/seed';
 import { env } from './env';
 import { createApp } from './server';
 
-const handle = createDb({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+const handle = createDb({
+  databaseUrl: env.databaseUrl,
+  migrationUrl: env.databaseMigrationUrl,
+  dataDir: env.dataDir,
+});
 console.log(
   handle.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL server (DATABASE_URL)',
 );
 await handle.migrate();
+const exposure = await auditLogExposure(handle.db);
+if (exposure.length > 0 && handle.kind === 'postgres') {
+  console.warn(
+    `WARNING: the audit log is not append-only for this API's database role (${exposure.join(', ')}): ` +
+      'it could rewrite or delete audit rows. Run migrations as a separate owner role with DATABASE_MIGRATION_URL ' +
+      '(README, "A PostgreSQL server instead of PGlite").',
+  );
+} else if (handle.kind === 'postgres') {
+  console.log('audit log append-only for the application role (INSERT and SELECT only)');
+}
 if (env.seedDemo && handle.kind === 'pglite') {
   const seeded = await handle.db.transaction((tx) => seedJianghua(tx));
   if (seeded) console.log('loaded the Jianghua demo county (江华瑶族自治县演示数据)');

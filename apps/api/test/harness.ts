@@ -14,6 +14,8 @@ import { createApollo } from '../src/server';
  * seeded template database; without it, a clone of one migrated and seeded in-memory PGlite per test file.
  */
 const serverUrl = process.env.DATABASE_URL || undefined;
+/** The owner role (DATABASE_MIGRATION_URL) migrates, seeds and creates the databases; the API runs as DATABASE_URL. */
+const ownerServerUrl = process.env.DATABASE_MIGRATION_URL || serverUrl;
 /**
  * Tests seed a smaller demo registry (same proportions as the 28,000 households of the full demo) so that
  * every test file's template stays fast; set GONGJIAN_DEMO_HOUSEHOLDS to test at another size.
@@ -35,11 +37,11 @@ async function seededPglite(): Promise<PGlite> {
 }
 
 function adminSql() {
-  return postgres(serverUrl!, { max: 1, onnotice: () => {} });
+  return postgres(ownerServerUrl!, { max: 1, onnotice: () => {} });
 }
 
-function databaseUrl(name: string) {
-  const url = new URL(serverUrl!);
+function databaseUrl(name: string, server = serverUrl) {
+  const url = new URL(server!);
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -50,7 +52,11 @@ async function seededPostgresTemplate(): Promise<string> {
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   createdDatabases.push(name);
-  const handle = createDb({ databaseUrl: databaseUrl(name), maxConnections: 2 });
+  const handle = createDb({
+    databaseUrl: databaseUrl(name),
+    migrationUrl: databaseUrl(name, ownerServerUrl),
+    maxConnections: 2,
+  });
   await handle.migrate();
   await handle.db.transaction((tx) => seedJianghua(tx));
   await handle.close();

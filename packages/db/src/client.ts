@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { applyApplicationGrants, roleOf } from './roles';
 import { relations } from './schema/relations';
 
 export type Relations = typeof relations;
@@ -27,6 +28,12 @@ export const migrationsFolder = fileURLToPath(new URL('../migrations', import.me
 export interface CreateDbOptions {
   /** postgres:// URL; when absent, embedded PGlite is used. */
   databaseUrl?: string;
+  /**
+   * postgres:// URL of the role that owns the schema: migrations run as it, then it grants the role of
+   * `databaseUrl` its data rights (INSERT and SELECT only on the audit log). Without it, migrations run
+   * as the application's own role, which then owns the audit log and could disable its trigger.
+   */
+  migrationUrl?: string;
   /** PGlite data folder; `memory://` (or undefined) keeps it in memory. */
   dataDir?: string;
   /** An existing PGlite instance (tests clone one migrated template). */
@@ -61,7 +68,18 @@ export function createDb(options: CreateDbOptions = {}): DbHandle {
       db: db as unknown as Database,
       kind: 'postgres',
       migrate: async () => {
-        await migratePostgres(db, { migrationsFolder });
+        const separateOwner = options.migrationUrl && options.migrationUrl !== options.databaseUrl;
+        if (!separateOwner) {
+          await migratePostgres(db, { migrationsFolder });
+          return;
+        }
+        const ownerSql = postgres(options.migrationUrl!, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+        try {
+          await migratePostgres(drizzlePostgres({ client: ownerSql, relations }), { migrationsFolder });
+          await applyApplicationGrants(ownerSql, roleOf(options.databaseUrl!));
+        } finally {
+          await ownerSql.end({ timeout: 5 });
+        }
       },
       close: () => sql.end({ timeout: 5 }),
     };

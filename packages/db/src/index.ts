@@ -1,4 +1,5 @@
 export * from './client';
 export * from './password';
+export * from './roles';
 export * from './schema/index';
 export { relations } from './schema/relations';

@@ -3,6 +3,7 @@ import { seedJianghua } from './jianghua';
 
 const handle = createDb({
   databaseUrl: process.env.DATABASE_URL,
+  migrationUrl: process.env.DATABASE_MIGRATION_URL,
   dataDir: process.env.GONGJIAN_DATA_DIR ?? '.data',
 });
 await handle.migrate();
