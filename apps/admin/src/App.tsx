@@ -13,23 +13,23 @@ import {
 import type { MenuProps } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
-import { ApplicationsPage } from './applications/ApplicationsPage.tsx';
-import { BattleMapPage } from './battle-map/BattleMapPage.tsx';
-import { CadresPage } from './cadres/CadresPage.tsx';
-import { CommandStructurePage } from './command/CommandStructurePage.tsx';
-import { DocumentsPage } from './command/DocumentsPage.tsx';
-import { MeetingsPage } from './command/MeetingsPage.tsx';
-import { ResolutionsPage } from './command/ResolutionsPage.tsx';
-import { HouseholdsPage } from './households/HouseholdsPage.tsx';
-import { ImportPage } from './import/ImportPage.tsx';
-import { MonitoringPage } from './monitoring/MonitoringPage.tsx';
+import { ApplicationsPage } from './identification/applications/ApplicationsPage.tsx';
+import { HouseholdsPage } from './identification/households/HouseholdsPage.tsx';
+import { ImportPage } from './identification/import/ImportPage.tsx';
+import { MonitoringPage } from './identification/monitoring/MonitoringPage.tsx';
+import { RatesPage } from './identification/rates/RatesPage.tsx';
+import { ScreeningPage } from './identification/screening/ScreeningPage.tsx';
 import { menuSections, type PageKey, useLocationState } from './navigation.ts';
-import { RatesPage } from './rates/RatesPage.tsx';
-import { ScreeningPage } from './screening/ScreeningPage.tsx';
-import { DecomposePage } from './tasks/DecomposePage.tsx';
-import { TasksPage } from './tasks/TasksPage.tsx';
-import { UnitsPage } from './units/UnitsPage.tsx';
+import { CadresPage } from './organisation/cadres/CadresPage.tsx';
+import { UnitsPage } from './organisation/units/UnitsPage.tsx';
+import { BattleMapPage } from './responsibility/battle-map/BattleMapPage.tsx';
+import { DecomposePage } from './responsibility/decompose/DecomposePage.tsx';
+import { TasksPage } from './responsibility/tasks/TasksPage.tsx';
 import { adminWords } from './words.ts';
+import { CommandStructurePage } from './work-advancement/command-structure/CommandStructurePage.tsx';
+import { DocumentsPage } from './work-advancement/documents/DocumentsPage.tsx';
+import { MeetingsPage } from './work-advancement/meetings/MeetingsPage.tsx';
+import { ResolutionsPage } from './work-advancement/resolutions/ResolutionsPage.tsx';
 
 const AdminViewerQuery = graphql.persisted(
   'admin/AdminViewer',

@@ -1,0 +1,359 @@
+import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
+import {
+  EmptyState,
+  fill,
+  QueryErrorAlert,
+  RegionPicker,
+  type RegionPicker_region,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
+import { Alert, Button, Card, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
+import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { adminWords } from '../../words.ts';
+import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
+import { MeasuresTable, MeasuresTable_measure } from '../households/YearTables.tsx';
+import { label, options } from '../labels.ts';
+import { MonitoringStepForm, StartEliminationForm } from './MonitoringActions.tsx';
+import { monitoringWords } from './words.ts';
+
+export const MonitoringRow_object = graphql(
+  `
+    fragment MonitoringRow_object on MonitoringObject {
+      id
+      type
+      state
+      year
+      procedure
+      stepsDone
+      nextStep
+      nextStepRoles
+      riskKinds
+      riskNote
+      clueOn
+      identifiedOn
+      identificationDeadline
+      eliminatedOn
+      responsibleCadreName
+      version
+      classification {
+        ...RuleReasons_reason
+      }
+      eliminationAssessment {
+        ...RuleReasons_reason
+      }
+      measures {
+        id
+        ...MeasuresTable_measure
+      }
+      steps {
+        sequence
+        procedure
+        step
+        decision
+        actorName
+        actorRole
+        actedOn
+        notes
+      }
+      household {
+        id
+        householdNumber
+        head {
+          id
+          name
+        }
+        village {
+          id
+          name
+        }
+        members {
+          id
+          labourCapacity
+        }
+      }
+    }
+  `,
+  [RuleReasons_reason, MeasuresTable_measure],
+);
+
+const MonitoringQuery = graphql.persisted(
+  'admin/AdminMonitoringObjects',
+  graphql(
+    `
+    query AdminMonitoringObjects(
+      $type: MonitoringType
+      $state: MonitoringState
+      $regionId: ID
+      $first: Int!
+      $after: String
+    ) {
+      me {
+        id
+        roles
+      }
+      monitoringObjects(type: $type, state: $state, regionId: $regionId, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            ...MonitoringRow_object
+          }
+        }
+      }
+    }
+  `,
+    [MonitoringRow_object],
+  ),
+);
+
+type MonitoringRow = ReturnType<typeof readRow>;
+
+function readRow(object: FragmentOf<typeof MonitoringRow_object>) {
+  return readFragment(MonitoringRow_object, object);
+}
+
+/** A household none of whose members can work stays monitored: it is never marked risk-eliminated. */
+function withoutLabour(row: MonitoringRow) {
+  return row.household.members.length > 0 && row.household.members.every((m) => m.labourCapacity === 'NONE');
+}
+
+const writerRoles = ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'];
+
+function MonitoringDetail({
+  row,
+  viewerRoles,
+  onChanged,
+}: {
+  row: MonitoringRow;
+  viewerRoles: ReadonlyArray<string>;
+  onChanged: () => void;
+}) {
+  const words = useWords(monitoringWords);
+  const { locale } = useLocale();
+  const target = { id: row.id, version: row.version, year: row.year, nextStep: row.nextStep };
+  const mayWrite = viewerRoles.some((role) => writerRoles.includes(role));
+  const mine = row.nextStepRoles.some((role) => viewerRoles.includes(role));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Typography.Title level={5}>{words.classification}</Typography.Title>
+          <RuleReasons reasons={row.classification} />
+        </Col>
+        <Col span={12}>
+          <Typography.Title level={5}>{words.eliminationAssessment}</Typography.Title>
+          {row.eliminationAssessment ? (
+            <RuleReasons reasons={row.eliminationAssessment} />
+          ) : (
+            <EmptyState description={words.noElimination} />
+          )}
+        </Col>
+      </Row>
+      <Typography.Title level={5}>{words.measures}</Typography.Title>
+      <MeasuresTable measures={row.measures} />
+      <Typography.Title level={5}>{words.steps}</Typography.Title>
+      <Table
+        rowKey="sequence"
+        size="small"
+        pagination={false}
+        dataSource={row.steps}
+        locale={{ emptyText: <EmptyState /> }}
+        columns={[
+          { title: '#', dataIndex: 'sequence', key: 'sequence', width: 40 },
+          {
+            title: words.procedure,
+            key: 'procedure',
+            render: (_, s) => label('MonitoringProcedure', s.procedure, locale),
+          },
+          { title: words.step, key: 'step', render: (_, s) => label('MonitoringStep', s.step, locale) },
+          {
+            title: words.actor,
+            key: 'actor',
+            render: (_, s) => `${s.actorName}（${label('ActorRole', s.actorRole, locale)}）`,
+          },
+          { title: words.actedOn, dataIndex: 'actedOn', key: 'actedOn', width: 110 },
+          {
+            title: words.decision,
+            key: 'decision',
+            render: (_, s) => label('StepDecision', s.decision, locale),
+          },
+          { title: words.notes, dataIndex: 'notes', key: 'notes' },
+        ]}
+      />
+      {row.nextStep && mine && <MonitoringStepForm target={target} onChanged={onChanged} />}
+      {row.nextStep && !mine && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="monitoring-waiting-for"
+          message={fill(words.waitingFor, {
+            roles: row.nextStepRoles.map((role) => label('ActorRole', role, locale)).join(' / '),
+          })}
+        />
+      )}
+      {mayWrite && row.state === 'MONITORED' && !withoutLabour(row) && (
+        <StartEliminationForm target={target} onChanged={onChanged} />
+      )}
+    </Space>
+  );
+}
+
+export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+  const words = useWords(monitoringWords);
+  const pageWords = useWords(adminWords);
+  const { locale } = useLocale();
+  const { paging, filter } = usePagedFilters();
+  const [type, setType] = useState<EnumValue<'MonitoringType'> | null>(null);
+  const [state, setState] = useState<EnumValue<'MonitoringState'> | null>(null);
+  const [regionPath, setRegionPath] = useState<string[]>([]);
+  const [openHousehold, setOpenHousehold] = useState<string | null>(null);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MonitoringQuery,
+    variables: {
+      type,
+      state,
+      regionId: regionPath[regionPath.length - 1] ?? null,
+      first: paging.first,
+      after: paging.after,
+    },
+  });
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const connection = data?.monitoringObjects;
+  const rows = connection?.edges.map((edge) => readRow(edge.node)) ?? [];
+  const viewerRoles = data?.me?.roles ?? [];
+
+  return (
+    <Card title={pageWords.pageMonitoring}>
+      <div className="gj-page-toolbar">
+        <Select
+          allowClear
+          placeholder={words.filterType}
+          style={{ width: 160 }}
+          value={type}
+          onChange={(value) => filter(setType)(value ?? null)}
+          options={options('MonitoringType', locale)}
+        />
+        <Select
+          allowClear
+          placeholder={words.filterState}
+          style={{ width: 160 }}
+          value={state}
+          onChange={(value) => filter(setState)(value ?? null)}
+          options={options('MonitoringState', locale)}
+        />
+        <RegionPicker
+          id="monitoring-region-filter"
+          root={jurisdiction}
+          value={regionPath}
+          onChange={filter(setRegionPath)}
+        />
+      </div>
+      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
+      <Table<MonitoringRow>
+        data-testid="monitoring-table"
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: <EmptyState description={words.noObjects} /> }}
+        expandable={{
+          expandedRowRender: (row) => (
+            <MonitoringDetail row={row} viewerRoles={viewerRoles} onChanged={refresh} />
+          ),
+        }}
+        columns={[
+          {
+            title: words.columnHousehold,
+            key: 'household',
+            render: (_, row) => (
+              <Button type="link" size="small" onClick={() => setOpenHousehold(row.household.id)}>
+                {row.household.head?.name ?? '—'} · {row.household.householdNumber}
+              </Button>
+            ),
+          },
+          { title: words.columnVillage, key: 'village', render: (_, row) => row.household.village.name },
+          {
+            title: words.columnType,
+            key: 'type',
+            render: (_, row) => label('MonitoringType', row.type, locale),
+          },
+          {
+            title: words.columnRisk,
+            key: 'risk',
+            render: (_, row) => (
+              <Space direction="vertical" size={0}>
+                <span>{row.riskKinds.map((kind) => label('RiskKind', kind, locale)).join('、')}</span>
+                {row.riskNote && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {row.riskNote}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          { title: words.columnHelper, dataIndex: 'responsibleCadreName', key: 'helper' },
+          {
+            title: words.columnMeasures,
+            key: 'measures',
+            width: 70,
+            render: (_, row) => row.measures.length,
+          },
+          {
+            title: words.columnProcedure,
+            key: 'procedure',
+            render: (_, row) => (
+              <Space direction="vertical" size={0}>
+                <span>
+                  {label('MonitoringProcedure', row.procedure, locale)} ·{' '}
+                  {row.nextStep
+                    ? fill(words.nextStep, { step: label('MonitoringStep', row.nextStep, locale) })
+                    : words.procedureDone}
+                </span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {row.identificationDeadline && fill(words.deadline, { date: row.identificationDeadline })}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: words.columnState,
+            key: 'state',
+            render: (_, row) => (
+              <Space size={4} wrap>
+                <Tag
+                  color={
+                    row.state === 'RISK_ELIMINATED'
+                      ? 'success'
+                      : row.state === 'MONITORED'
+                        ? 'orange'
+                        : 'processing'
+                  }
+                >
+                  {label('MonitoringState', row.state, locale)}
+                </Tag>
+                {withoutLabour(row) && (
+                  <Tag color="red" data-testid="never-eliminated">
+                    {words.neverEliminated}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
+      {openHousehold && (
+        <HouseholdDrawer householdId={openHousehold} onClose={() => setOpenHousehold(null)} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,173 @@
+import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
+import {
+  EmptyState,
+  fill,
+  QueryErrorAlert,
+  type RegionPicker_region,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
+import { Button, Card, Input, List, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { DateInput } from '../../shared/DateInput.tsx';
+import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { adminWords } from '../../words.ts';
+import { meetingTypeLabels, optionsOf } from '../labels.ts';
+import { useTaskFromDecision } from '../TaskFromDecision.tsx';
+import { commandWords } from '../words.ts';
+import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
+
+const MeetingsQuery = graphql.persisted(
+  'admin/AdminMeetings',
+  graphql(`
+  query AdminMeetings($type: MeetingType, $from: Date, $to: Date, $search: String, $first: Int!, $after: String) {
+    meetings(type: $type, from: $from, to: $to, search: $search, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          type
+          heldOn
+          topic
+          attendees
+          decisions {
+            id
+            sequence
+            content
+            taskCount
+          }
+        }
+      }
+    }
+  }
+`),
+);
+
+/** 会议决策: meetings by type and date, each with its decisions; any decision can become a task. */
+export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+  const words = useWords(commandWords);
+  const pageWords = useWords(adminWords);
+  const { locale } = useLocale();
+  const { paging, filter } = usePagedFilters();
+  const [type, setType] = useState<EnumValue<'MeetingType'> | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MeetingsQuery,
+    variables: {
+      type,
+      from: from || null,
+      to: to || null,
+      search: search || null,
+      first: paging.first,
+      after: paging.after,
+    },
+  });
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, refresh);
+  const connection = data?.meetings;
+  return (
+    <Card title={pageWords.pageMeetings}>
+      <div className="gj-page-toolbar">
+        <Select
+          allowClear
+          placeholder={words.meetingType}
+          style={{ width: 200 }}
+          value={type}
+          onChange={(value) => filter(setType)(value ?? null)}
+          options={optionsOf(meetingTypeLabels[locale])}
+        />
+        <span>
+          {words.from} <DateInput value={from} onChange={filter(setFrom)} style={{ width: 150 }} />
+        </span>
+        <span>
+          {words.to} <DateInput value={to} onChange={filter(setTo)} style={{ width: 150 }} />
+        </span>
+        <Input.Search
+          allowClear
+          placeholder={words.searchTopic}
+          style={{ width: 220 }}
+          onSearch={(value) => filter(setSearch)(value.trim())}
+        />
+        <div style={{ flex: 1 }} />
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {words.createMeeting}
+        </Button>
+      </div>
+      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
+      <Table
+        data-testid="meetings-table"
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        pagination={false}
+        dataSource={connection?.edges.map((edge) => edge.node) ?? []}
+        locale={{ emptyText: <EmptyState description={words.noMeetings} /> }}
+        expandable={{
+          expandedRowRender: (meeting) => (
+            <List
+              size="small"
+              header={`${words.columnAttendees}：${meeting.attendees.join('、')}`}
+              dataSource={meeting.decisions}
+              renderItem={(decision) => (
+                <List.Item
+                  actions={[
+                    decision.taskCount > 0 && (
+                      <Tag key="count">{fill(words.tasksFromHere, { count: decision.taskCount })}</Tag>
+                    ),
+                    <Button
+                      key="create"
+                      type="link"
+                      size="small"
+                      onClick={() =>
+                        createTaskFrom({ kind: 'MEETING_DECISION', id: decision.id, label: decision.content })
+                      }
+                    >
+                      {words.createTaskFromDecision}
+                    </Button>,
+                  ]}
+                >
+                  {decision.sequence}. {decision.content}
+                </List.Item>
+              )}
+            />
+          ),
+        }}
+        columns={[
+          { title: words.columnDate, dataIndex: 'heldOn', key: 'heldOn', width: 120 },
+          {
+            title: words.columnType,
+            key: 'type',
+            width: 170,
+            render: (_, m) => <Tag color="red">{meetingTypeLabels[locale][m.type]}</Tag>,
+          },
+          { title: words.columnTopic, dataIndex: 'topic', key: 'topic' },
+          {
+            title: words.columnDecisions,
+            key: 'decisions',
+            width: 100,
+            align: 'right',
+            render: (_, m) => m.decisions.length,
+          },
+        ]}
+      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
+      {creating && (
+        <MeetingFormDrawer
+          onClose={(saved) => {
+            setCreating(false);
+            if (saved) refresh();
+          }}
+        />
+      )}
+      {drawer}
+    </Card>
+  );
+}
