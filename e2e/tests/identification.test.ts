@@ -92,10 +92,10 @@ async function householdToIdentify(householdNumber: string, headIdNumber: string
 /** antd puts a space between the two characters of a two-character button label. */
 const button = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
-async function openNewPage(browser: Browser, username: string, pageKey: string) {
+async function openNewPage(browser: Browser, username: string, pagePath: string) {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
   const page = await context.newPage();
-  await signIn(page, `${apiUrl}/admin/?page=${pageKey}`, username, demoPassword);
+  await signIn(page, `${apiUrl}/admin/${pagePath}`, username, demoPassword);
   return page;
 }
 
@@ -144,7 +144,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
   // 5-day notices of an identification: started and noticed 20 days ago, reviewed 14 days ago (one try
   // at 18 days ago is refused: notice not over), approved and announced 7 days ago.
   test('a village clerk starts an identification with the rules’ advice and records deliberation and first notice', async () => {
-    const page = await openNewPage(browser, 'village', 'households');
+    const page = await openNewPage(browser, 'village', 'identification/households');
     const search = page.getByPlaceholder('户主姓名、户编号或身份证号后四位');
     await search.fill(householdNumber);
     await search.press('Enter');
@@ -193,7 +193,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
   });
 
   test('the township clerk is refused while the notice runs, then reviews and posts the second notice', async () => {
-    const page = await openNewPage(browser, 'township', 'applications');
+    const page = await openNewPage(browser, 'township', 'identification/applications');
     await openPendingApplication(page, householdNumber);
     await recordStep(page, '乡镇审核', countyDay(18), '入户核查属实');
     const refused = page.getByTestId('step-refused');
@@ -214,7 +214,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
   });
 
   test('the county administrator approves and announces; the household is poor and its history shows every step', async () => {
-    const page = await openNewPage(browser, 'admin', 'applications');
+    const page = await openNewPage(browser, 'admin', 'identification/applications');
     await openPendingApplication(page, householdNumber);
     await recordStep(page, '县级审批', countyDay(7), '同意纳入');
     await expectRecorded(page, '县级审批');
@@ -223,7 +223,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
     await expect.poll(() => page.getByTestId('application-state').textContent()).toBe('已完成');
     await page.keyboard.press('Escape');
 
-    await page.goto(`${apiUrl}/admin/?page=households`);
+    await page.goto(`${apiUrl}/admin/identification/households`);
     const search = page.getByPlaceholder('户主姓名、户编号或身份证号后四位');
     await search.fill(householdNumber);
     await search.press('Enter');
@@ -285,7 +285,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
       ],
     );
 
-    const page = await openNewPage(browser, 'admin', 'import');
+    const page = await openNewPage(browser, 'admin', 'identification/import');
     await page.locator('input[type=file]').setInputFiles({
       name: '农户导入.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -310,7 +310,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
     await page.context().close();
   });
   test('the county administrator screens the county, reads the monitoring list and drills the four rates into a township', async () => {
-    const page = await openNewPage(browser, 'admin', 'screening');
+    const page = await openNewPage(browser, 'admin', 'identification/screening');
     await page.locator('.ant-select', { hasText: '乡镇或村' }).click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '整个管辖范围' })
@@ -326,7 +326,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
     await page.getByTestId('finding-evidence').first().waitFor();
     await saveScreenshot(page, 'identification-screening');
 
-    await page.goto(`${apiUrl}/admin/?page=monitoring`);
+    await page.goto(`${apiUrl}/admin/identification/monitoring`);
     const objects = page.getByTestId('monitoring-table').locator('tbody tr.ant-table-row');
     await expect.poll(() => objects.count()).toBeGreaterThan(0);
     // A household none of whose members can work is marked as staying monitored, never as eliminated.
@@ -335,7 +335,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
         expect(await row.textContent()).not.toContain('风险已消除');
     await saveScreenshot(page, 'identification-monitoring');
 
-    await page.goto(`${apiUrl}/admin/?page=rates`);
+    await page.goto(`${apiUrl}/admin/identification/rates`);
     await expect
       .poll(() => page.getByTestId('total-incidence').textContent())
       .toMatch(/^\d+\.\d{2}% (达标|未达标)$/);

@@ -366,3 +366,8 @@ export const applicationStateColours: Record<EnumValue<'ApplicationState'>, stri
   REJECTED: 'error',
   WITHDRAWN: 'default',
 };
+
+/** The values of an enum, in the order above (for checking them in a URL). */
+export function enumValues<Name extends IdentificationEnum>(name: Name) {
+  return Object.keys(chinese[name]) as EnumValue<Name>[];
+}

@@ -36,3 +36,34 @@ export function ConnectionPager({
     />
   );
 }
+
+export interface PagingSearch {
+  cursors?: string[];
+  size?: number;
+}
+
+/**
+ * Paging kept in the URL (`cursors` and `size` search parameters), so a reload or a shared link opens
+ * the same page; same shape as `useCursorPaging`.
+ */
+export function useUrlPaging(
+  search: PagingSearch,
+  update: (next: PagingSearch) => void,
+  defaultSize = 20,
+): ReturnType<typeof useCursorPaging> {
+  const cursors = search.cursors ?? [];
+  const pageSize = search.size ?? defaultSize;
+  const size = pageSize === defaultSize ? undefined : pageSize;
+  return {
+    first: pageSize,
+    after: cursors[cursors.length - 1] ?? null,
+    page: cursors.length + 1,
+    pageSize,
+    next: (endCursor) => {
+      if (endCursor) update({ cursors: [...cursors, endCursor], size });
+    },
+    previous: () => update({ cursors: cursors.length > 1 ? cursors.slice(0, -1) : undefined, size }),
+    reset: () => update({ cursors: undefined, size }),
+    setPageSize: (next) => update({ cursors: undefined, size: next === defaultSize ? undefined : next }),
+  };
+}

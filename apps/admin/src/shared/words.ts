@@ -19,6 +19,7 @@ export const sharedWords = defineDictionaries(
     notFoundDetail: '地址 {path} 没有对应的页面。',
     backHome: '返回首页',
     loadingPage: '正在载入页面…',
+    systemName: '攻坚',
   },
   {
     noReasons: 'No explanation',
@@ -37,5 +38,6 @@ export const sharedWords = defineDictionaries(
     notFoundDetail: 'There is no page at {path}.',
     backHome: 'Back to the first page',
     loadingPage: 'Loading the page…',
+    systemName: 'Gongjian',
   },
 );

@@ -3,6 +3,7 @@ import { fill, type RegionPicker_region, useWords } from '@gongjian/ui';
 import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { CreateTaskDrawer, type TaskSource } from '../responsibility/tasks/CreateTaskDrawer.tsx';
+import { Can } from '../shared/viewer.tsx';
 import { commandWords } from './words.ts';
 
 /**
@@ -39,9 +40,11 @@ export function TaskFromDecisionActions({
   return (
     <Space>
       {taskCount > 0 && <Tag>{fill(words.tasksFromHere, { count: taskCount })}</Tag>}
-      <Button type="link" size="small" onClick={onCreate}>
-        {words.createTaskFromDecision}
-      </Button>
+      <Can permission="TASK_WRITE">
+        <Button type="link" size="small" onClick={onCreate}>
+          {words.createTaskFromDecision}
+        </Button>
+      </Can>
     </Space>
   );
 }

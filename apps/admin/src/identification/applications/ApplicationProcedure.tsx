@@ -271,6 +271,20 @@ function WithdrawButton({ application, onChanged }: { application: Application; 
   );
 }
 
+/**
+ * What the viewer may do with the application: record its current step (their role does it) or withdraw it.
+ * A copy of the server's role check, kept here alone until StatusApplication.viewerCanRecordStep and
+ * viewerCanWithdraw replace it.
+ */
+function viewerPartIn(application: Application, viewerRoles: ReadonlyArray<string>) {
+  return {
+    mayRecordStep: application.nextStepRoles.some((role) => viewerRoles.includes(role)),
+    mayWithdraw: viewerRoles.some((role) =>
+      ['VILLAGE_CLERK', 'TOWNSHIP_CLERK', 'COUNTY_ADMIN'].includes(role),
+    ),
+  };
+}
+
 export interface ApplicationProcedureProps {
   application: FragmentOf<typeof ApplicationProcedure_application>;
   viewerRoles: ReadonlyArray<string>;
@@ -293,10 +307,7 @@ export function ApplicationProcedure({
   const today = useCountyToday();
   const daysLeft = noticeDaysLeft(application.noticeEndsOn, today);
   const open = application.state === 'IN_PROGRESS';
-  const mine = application.nextStepRoles.some((role) => viewerRoles.includes(role));
-  const actor = viewerRoles.some((role) =>
-    ['VILLAGE_CLERK', 'TOWNSHIP_CLERK', 'COUNTY_ADMIN'].includes(role),
-  );
+  const { mayRecordStep, mayWithdraw } = viewerPartIn(application, viewerRoles);
   const roles = (list: ReadonlyArray<ActorRole>) =>
     list.map((role) => label('ActorRole', role, locale)).join(' / ');
 
@@ -354,7 +365,7 @@ export function ApplicationProcedure({
         style={{ marginBottom: 16 }}
         data-testid="procedure-steps"
       />
-      {open && !mine && (
+      {open && !mayRecordStep && (
         <Alert
           type="info"
           showIcon
@@ -365,7 +376,7 @@ export function ApplicationProcedure({
           })}
         />
       )}
-      {open && mine && <StepForm application={application} onChanged={onChanged} />}
+      {open && mayRecordStep && <StepForm application={application} onChanged={onChanged} />}
       <Table
         rowKey="sequence"
         size="small"
@@ -423,7 +434,7 @@ export function ApplicationProcedure({
           },
         ]}
       />
-      {open && actor && (
+      {open && mayWithdraw && (
         <div style={{ marginTop: 12, textAlign: 'right' }}>
           <WithdrawButton application={application} onChanged={onChanged} />
         </div>

@@ -1,16 +1,10 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
-  useCursorPaging,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { QueryErrorAlert, RegionPicker, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
 import { Button, Card, Input, Select, Space } from 'antd';
-import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ConnectionPager } from '../../shared/usePagedFilters.tsx';
+import { ConnectionPager, useUrlPaging } from '../../shared/usePagedFilters.tsx';
+import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { options } from '../labels.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
@@ -86,21 +80,29 @@ export interface HouseholdsPageProps {
   onImport: () => void;
 }
 
+const route = getRouteApi('/identification/households');
+
 export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) {
   const words = useWords(householdWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const paging = useCursorPaging(20);
-  const [regionPath, setRegionPath] = useState<string[]>([]);
-  const [filter, setFilter] = useState<HouseholdFilter>({
-    search: '',
-    regionId: null,
-    status: [],
-    attribute: null,
-    mainCause: null,
-    monitored: null,
-  });
-  const [openId, setOpenId] = useState<string | null>(null);
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  type Search = typeof search;
+  const update = (next: Partial<Search>, replace = false) =>
+    navigate({ search: (current: Search) => ({ ...current, ...next }), replace });
+  const paging = useUrlPaging(search, (next) => update(next));
+  const regionPath = search.region ?? [];
+  const filter: HouseholdFilter = {
+    search: search.search ?? '',
+    regionId: regionPath[regionPath.length - 1] ?? null,
+    status: search.status ?? [],
+    attribute: search.attribute ?? null,
+    mainCause: search.cause ?? null,
+    monitored: search.monitored ?? null,
+  };
+  const openId = search.household ?? null;
+  const setOpenId = (household: string | null) => update({ household: household ?? undefined });
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: HouseholdsQuery,
     variables: {
@@ -115,10 +117,8 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
     },
   });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const change = (next: Partial<HouseholdFilter>) => {
-    setFilter((current) => ({ ...current, ...next }));
-    paging.reset();
-  };
+  const change = (next: Partial<Omit<Search, 'cursors' | 'size' | 'household'>>) =>
+    update({ ...next, cursors: undefined });
   const connection = data?.households;
 
   return (
@@ -129,7 +129,9 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           <Button href={exportUrl(filter)} download data-testid="export-households">
             {words.exportExcel}
           </Button>
-          <Button onClick={onImport}>{words.importExcel}</Button>
+          <Can permission="HOUSEHOLD_IMPORT">
+            <Button onClick={onImport}>{words.importExcel}</Button>
+          </Can>
         </Space>
       }
     >
@@ -138,16 +140,14 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           allowClear
           placeholder={words.searchHouseholds}
           style={{ width: 280 }}
-          onSearch={(value) => change({ search: value.trim() })}
+          defaultValue={search.search}
+          onSearch={(value) => change({ search: value.trim() || undefined })}
         />
         <RegionPicker
           id="households-region-filter"
           root={jurisdiction}
           value={regionPath}
-          onChange={(path) => {
-            setRegionPath(path);
-            change({ regionId: path[path.length - 1] ?? null });
-          }}
+          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
         />
         <Select
           mode="multiple"
@@ -155,7 +155,7 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           placeholder={words.filterStatus}
           style={{ minWidth: 180 }}
           value={filter.status}
-          onChange={(status) => change({ status })}
+          onChange={(status) => change({ status: status.length > 0 ? status : undefined })}
           options={options('HouseholdStatus', locale)}
         />
         <Select
@@ -163,7 +163,7 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           placeholder={words.filterAttribute}
           style={{ width: 160 }}
           value={filter.attribute}
-          onChange={(attribute) => change({ attribute: attribute ?? null })}
+          onChange={(attribute) => change({ attribute: attribute ?? undefined })}
           options={options('HouseholdAttribute', locale)}
         />
         <Select
@@ -171,7 +171,7 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           placeholder={words.filterCause}
           style={{ width: 150 }}
           value={filter.mainCause}
-          onChange={(mainCause) => change({ mainCause: mainCause ?? null })}
+          onChange={(cause) => change({ cause: cause ?? undefined })}
           options={options('PovertyCause', locale)}
         />
         <Select
@@ -179,7 +179,7 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           placeholder={words.filterMonitored}
           style={{ width: 130 }}
           value={filter.monitored === null ? undefined : String(filter.monitored)}
-          onChange={(value) => change({ monitored: value === undefined ? null : value === 'true' })}
+          onChange={(value) => change({ monitored: value === undefined ? undefined : value === 'true' })}
           options={[
             { value: 'true', label: words.monitoredOnly },
             { value: 'false', label: words.notMonitored },

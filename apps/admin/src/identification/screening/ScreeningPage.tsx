@@ -1,9 +1,6 @@
 import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
-  commonWords,
-  describeQueryError,
   EmptyState,
-  fill,
   QueryErrorAlert,
   RegionPicker,
   type RegionPicker_region,
@@ -11,16 +8,17 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
-import { Alert, Button, Card, Descriptions, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
-import { describeFailure, MutationFailure_error } from '../../shared/failure.ts';
+import { useQuery } from 'urql';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
 import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { Can, useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { label, options } from '../labels.ts';
 import { FindingDecisionModal } from './FindingDecisionModal.tsx';
+import { ScreeningRunCard } from './ScreeningRunCard.tsx';
 import { screeningWords } from './words.ts';
 
 export const FindingRow_finding = graphql(
@@ -89,49 +87,6 @@ const FindingsQuery = graphql.persisted(
   ),
 );
 
-const RunMutation = graphql.persisted(
-  'admin/AdminRunExclusionScreening',
-  graphql(
-    `
-    mutation AdminRunExclusionScreening($input: ExclusionScreeningInput) {
-      runExclusionScreening(input: $input) {
-        __typename
-        ... on MutationRunExclusionScreeningSuccess {
-          data {
-            screenedHouseholds
-            hitHouseholds
-            newFindingCount
-          }
-        }
-        ...MutationFailure_error
-      }
-    }
-  `,
-    [MutationFailure_error],
-  ),
-);
-
-const HouseholdLookupQuery = graphql.persisted(
-  'admin/AdminScreeningHouseholdLookup',
-  graphql(`
-  query AdminScreeningHouseholdLookup($search: String!) {
-    households(search: $search, first: 10) {
-      edges {
-        node {
-          id
-          householdNumber
-          head {
-            id
-            name
-            idNumber
-          }
-        }
-      }
-    }
-  }
-`),
-);
-
 type Finding = ReturnType<typeof readFinding>;
 
 function readFinding(finding: FragmentOf<typeof FindingRow_finding>) {
@@ -174,26 +129,18 @@ function EvidenceList({ evidenceJson }: { evidenceJson: string }) {
   );
 }
 
-type Scope = 'county' | 'region' | 'household';
-
 export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(screeningWords);
   const pageWords = useWords(adminWords);
+  const mayDecide = useCan('EXCLUSION_DECIDE');
   const { locale } = useLocale();
   const { paging, filter } = usePagedFilters();
   const [state, setState] = useState<EnumValue<'FindingState'> | null>('OPEN');
   const [regionPath, setRegionPath] = useState<string[]>([]);
-  const [scope, setScope] = useState<Scope>('region');
-  const [runRegionPath, setRunRegionPath] = useState<string[]>([]);
-  const [householdSearch, setHouseholdSearch] = useState('');
-  const [householdId, setHouseholdId] = useState<string | null>(null);
-  const [runSummary, setRunSummary] = useState<string | null>(null);
-  const [runFailure, setRunFailure] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ decision: 'confirm' | 'dismiss'; finding: Finding } | null>(
     null,
   );
   const [openHousehold, setOpenHousehold] = useState<string | null>(null);
-  const [{ fetching: running }, run] = useMutation(RunMutation);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: FindingsQuery,
     variables: {
@@ -203,100 +150,21 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
       after: paging.after,
     },
   });
-  const [{ data: lookup, fetching: lookingUp }] = useQuery({
-    query: HouseholdLookupQuery,
-    variables: { search: householdSearch },
-    pause: householdSearch.length < 1,
-  });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const connection = data?.exclusionFindings;
   const currentYear = Number(useCountyToday().slice(0, 4));
-  const runRegionId = runRegionPath[runRegionPath.length - 1] ?? null;
-  const runReady =
-    scope === 'county' || (scope === 'region' && runRegionId) || (scope === 'household' && householdId);
-
-  async function runScreening() {
-    setRunSummary(null);
-    setRunFailure(null);
-    const input =
-      scope === 'household' ? { householdId } : scope === 'region' ? { regionId: runRegionId } : {};
-    const result = await run({ input });
-    if (result.error) return setRunFailure(describeQueryError(result.error, locale));
-    const outcome = result.data?.runExclusionScreening;
-    if (!outcome) return setRunFailure(commonWords[locale].unexpectedError);
-    if (outcome.__typename === 'MutationRunExclusionScreeningSuccess') {
-      setRunSummary(
-        fill(words.runSummary, {
-          screened: outcome.data.screenedHouseholds,
-          hits: outcome.data.hitHouseholds,
-          fresh: outcome.data.newFindingCount,
-        }),
-      );
-      paging.reset();
-      return refresh();
-    }
-    setRunFailure(describeFailure(outcome, locale));
-  }
-
   const rows = connection?.edges.map((edge) => readFinding(edge.node)) ?? [];
   return (
     <Card title={pageWords.pageScreening}>
-      <Card size="small" type="inner" title={words.runTitle} style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <Select<Scope>
-            value={scope}
-            onChange={setScope}
-            style={{ width: 150 }}
-            options={[
-              { value: 'county', label: words.scopeJurisdiction },
-              { value: 'region', label: words.scopeRegion },
-              { value: 'household', label: words.scopeHousehold },
-            ]}
-          />
-          {scope === 'region' && (
-            <RegionPicker
-              id="screening-run-region"
-              root={jurisdiction}
-              value={runRegionPath}
-              onChange={setRunRegionPath}
-            />
-          )}
-          {scope === 'household' && (
-            <Select
-              showSearch={{ filterOption: false, onSearch: setHouseholdSearch }}
-              placeholder={words.householdPlaceholder}
-              style={{ width: 320 }}
-              loading={lookingUp}
-              value={householdId ?? undefined}
-              onChange={(value) => setHouseholdId(value ?? null)}
-              options={(lookup?.households.edges ?? []).map((edge) => ({
-                value: edge.node.id,
-                label: `${edge.node.head?.name ?? '—'} · ${edge.node.householdNumber} · ${edge.node.head?.idNumber ?? ''}`,
-              }))}
-            />
-          )}
-          <Button
-            type="primary"
-            onClick={runScreening}
-            loading={running}
-            disabled={!runReady}
-            data-testid="run-screening"
-          >
-            {words.run}
-          </Button>
-          {running && <Spin tip={words.running} size="small" />}
-        </Space>
-        {runSummary && (
-          <Alert
-            type="success"
-            showIcon
-            message={runSummary}
-            style={{ marginTop: 12 }}
-            data-testid="screening-summary"
-          />
-        )}
-        {runFailure && <Alert type="error" showIcon message={runFailure} style={{ marginTop: 12 }} />}
-      </Card>
+      <Can permission="EXCLUSION_SCREEN">
+        <ScreeningRunCard
+          jurisdiction={jurisdiction}
+          onScreened={() => {
+            paging.reset();
+            refresh();
+          }}
+        />
+      </Can>
       <div className="gj-page-toolbar">
         <Select
           allowClear
@@ -383,27 +251,29 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
             key: 'actions',
             width: 150,
             render: (_, finding) =>
-              finding.state === 'OPEN' ? (
-                <Space size={0}>
-                  <Button
-                    type="link"
-                    size="small"
-                    danger
-                    onClick={() => setDeciding({ decision: 'confirm', finding })}
-                  >
-                    {words.confirm}
-                  </Button>
-                  <Button
-                    type="link"
-                    size="small"
-                    onClick={() => setDeciding({ decision: 'dismiss', finding })}
-                  >
-                    {words.dismiss}
-                  </Button>
-                </Space>
-              ) : finding.application ? (
-                label('ApplicationState', finding.application.state, locale)
-              ) : null,
+              finding.state === 'OPEN'
+                ? mayDecide && (
+                    <Space size={0}>
+                      <Button
+                        type="link"
+                        size="small"
+                        danger
+                        onClick={() => setDeciding({ decision: 'confirm', finding })}
+                      >
+                        {words.confirm}
+                      </Button>
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => setDeciding({ decision: 'dismiss', finding })}
+                      >
+                        {words.dismiss}
+                      </Button>
+                    </Space>
+                  )
+                : finding.application
+                  ? label('ApplicationState', finding.application.state, locale)
+                  : null,
           },
         ]}
       />

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { UnitSelect, UnitSelect_unit } from '../../shared/UnitSelect.tsx';
 import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { CadreFormDrawer, CadreFormDrawer_cadre } from './CadreFormDrawer.tsx';
 import { CadresTable, CadresTable_cadre } from './CadresTable.tsx';
@@ -64,6 +65,7 @@ export interface CadresPageProps {
 
 export function CadresPage({ jurisdiction, mayUnmask, unitId, onUnitChange }: CadresPageProps) {
   const words = useWords(adminWords);
+  const mayWrite = useCan('ORGANISATION_WRITE');
   const { paging, filter } = usePagedFilters();
   const [search, setSearch] = useState('');
   const [regionPath, setRegionPath] = useState<string[]>([]);
@@ -114,9 +116,11 @@ export function CadresPage({ jurisdiction, mayUnmask, unitId, onUnitChange }: Ca
         />
         <RegionPicker root={jurisdiction} value={regionPath} onChange={filter(setRegionPath)} />
         <div style={{ flex: 1 }} />
-        <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
-          {words.createCadre}
-        </Button>
+        {mayWrite && (
+          <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
+            {words.createCadre}
+          </Button>
+        )}
       </div>
       {error && (
         <QueryErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
@@ -126,7 +130,7 @@ export function CadresPage({ jurisdiction, mayUnmask, unitId, onUnitChange }: Ca
         loading={fetching}
         mayUnmask={mayUnmask}
         revealedPhones={revealedPhones}
-        onEdit={(cadreId) => setEditing({ mode: 'edit', cadreId })}
+        onEdit={mayWrite ? (cadreId) => setEditing({ mode: 'edit', cadreId }) : undefined}
         onRevealPhone={setRevealing}
       />
       <ConnectionPager paging={paging} connection={connection} fetching={fetching} />

@@ -30,7 +30,8 @@ export interface CadresTableProps {
   /** Full numbers this user has revealed on this page, by cadre id. */
   revealedPhones: ReadonlyMap<string, string>;
   mayUnmask: boolean;
-  onEdit: (cadreId: string) => void;
+  /** Missing when the viewer may not edit cadres. */
+  onEdit?: (cadreId: string) => void;
   onRevealPhone: (cadre: { id: string; name: string }) => void;
 }
 
@@ -79,7 +80,9 @@ export function CadresTable({
         );
       },
     },
-    {
+  ];
+  if (onEdit)
+    columns.push({
       title: words.columnActions,
       key: 'actions',
       width: 100,
@@ -88,8 +91,7 @@ export function CadresTable({
           {words.edit}
         </Button>
       ),
-    },
-  ];
+    });
   return (
     <Table<CadreRow>
       data-testid="cadres-table"

@@ -11,6 +11,7 @@ import { Button, Card, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { UnitFormDrawer, UnitFormDrawer_unit } from './UnitFormDrawer.tsx';
 import { UnitsTable, UnitsTable_unit } from './UnitsTable.tsx';
@@ -49,6 +50,7 @@ export interface UnitsPageProps {
 
 export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
   const words = useWords(adminWords);
+  const mayWrite = useCan('ORGANISATION_WRITE');
   const { locale } = useLocale();
   const { paging, filter } = usePagedFilters();
   const [search, setSearch] = useState('');
@@ -93,9 +95,11 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
           onChange={filter(setRegionPath)}
         />
         <div style={{ flex: 1 }} />
-        <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
-          {words.createUnit}
-        </Button>
+        {mayWrite && (
+          <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
+            {words.createUnit}
+          </Button>
+        )}
       </div>
       {error && (
         <QueryErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
@@ -103,7 +107,7 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
       <UnitsTable
         units={nodes}
         loading={fetching}
-        onEdit={(unitId) => setEditing({ mode: 'edit', unitId })}
+        onEdit={mayWrite ? (unitId) => setEditing({ mode: 'edit', unitId }) : undefined}
         onShowCadres={onShowCadres}
       />
       <ConnectionPager paging={paging} connection={connection} fetching={fetching} />

@@ -34,7 +34,8 @@ function regionLabel(region: UnitRow['region']) {
 export interface UnitsTableProps {
   units: ReadonlyArray<FragmentOf<typeof UnitsTable_unit>>;
   loading: boolean;
-  onEdit: (unitId: string) => void;
+  /** Missing when the viewer may not edit units. */
+  onEdit?: (unitId: string) => void;
   onShowCadres: (unitId: string) => void;
 }
 
@@ -61,9 +62,11 @@ export function UnitsTable({ units, loading, onEdit, onShowCadres }: UnitsTableP
       width: 180,
       render: (_, unit) => (
         <Space size="small">
-          <Button type="link" size="small" onClick={() => onEdit(unit.id)}>
-            {words.edit}
-          </Button>
+          {onEdit && (
+            <Button type="link" size="small" onClick={() => onEdit(unit.id)}>
+              {words.edit}
+            </Button>
+          )}
           <Button type="link" size="small" onClick={() => onShowCadres(unit.id)}>
             {words.showCadres}
           </Button>

@@ -2,6 +2,7 @@ import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import { EmptyState, fill, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
 import { Button, Popconfirm, Progress, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
+import { useCan } from '../../shared/viewer.tsx';
 import { derivedStatusLabels, sourceKindLabels, statusColours } from '../labels.ts';
 import { useLevels } from '../levels.ts';
 import { taskWords } from '../words.ts';
@@ -117,6 +118,8 @@ export function TasksTable({ tasks, loading, asOf, actions, nested }: TasksTable
   const words = useWords(taskWords);
   const { locale } = useLocale();
   const levels = useLevels();
+  const mayReport = useCan('TASK_REPORT');
+  const mayWrite = useCan('TASK_WRITE');
   const columns: TableColumnsType<TaskRow> = [
     {
       title: words.columnTask,
@@ -191,20 +194,24 @@ export function TasksTable({ tasks, loading, asOf, actions, nested }: TasksTable
       render: (_, task) =>
         task.recordedStatus === 'DONE' ? null : (
           <Space size={0} wrap>
-            {task.isLeaf && (
+            {task.isLeaf && mayReport && (
               <Button type="link" size="small" onClick={() => actions.onReport(task)}>
                 {words.reportProgress}
               </Button>
             )}
-            <Popconfirm title={words.completeConfirm} onConfirm={() => actions.onComplete(task)}>
-              <Button type="link" size="small">
-                {words.complete}
+            {mayWrite && (
+              <Popconfirm title={words.completeConfirm} onConfirm={() => actions.onComplete(task)}>
+                <Button type="link" size="small">
+                  {words.complete}
+                </Button>
+              </Popconfirm>
+            )}
+            {mayWrite && (
+              <Button type="link" size="small" onClick={() => actions.onReassign(task)}>
+                {words.reassign}
               </Button>
-            </Popconfirm>
-            <Button type="link" size="small" onClick={() => actions.onReassign(task)}>
-              {words.reassign}
-            </Button>
-            {levels.below(task.level) && (
+            )}
+            {mayWrite && levels.below(task.level) && (
               <Button type="link" size="small" onClick={() => actions.onDecompose(task)}>
                 {words.decompose}
               </Button>

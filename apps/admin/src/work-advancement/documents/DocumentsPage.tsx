@@ -15,6 +15,7 @@ import { FormDrawer } from '../../shared/FormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { useMutationForm } from '../../shared/useMutationForm.ts';
 import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { documentKindLabels, documentStatusLabels, optionsOf } from '../labels.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
@@ -219,9 +220,11 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           onSearch={(value) => filter(setSearch)(value.trim())}
         />
         <div style={{ flex: 1 }} />
-        <Button type="primary" onClick={() => setCreating(true)}>
-          {words.createDocument}
-        </Button>
+        <Can permission="WORK_WRITE">
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {words.createDocument}
+          </Button>
+        </Can>
       </div>
       {error && <QueryErrorAlert error={error} onRetry={refresh} />}
       <Table

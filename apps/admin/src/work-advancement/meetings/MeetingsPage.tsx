@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { Can, useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { meetingTypeLabels, optionsOf } from '../labels.ts';
 import { useTaskFromDecision } from '../TaskFromDecision.tsx';
@@ -51,6 +52,7 @@ const MeetingsQuery = graphql.persisted(
 /** 会议决策: meetings by type and date, each with its decisions; any decision can become a task. */
 export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(commandWords);
+  const mayCreateTasks = useCan('TASK_WRITE');
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
   const { paging, filter } = usePagedFilters();
@@ -97,9 +99,11 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
           onSearch={(value) => filter(setSearch)(value.trim())}
         />
         <div style={{ flex: 1 }} />
-        <Button type="primary" onClick={() => setCreating(true)}>
-          {words.createMeeting}
-        </Button>
+        <Can permission="WORK_WRITE">
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {words.createMeeting}
+          </Button>
+        </Can>
       </div>
       {error && <QueryErrorAlert error={error} onRetry={refresh} />}
       <Table
@@ -122,16 +126,22 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
                     decision.taskCount > 0 && (
                       <Tag key="count">{fill(words.tasksFromHere, { count: decision.taskCount })}</Tag>
                     ),
-                    <Button
-                      key="create"
-                      type="link"
-                      size="small"
-                      onClick={() =>
-                        createTaskFrom({ kind: 'MEETING_DECISION', id: decision.id, label: decision.content })
-                      }
-                    >
-                      {words.createTaskFromDecision}
-                    </Button>,
+                    mayCreateTasks && (
+                      <Button
+                        key="create"
+                        type="link"
+                        size="small"
+                        onClick={() =>
+                          createTaskFrom({
+                            kind: 'MEETING_DECISION',
+                            id: decision.id,
+                            label: decision.content,
+                          })
+                        }
+                      >
+                        {words.createTaskFromDecision}
+                      </Button>
+                    ),
                   ]}
                 >
                   {decision.sequence}. {decision.content}

@@ -8,6 +8,7 @@ import { FormDrawer } from '../../shared/FormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { useMutationForm } from '../../shared/useMutationForm.ts';
 import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
 import { commandWords } from '../words.ts';
@@ -136,9 +137,11 @@ export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typ
           onSearch={(value) => filter(setSearch)(value.trim())}
         />
         <div style={{ flex: 1 }} />
-        <Button type="primary" onClick={() => setCreating(true)}>
-          {words.createResolution}
-        </Button>
+        <Can permission="WORK_WRITE">
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {words.createResolution}
+          </Button>
+        </Can>
       </div>
       {error && <QueryErrorAlert error={error} onRetry={refresh} />}
       <Table

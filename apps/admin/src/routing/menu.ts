@@ -1,0 +1,38 @@
+import type { AnyRoute } from '@tanstack/react-router';
+import type { Permission } from '../shared/viewer.tsx';
+import type { AdminWordKey } from '../words.ts';
+
+/** What a page route declares about itself: its name (menu entry and document title) and who may use it. */
+export interface PageInfo {
+  title: AdminWordKey;
+  /** Missing: every signed-in user may open the page. */
+  permission?: Permission;
+}
+
+export interface MenuSection {
+  key: string;
+  title: AdminWordKey;
+  pages: { to: string; title: AdminWordKey; permission?: Permission }[];
+}
+
+/** A mechanism's menu group, one entry per page route, in the order of its route table. */
+export function menuSection(key: string, title: AdminWordKey, routes: readonly AnyRoute[]): MenuSection {
+  return {
+    key,
+    title,
+    pages: routes.map((route) => {
+      const page = route.options.staticData as PageInfo;
+      return { to: route.fullPath, title: page.title, permission: page.permission };
+    }),
+  };
+}
+
+/** The menu without the pages the viewer may not use, and without sections left empty. */
+export function allowedMenu(sections: readonly MenuSection[], permissions: ReadonlySet<Permission>) {
+  return sections
+    .map((section) => ({
+      ...section,
+      pages: section.pages.filter((page) => !page.permission || permissions.has(page.permission)),
+    }))
+    .filter((section) => section.pages.length > 0);
+}

@@ -1,0 +1,43 @@
+import { createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { identificationMenu, identificationRoutes } from '../identification/routes.ts';
+import { organisationMenu, organisationRoutes } from '../organisation/routes.ts';
+import { responsibilityMenu, responsibilityRoutes } from '../responsibility/routes.ts';
+import type { Permission } from '../shared/viewer.tsx';
+import type { AdminWordKey } from '../words.ts';
+import { workAdvancementMenu, workAdvancementRoutes } from '../work-advancement/routes.ts';
+import { rootRoute } from './root.tsx';
+
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/organisation/units', replace: true });
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  ...organisationRoutes,
+  ...workAdvancementRoutes,
+  ...responsibilityRoutes,
+  ...identificationRoutes,
+]);
+
+/** The console's routes under /admin/ (where the API serves the build); the menu follows the mechanisms' order. */
+export const router = createRouter({
+  routeTree,
+  basepath: '/admin',
+  context: { menu: [organisationMenu, workAdvancementMenu, responsibilityMenu, identificationMenu] },
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+  interface StaticDataRouteOption {
+    title?: AdminWordKey;
+    permission?: Permission;
+  }
+}
