@@ -10,15 +10,14 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // antd alone minifies to about 820 kB (265 kB gzipped); the budget is watched in the report instead.
-    chunkSizeWarningLimit: 900,
+    // The antd parts the shell needs (layout, menu, login form) form one shared chunk of about 730 kB.
+    chunkSizeWarningLimit: 800,
     rolldownOptions: {
       output: {
-        // Libraries change less often than our code: separate chunks stay cached across releases.
+        // React changes less often than our code: its own chunk stays cached across releases. antd is left
+        // to the automatic split, so a page's tables, forms and drawers load with that page's mechanism.
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
         },
       },
     },

@@ -1,5 +1,5 @@
 import { graphql } from '@gongjian/schema';
-import { commonWords, describeQueryError, enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
+import { commonWords, describeQueryError, fill, useLocale, useWords } from '@gongjian/ui';
 import { useMutation } from 'urql';
 import { describeFailure, MutationFailure_error } from '../../shared/failure.ts';
 import { RevealWithReasonModal } from '../../shared/RevealWithReasonModal.tsx';
