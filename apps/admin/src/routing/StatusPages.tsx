@@ -42,7 +42,9 @@ export function NoPermissionPage() {
 
 export function NotFoundPage() {
   const words = useWords(sharedWords);
-  const pathname = useLocation({ select: (location) => location.pathname });
+  // The browser's own path, with the /admin base the router leaves out.
+  useLocation();
+  const pathname = window.location.pathname;
   useDocumentTitle(words.notFoundTitle);
   return (
     <Result

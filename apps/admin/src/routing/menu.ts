@@ -20,9 +20,10 @@ export function menuSection(key: string, title: AdminWordKey, routes: readonly A
   return {
     key,
     title,
+    // The routes hang from the root, so their own path is the full one (fullPath is set only once the tree is built).
     pages: routes.map((route) => {
-      const page = route.options.staticData as PageInfo;
-      return { to: route.fullPath, title: page.title, permission: page.permission };
+      const { path, staticData } = route.options as { path: string; staticData: PageInfo };
+      return { to: path, title: staticData.title, permission: staticData.permission };
     }),
   };
 }
