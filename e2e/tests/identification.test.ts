@@ -117,9 +117,10 @@ async function expectRecorded(page: Page, stepName: string) {
 
 /** Opens the application of `householdNumber` from the "awaiting me" list of the applications page. */
 async function openPendingApplication(page: Page, householdNumber: string) {
-  const row = page
-    .getByTestId('applications-table')
-    .locator('tbody tr.ant-table-row', { hasText: householdNumber });
+  const table = page.getByTestId('applications-table');
+  // The page arrives with its mechanism's chunk; wait for the list before looking for the row.
+  await table.locator('tbody tr.ant-table-row').first().waitFor();
+  const row = table.locator('tbody tr.ant-table-row', { hasText: householdNumber });
   await expect.poll(() => row.count()).toBe(1);
   await row.getByRole('button', { name: button('办理') }).click();
   await page.getByTestId('application-procedure').waitFor();

@@ -1,9 +1,9 @@
+import { enumValues } from '@gongjian/ui';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { menuSection } from '../routing/menu.ts';
 import { rootRoute } from '../routing/root.tsx';
 import { flag, oneOf, pagingSearch, someOf, text, texts } from '../routing/search.ts';
-import { enumValues } from './labels.ts';
 
 const pages = () => import('./pages.tsx');
 

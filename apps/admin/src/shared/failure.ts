@@ -1,6 +1,5 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import { enumLabel, fill, type Locale } from '@gongjian/ui';
-import { label } from '../identification/labels.ts';
 import { RuleReasons_reason } from './RuleReasons.tsx';
 import { ruleLabels } from './ruleLabels.ts';
 import { sharedWords } from './words.ts';
@@ -59,7 +58,7 @@ export function describeFailure(error: MutationFailure, locale: Locale): string 
   const parts: string[] = [];
   switch (failure.__typename) {
     case 'StepRefusedError': {
-      for (const refusal of failure.refusals) parts.push(label('StepRefusal', refusal, locale));
+      for (const refusal of failure.refusals) parts.push(enumLabel('StepRefusal', refusal, locale));
       for (const reason of failure.reasons.map((r) => readFragment(RuleReasons_reason, r)))
         if (!reason.passed) parts.push(locale === 'en' ? reason.messageEn : reason.messageZh);
       break;

@@ -1,8 +1,7 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import { fill, useLocale, useWords } from '@gongjian/ui';
+import { enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
 import { Alert, Tag, Typography } from 'antd';
 import { RuleDecision_decision, RuleReasons } from '../../shared/RuleReasons.tsx';
-import { label } from '../labels.ts';
 import { applicationWords } from './words.ts';
 
 export const ApplicationAdvice_advice = graphql(
@@ -41,7 +40,7 @@ export function ApplicationAdviceView({
           <span>
             {words.rulesAdvice}
             <Tag color={supports ? 'success' : 'warning'} style={{ marginInlineStart: 8 }}>
-              {label('RulesAdvice', advice.rulesAdvice, locale)}
+              {enumLabel('RulesAdvice', advice.rulesAdvice, locale)}
             </Tag>
             {fill(words.adviceDetail, {
               outcome: locale === 'en' ? decision.outcome : decision.outcomeZh,

@@ -1,275 +1,20 @@
-import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
+import type { EnumValue, FragmentOf } from '@gongjian/schema';
+import { EmptyState, enumLabel, fill, useCountyToday, useLocale, useWords } from '@gongjian/ui';
+import { Alert, Collapse, Descriptions, Space, Steps, Table, Tag, Typography } from 'antd';
+import { RuleReasons } from '../../shared/RuleReasons.tsx';
+import { applicationStateColours } from '../../shared/tagColours.ts';
+import { StepForm, WithdrawButton } from './ApplicationActions.tsx';
 import {
-  commonWords,
-  describeQueryError,
-  EmptyState,
-  fill,
-  useCountyToday,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
-import {
-  Alert,
-  App,
-  Button,
-  Collapse,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Space,
-  Steps,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
-import { useMutation } from 'urql';
-import { DateInput } from '../../shared/DateInput.tsx';
-import { describeFailure, MutationFailure_error } from '../../shared/failure.ts';
-import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
-import { applicationStateColours, label } from '../labels.ts';
+  type Application,
+  ApplicationProcedure_application,
+  noticeDaysLeft,
+  readApplication,
+} from './application.ts';
 import { applicationWords } from './words.ts';
 
-export const ApplicationProcedure_application = graphql(
-  `
-    fragment ApplicationProcedure_application on StatusApplication {
-      id
-      kind
-      state
-      year
-      fromStatus
-      toStatus
-      startedOn
-      completedOn
-      nextStep
-      nextStepRoles
-      noticeEndsOn
-      procedureSteps
-      stepsDone
-      reason
-      againstAdviceReason
-      rulesAdvice
-      rulesOutcome
-      rulesExplanation {
-        ...RuleReasons_reason
-      }
-      steps {
-        sequence
-        step
-        decision
-        actorName
-        actorRole
-        actedOn
-        notes
-        recordedAt
-      }
-      version
-    }
-  `,
-  [RuleReasons_reason],
-);
-
-const RecordStepMutation = graphql.persisted(
-  'admin/AdminRecordApplicationStep',
-  graphql(
-    `
-    mutation AdminRecordApplicationStep($input: RecordApplicationStepInput!) {
-      recordApplicationStep(input: $input) {
-        __typename
-        ... on MutationRecordApplicationStepSuccess {
-          data {
-            id
-            ...ApplicationProcedure_application
-          }
-        }
-        ...MutationFailure_error
-      }
-    }
-  `,
-    [ApplicationProcedure_application, MutationFailure_error],
-  ),
-);
-
-const WithdrawMutation = graphql.persisted(
-  'admin/AdminWithdrawApplication',
-  graphql(
-    `
-    mutation AdminWithdrawApplication($input: WithdrawApplicationInput!) {
-      withdrawApplication(input: $input) {
-        __typename
-        ... on MutationWithdrawApplicationSuccess {
-          data {
-            id
-            ...ApplicationProcedure_application
-          }
-        }
-        ...MutationFailure_error
-      }
-    }
-  `,
-    [ApplicationProcedure_application, MutationFailure_error],
-  ),
-);
+export { ApplicationProcedure_application, noticeDaysLeft };
 
 type ActorRole = EnumValue<'ActorRole'>;
-type Application = ReturnType<typeof readApplication>;
-
-function readApplication(application: FragmentOf<typeof ApplicationProcedure_application>) {
-  return readFragment(ApplicationProcedure_application, application);
-}
-
-/** Whole days from `from` to `to` (YYYY-MM-DD, calendar days). */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Days a posted notice still has to run before the next step, or null when no notice is running. */
-export function noticeDaysLeft(noticeEndsOn: string | null, today: string): number | null {
-  if (!noticeEndsOn) return null;
-  const left = daysBetween(today, noticeEndsOn);
-  return left > 0 ? left : null;
-}
-
-interface StepValues {
-  decision: EnumValue<'StepDecision'>;
-  date: string;
-  notes?: string;
-}
-
-/** The form of the step that is the viewer's: decision, day acted (not after today) and notes. */
-function StepForm({ application, onChanged }: { application: Application; onChanged: () => void }) {
-  const words = useWords(applicationWords);
-  const { locale } = useLocale();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<StepValues>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [{ fetching }, record] = useMutation(RecordStepMutation);
-  const step = application.nextStep;
-  if (!step) return null;
-  const today = useCountyToday();
-
-  async function submit(values: StepValues) {
-    if (!step) return;
-    setFailure(null);
-    const result = await record({
-      input: {
-        applicationId: application.id,
-        step,
-        decision: values.decision,
-        date: values.date || null,
-        notes: values.notes?.trim() || null,
-        version: application.version,
-      },
-    });
-    if (result.error) return setFailure(describeQueryError(result.error, locale));
-    const outcome = result.data?.recordApplicationStep;
-    if (!outcome) return setFailure(commonWords[locale].unexpectedError);
-    if (outcome.__typename === 'MutationRecordApplicationStepSuccess') {
-      message.success(fill(words.stepRecorded, { step: label('ProcedureStep', step, locale) }));
-      form.resetFields(['notes']);
-      return onChanged();
-    }
-    setFailure(describeFailure(outcome, locale));
-  }
-
-  return (
-    <div className="gj-step-form" data-testid="step-form">
-      <Typography.Title level={5}>
-        {fill(words.doStep, { step: label('ProcedureStep', step, locale) })}
-      </Typography.Title>
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          message={words.stepRefused}
-          description={failure}
-          style={{ marginBottom: 12 }}
-          data-testid="step-refused"
-        />
-      )}
-      <Form
-        form={form}
-        layout="inline"
-        onFinish={submit}
-        initialValues={{ decision: 'APPROVED', date: today }}
-        style={{ rowGap: 8 }}
-      >
-        <Form.Item label={words.decision} name="decision">
-          <Radio.Group
-            options={(['APPROVED', 'REJECTED'] as const).map((value) => ({
-              value,
-              label: label('StepDecision', value, locale),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item label={words.actedOn} name="date" rules={[{ required: true, message: words.required }]}>
-          <DateInput id="step-date" max={today} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item label={words.notes} name="notes" style={{ minWidth: 320, flex: 1 }}>
-          <Input.TextArea id="step-notes" rows={1} maxLength={500} autoSize />
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" loading={fetching}>
-            {words.submitStep}
-          </Button>
-        </Form.Item>
-      </Form>
-    </div>
-  );
-}
-
-function WithdrawButton({ application, onChanged }: { application: Application; onChanged: () => void }) {
-  const words = useWords(applicationWords);
-  const { locale } = useLocale();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ reason: string }>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [{ fetching }, withdraw] = useMutation(WithdrawMutation);
-  async function submit({ reason }: { reason: string }) {
-    setFailure(null);
-    const result = await withdraw({
-      input: { applicationId: application.id, version: application.version, reason: reason.trim() },
-    });
-    if (result.error) return setFailure(describeQueryError(result.error, locale));
-    const outcome = result.data?.withdrawApplication;
-    if (!outcome) return setFailure(commonWords[locale].unexpectedError);
-    if (outcome.__typename === 'MutationWithdrawApplicationSuccess') {
-      setOpen(false);
-      return onChanged();
-    }
-    setFailure(describeFailure(outcome, locale));
-  }
-  return (
-    <>
-      <Button danger size="small" onClick={() => setOpen(true)}>
-        {words.withdraw}
-      </Button>
-      <Modal
-        open={open}
-        title={words.withdraw}
-        okText={words.withdraw}
-        cancelText={words.cancel}
-        confirmLoading={fetching}
-        onOk={() => form.submit()}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
-      >
-        {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item
-            label={words.withdrawReason}
-            name="reason"
-            rules={[{ required: true, whitespace: true, min: 2, message: words.required }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
-  );
-}
 
 /**
  * What the viewer may do with the application: record its current step (their role does it) or withdraw it.
@@ -309,7 +54,7 @@ export function ApplicationProcedure({
   const open = application.state === 'IN_PROGRESS';
   const { mayRecordStep, mayWithdraw } = viewerPartIn(application, viewerRoles);
   const roles = (list: ReadonlyArray<ActorRole>) =>
-    list.map((role) => label('ActorRole', role, locale)).join(' / ');
+    list.map((role) => enumLabel('ActorRole', role, locale)).join(' / ');
 
   const stepItems = application.procedureSteps.map((step, index) => {
     const done = application.steps.find((record) => record.sequence === index + 1);
@@ -328,22 +73,22 @@ export function ApplicationProcedure({
           ? fill(words.noticeRunning, { days: daysLeft, date: application.noticeEndsOn ?? '' })
           : fill(words.waitingFor, { roles: roles(application.nextStepRoles) })
         : '';
-    return { key: step, title: label('ProcedureStep', step, locale), description, status };
+    return { key: step, title: enumLabel('ProcedureStep', step, locale), description, status };
   });
 
   return (
     <div data-testid="application-procedure">
       <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={words.kind}>
-          {label('ApplicationKind', application.kind, locale)}
+          {enumLabel('ApplicationKind', application.kind, locale)}
         </Descriptions.Item>
         <Descriptions.Item label={words.change}>
-          {label('HouseholdStatus', application.fromStatus, locale)} →{' '}
-          {label('HouseholdStatus', application.toStatus, locale)}
+          {enumLabel('HouseholdStatus', application.fromStatus, locale)} →{' '}
+          {enumLabel('HouseholdStatus', application.toStatus, locale)}
         </Descriptions.Item>
         <Descriptions.Item label={words.state}>
           <Tag color={applicationStateColours[application.state]} data-testid="application-state">
-            {label('ApplicationState', application.state, locale)}
+            {enumLabel('ApplicationState', application.state, locale)}
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={words.startedOn}>{application.startedOn}</Descriptions.Item>
@@ -371,7 +116,7 @@ export function ApplicationProcedure({
           showIcon
           style={{ marginBottom: 12 }}
           message={fill(words.notYourStep, {
-            step: application.nextStep ? label('ProcedureStep', application.nextStep, locale) : '',
+            step: application.nextStep ? enumLabel('ProcedureStep', application.nextStep, locale) : '',
             roles: roles(application.nextStepRoles),
           })}
         />
@@ -389,12 +134,13 @@ export function ApplicationProcedure({
           {
             title: words.step,
             key: 'step',
-            render: (_, record) => label('ProcedureStep', record.step, locale),
+            render: (_, record) => enumLabel('ProcedureStep', record.step, locale),
           },
           {
             title: words.actor,
             key: 'actor',
-            render: (_, record) => `${record.actorName}（${label('ActorRole', record.actorRole, locale)}）`,
+            render: (_, record) =>
+              `${record.actorName}（${enumLabel('ActorRole', record.actorRole, locale)}）`,
           },
           { title: words.actedOn, dataIndex: 'actedOn', key: 'actedOn', width: 110 },
           {
@@ -402,7 +148,7 @@ export function ApplicationProcedure({
             key: 'decision',
             render: (_, record) => (
               <Tag color={record.decision === 'APPROVED' ? 'success' : 'error'}>
-                {label('StepDecision', record.decision, locale)}
+                {enumLabel('StepDecision', record.decision, locale)}
               </Tag>
             ),
           },
@@ -425,7 +171,7 @@ export function ApplicationProcedure({
               <Space>
                 {words.rulesAdvice}
                 <Tag color={application.rulesAdvice === 'SUPPORTS' ? 'success' : 'warning'}>
-                  {label('RulesAdvice', application.rulesAdvice, locale)}
+                  {enumLabel('RulesAdvice', application.rulesAdvice, locale)}
                 </Tag>
                 <Typography.Text type="secondary">{application.rulesOutcome}</Typography.Text>
               </Space>

@@ -1,6 +1,8 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import {
   EmptyState,
+  enumLabel,
+  enumOptions,
   FullPageSpin,
   fill,
   QueryErrorAlert,
@@ -13,10 +15,10 @@ import {
 import { Button, Card, Drawer, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { applicationStateColours } from '../../shared/tagColours.ts';
 import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
-import { applicationStateColours, label, options } from '../labels.ts';
 import {
   ApplicationProcedure,
   ApplicationProcedure_application,
@@ -136,7 +138,7 @@ function ApplicationDrawer({
       title={
         application
           ? fill(words.applicationTitle, {
-              kind: label('ApplicationKind', application.kind, locale),
+              kind: enumLabel('ApplicationKind', application.kind, locale),
               head: application.household.head?.name ?? '',
               number: application.household.householdNumber,
             })
@@ -208,7 +210,7 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
           style={{ width: 130 }}
           value={state}
           onChange={(value) => filter(setState)(value ?? null)}
-          options={options('ApplicationState', locale)}
+          options={enumOptions('ApplicationState', locale)}
         />
         <Select
           allowClear
@@ -216,7 +218,7 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
           style={{ width: 170 }}
           value={kind}
           onChange={(value) => filter(setKind)(value ?? null)}
-          options={options('ApplicationKind', locale)}
+          options={enumOptions('ApplicationKind', locale)}
         />
         <RegionPicker
           id="applications-region-filter"
@@ -249,7 +251,11 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
               </Space>
             ),
           },
-          { title: words.kind, key: 'kind', render: (_, row) => label('ApplicationKind', row.kind, locale) },
+          {
+            title: words.kind,
+            key: 'kind',
+            render: (_, row) => enumLabel('ApplicationKind', row.kind, locale),
+          },
           { title: words.startedOn, dataIndex: 'startedOn', key: 'startedOn', width: 110 },
           {
             title: words.columnProgress,
@@ -264,9 +270,9 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
             render: (_, row) =>
               row.nextStep ? (
                 <Space direction="vertical" size={0}>
-                  <span>{label('ProcedureStep', row.nextStep, locale)}</span>
+                  <span>{enumLabel('ProcedureStep', row.nextStep, locale)}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {row.nextStepRoles.map((role) => label('ActorRole', role, locale)).join(' / ')}
+                    {row.nextStepRoles.map((role) => enumLabel('ActorRole', role, locale)).join(' / ')}
                   </Typography.Text>
                 </Space>
               ) : (
@@ -291,7 +297,7 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
             width: 90,
             render: (_, row) => (
               <Tag color={applicationStateColours[row.state]}>
-                {label('ApplicationState', row.state, locale)}
+                {enumLabel('ApplicationState', row.state, locale)}
               </Tag>
             ),
           },

@@ -2,6 +2,7 @@ import { type EnumValue, graphql } from '@gongjian/schema';
 import {
   commonWords,
   describeQueryError,
+  enumLabel,
   fill,
   QueryErrorAlert,
   useCountyToday,
@@ -13,7 +14,6 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { describeFailure, MutationFailure_error } from '../../shared/failure.ts';
-import { label } from '../labels.ts';
 import { ApplicationAdvice_advice, ApplicationAdviceView } from './ApplicationAdvice.tsx';
 import { applicationWords } from './words.ts';
 
@@ -168,7 +168,7 @@ export function StartApplicationModal({
           >
             <Select
               id="application-kind"
-              options={kinds.map((value) => ({ value, label: label('ApplicationKind', value, locale) }))}
+              options={kinds.map((value) => ({ value, label: enumLabel('ApplicationKind', value, locale) }))}
             />
           </Form.Item>
           <Form.Item label={words.year} name="year" rules={[{ required: true, message: words.required }]}>

@@ -1,15 +1,15 @@
 import { graphql } from '@gongjian/schema';
-import { EmptyState, FullPageSpin, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
+import { EmptyState, enumLabel, FullPageSpin, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
 import { Button, Collapse, Descriptions, Drawer, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
+import { applicationStateColours, householdStatusColours } from '../../shared/tagColours.ts';
 import {
   ApplicationProcedure,
   ApplicationProcedure_application,
 } from '../applications/ApplicationProcedure.tsx';
 import { StartApplicationModal } from '../applications/StartApplicationModal.tsx';
-import { applicationStateColours, householdStatusColours, label } from '../labels.ts';
 import { AssessmentPanel } from './AssessmentPanel.tsx';
 import { MembersTable, MembersTable_member } from './MembersTable.tsx';
 import { householdWords } from './words.ts';
@@ -169,7 +169,7 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
               {household.head?.name ?? words.noHead} · {household.householdNumber}
             </span>
             <Tag color={householdStatusColours[household.status]} data-testid="drawer-household-status">
-              {label('HouseholdStatus', household.status, locale)}
+              {enumLabel('HouseholdStatus', household.status, locale)}
             </Tag>
             {household.monitored && <Tag color="orange">{words.monitoredTag}</Tag>}
           </Space>
@@ -197,10 +197,10 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
             <Descriptions.Item label={words.address}>{household.address || '—'}</Descriptions.Item>
             <Descriptions.Item label={words.phone}>{household.phone ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={words.columnAttribute}>
-              {label('HouseholdAttribute', household.attribute, locale)}
+              {enumLabel('HouseholdAttribute', household.attribute, locale)}
             </Descriptions.Item>
             <Descriptions.Item label={words.columnCause}>
-              {label('PovertyCause', household.mainCause, locale)}
+              {enumLabel('PovertyCause', household.mainCause, locale)}
             </Descriptions.Item>
             <Descriptions.Item label={words.years}>
               {household.identifiedYear ?? '—'} / {household.exitedYear ?? '—'}
@@ -234,8 +234,8 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
                     <MeasuresTable measures={household.measures} />
                     {household.monitoringObjects.map((object) => (
                       <Typography.Paragraph key={object.id} style={{ marginTop: 8 }}>
-                        {words.monitoring}：{label('MonitoringType', object.type, locale)} ·{' '}
-                        {label('MonitoringState', object.state, locale)} · {words.helper}{' '}
+                        {words.monitoring}：{enumLabel('MonitoringType', object.type, locale)} ·{' '}
+                        {enumLabel('MonitoringState', object.state, locale)} · {words.helper}{' '}
                         {object.responsibleCadreName}
                       </Typography.Paragraph>
                     ))}
@@ -257,9 +257,9 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
                         label: (
                           <Space>
                             {application.startedOn}
-                            {label('ApplicationKind', application.kind, locale)}
+                            {enumLabel('ApplicationKind', application.kind, locale)}
                             <Tag color={applicationStateColours[application.state]}>
-                              {label('ApplicationState', application.state, locale)}
+                              {enumLabel('ApplicationState', application.state, locale)}
                             </Tag>
                           </Space>
                         ),
@@ -286,7 +286,7 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
                         {household.exclusionFindings.map((finding) => (
                           <div key={finding.id}>
                             <Typography.Text strong>
-                              {finding.ruleLabel} · {label('FindingState', finding.state, locale)} ·{' '}
+                              {finding.ruleLabel} · {enumLabel('FindingState', finding.state, locale)} ·{' '}
                               {finding.screenedOn}
                             </Typography.Text>
                             <RuleReasons reasons={[finding.explanation]} />

@@ -1,12 +1,18 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
-import { QueryErrorAlert, RegionPicker, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
+import {
+  enumOptions,
+  QueryErrorAlert,
+  RegionPicker,
+  type RegionPicker_region,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Card, Input, Select, Space } from 'antd';
 import { useQuery } from 'urql';
 import { ConnectionPager, useUrlPaging } from '../../shared/usePagedFilters.tsx';
 import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
-import { options } from '../labels.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
 import { HouseholdsTable, HouseholdsTable_household } from './HouseholdsTable.tsx';
 import { householdWords } from './words.ts';
@@ -156,7 +162,7 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           style={{ minWidth: 180 }}
           value={filter.status}
           onChange={(status) => change({ status: status.length > 0 ? status : undefined })}
-          options={options('HouseholdStatus', locale)}
+          options={enumOptions('HouseholdStatus', locale)}
         />
         <Select
           allowClear
@@ -164,7 +170,7 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           style={{ width: 160 }}
           value={filter.attribute}
           onChange={(attribute) => change({ attribute: attribute ?? undefined })}
-          options={options('HouseholdAttribute', locale)}
+          options={enumOptions('HouseholdAttribute', locale)}
         />
         <Select
           allowClear
@@ -172,7 +178,7 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           style={{ width: 150 }}
           value={filter.mainCause}
           onChange={(cause) => change({ cause: cause ?? undefined })}
-          options={options('PovertyCause', locale)}
+          options={enumOptions('PovertyCause', locale)}
         />
         <Select
           allowClear

@@ -1,7 +1,7 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import { EmptyState, useLocale, useWords } from '@gongjian/ui';
+import { EmptyState, enumLabel, useLocale, useWords } from '@gongjian/ui';
 import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { householdStatusColours, label } from '../labels.ts';
+import { householdStatusColours } from '../../shared/tagColours.ts';
 import { householdWords } from './words.ts';
 
 export const HouseholdsTable_household = graphql(`
@@ -74,13 +74,13 @@ export function HouseholdsTable({ households, loading, onOpen }: HouseholdsTable
       title: words.columnAttribute,
       key: 'attribute',
       width: 130,
-      render: (_, household) => label('HouseholdAttribute', household.attribute, locale),
+      render: (_, household) => enumLabel('HouseholdAttribute', household.attribute, locale),
     },
     {
       title: words.columnCause,
       key: 'cause',
       width: 110,
-      render: (_, household) => label('PovertyCause', household.mainCause, locale),
+      render: (_, household) => enumLabel('PovertyCause', household.mainCause, locale),
     },
     {
       title: words.columnStatus,
@@ -89,7 +89,7 @@ export function HouseholdsTable({ households, loading, onOpen }: HouseholdsTable
       render: (_, household) => (
         <Space size={4} wrap>
           <Tag color={householdStatusColours[household.status]} data-testid="household-status">
-            {label('HouseholdStatus', household.status, locale)}
+            {enumLabel('HouseholdStatus', household.status, locale)}
           </Tag>
           {household.monitored && <Tag color="orange">{words.monitoredTag}</Tag>}
         </Space>

@@ -1,11 +1,18 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import { commonWords, describeQueryError, EmptyState, fill, useLocale, useWords } from '@gongjian/ui';
+import {
+  commonWords,
+  describeQueryError,
+  EmptyState,
+  enumLabel,
+  fill,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
 import { Button, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { describeFailure, MutationFailure_error } from '../../shared/failure.ts';
 import { RevealWithReasonModal } from '../../shared/RevealWithReasonModal.tsx';
-import { label } from '../labels.ts';
 import { householdWords } from './words.ts';
 
 export const MembersTable_member = graphql(`
@@ -106,13 +113,13 @@ export function MembersTable({ members, mayUnmask }: MembersTableProps) {
       title: words.columnRelation,
       key: 'relation',
       width: 90,
-      render: (_, m) => label('RelationToHead', m.relation, locale),
+      render: (_, m) => enumLabel('RelationToHead', m.relation, locale),
     },
     {
       title: words.columnSexAge,
       key: 'sexAge',
       width: 90,
-      render: (_, m) => `${label('Sex', m.sex, locale)} · ${fill(words.ageYears, { age: m.age })}`,
+      render: (_, m) => `${enumLabel('Sex', m.sex, locale)} · ${fill(words.ageYears, { age: m.age })}`,
     },
     {
       title: words.columnIdNumber,
@@ -134,16 +141,16 @@ export function MembersTable({ members, mayUnmask }: MembersTableProps) {
     {
       title: words.columnEducation,
       key: 'education',
-      render: (_, m) => label('EducationLevel', m.education, locale),
+      render: (_, m) => enumLabel('EducationLevel', m.education, locale),
     },
     {
       title: words.columnHealth,
       key: 'health',
       render: (_, m) =>
         m.health
-          ? `${label('HealthCondition', m.health, locale)}${
+          ? `${enumLabel('HealthCondition', m.health, locale)}${
               m.disability && m.disability !== 'NONE'
-                ? ` · ${label('DisabilityGrade', m.disability, locale)}`
+                ? ` · ${enumLabel('DisabilityGrade', m.disability, locale)}`
                 : ''
             }`
           : hidden,
@@ -151,12 +158,12 @@ export function MembersTable({ members, mayUnmask }: MembersTableProps) {
     {
       title: words.columnLabour,
       key: 'labour',
-      render: (_, m) => label('LabourCapacity', m.labourCapacity, locale),
+      render: (_, m) => enumLabel('LabourCapacity', m.labourCapacity, locale),
     },
     {
       title: words.columnSchool,
       key: 'school',
-      render: (_, m) => label('SchoolEnrolment', m.schoolEnrolment, locale),
+      render: (_, m) => enumLabel('SchoolEnrolment', m.schoolEnrolment, locale),
     },
     {
       title: words.columnInsured,

@@ -1,8 +1,7 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import { EmptyState, fill, useLocale, useWords } from '@gongjian/ui';
+import { EmptyState, enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
 import { Alert, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { RuleDecision_decision, RuleDecisionView } from '../../shared/RuleReasons.tsx';
-import { label } from '../labels.ts';
 import { householdWords } from './words.ts';
 
 export const IncomesTable_income = graphql(
@@ -140,7 +139,7 @@ export function GuaranteesTable({
       title: words.columnHousing,
       key: 'housing',
       render: (_, r) =>
-        `${label('HousingGrade', r.housingGrade, locale)}${r.relocated ? ` · ${words.relocated}` : ''}`,
+        `${enumLabel('HousingGrade', r.housingGrade, locale)}${r.relocated ? ` · ${words.relocated}` : ''}`,
     },
     {
       title: words.columnWater,
@@ -191,7 +190,7 @@ export function MeasuresTable({
       title: words.columnMeasureKind,
       key: 'kind',
       width: 120,
-      render: (_, r) => label('MeasureKind', r.kind, locale),
+      render: (_, r) => enumLabel('MeasureKind', r.kind, locale),
     },
     { title: words.columnMeasure, dataIndex: 'description', key: 'description' },
     { title: words.columnDepartment, dataIndex: 'department', key: 'department', width: 160 },
@@ -207,7 +206,7 @@ export function MeasuresTable({
       width: 90,
       render: (_, r) => (
         <Tag color={r.status === 'DONE' ? 'success' : 'processing'}>
-          {label('MeasureStatus', r.status, locale)}
+          {enumLabel('MeasureStatus', r.status, locale)}
         </Tag>
       ),
     },

@@ -1,11 +1,18 @@
 import { type EnumValue, graphql } from '@gongjian/schema';
-import { commonWords, describeQueryError, fill, useCountyToday, useLocale, useWords } from '@gongjian/ui';
+import {
+  commonWords,
+  describeQueryError,
+  enumLabel,
+  fill,
+  useCountyToday,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
 import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { describeFailure, MutationFailure_error } from '../../shared/failure.ts';
-import { label } from '../labels.ts';
 import { monitoringWords } from './words.ts';
 
 const RecordStepMutation = graphql.persisted(
@@ -93,7 +100,7 @@ export function MonitoringStepForm({
     const outcome = result.data?.recordMonitoringStep;
     if (!outcome) return setFailure(commonWords[locale].unexpectedError);
     if (outcome.__typename === 'MutationRecordMonitoringStepSuccess') {
-      message.success(fill(words.stepRecorded, { step: label('MonitoringStep', step, locale) }));
+      message.success(fill(words.stepRecorded, { step: enumLabel('MonitoringStep', step, locale) }));
       return onChanged();
     }
     setFailure(describeFailure(outcome, locale));
@@ -108,13 +115,13 @@ export function MonitoringStepForm({
         style={{ rowGap: 8 }}
       >
         <Form.Item
-          label={fill(words.doStep, { step: label('MonitoringStep', step, locale) })}
+          label={fill(words.doStep, { step: enumLabel('MonitoringStep', step, locale) })}
           name="decision"
         >
           <Radio.Group
             options={(['APPROVED', 'REJECTED'] as const).map((value) => ({
               value,
-              label: label('StepDecision', value, locale),
+              label: enumLabel('StepDecision', value, locale),
             }))}
           />
         </Form.Item>

@@ -1,6 +1,8 @@
 import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
   EmptyState,
+  enumLabel,
+  enumOptions,
   fill,
   QueryErrorAlert,
   RegionPicker,
@@ -17,7 +19,6 @@ import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { MeasuresTable, MeasuresTable_measure } from '../households/YearTables.tsx';
-import { label, options } from '../labels.ts';
 import { MonitoringStepForm, StartEliminationForm } from './MonitoringActions.tsx';
 import { monitoringWords } from './words.ts';
 
@@ -178,19 +179,19 @@ function MonitoringDetail({
           {
             title: words.procedure,
             key: 'procedure',
-            render: (_, s) => label('MonitoringProcedure', s.procedure, locale),
+            render: (_, s) => enumLabel('MonitoringProcedure', s.procedure, locale),
           },
-          { title: words.step, key: 'step', render: (_, s) => label('MonitoringStep', s.step, locale) },
+          { title: words.step, key: 'step', render: (_, s) => enumLabel('MonitoringStep', s.step, locale) },
           {
             title: words.actor,
             key: 'actor',
-            render: (_, s) => `${s.actorName}（${label('ActorRole', s.actorRole, locale)}）`,
+            render: (_, s) => `${s.actorName}（${enumLabel('ActorRole', s.actorRole, locale)}）`,
           },
           { title: words.actedOn, dataIndex: 'actedOn', key: 'actedOn', width: 110 },
           {
             title: words.decision,
             key: 'decision',
-            render: (_, s) => label('StepDecision', s.decision, locale),
+            render: (_, s) => enumLabel('StepDecision', s.decision, locale),
           },
           { title: words.notes, dataIndex: 'notes', key: 'notes' },
         ]}
@@ -202,7 +203,7 @@ function MonitoringDetail({
           showIcon
           data-testid="monitoring-waiting-for"
           message={fill(words.waitingFor, {
-            roles: row.nextStepRoles.map((role) => label('ActorRole', role, locale)).join(' / '),
+            roles: row.nextStepRoles.map((role) => enumLabel('ActorRole', role, locale)).join(' / '),
           })}
         />
       )}
@@ -246,7 +247,7 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
           style={{ width: 160 }}
           value={type}
           onChange={(value) => filter(setType)(value ?? null)}
-          options={options('MonitoringType', locale)}
+          options={enumOptions('MonitoringType', locale)}
         />
         <Select
           allowClear
@@ -254,7 +255,7 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
           style={{ width: 160 }}
           value={state}
           onChange={(value) => filter(setState)(value ?? null)}
-          options={options('MonitoringState', locale)}
+          options={enumOptions('MonitoringState', locale)}
         />
         <RegionPicker
           id="monitoring-region-filter"
@@ -291,14 +292,14 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
           {
             title: words.columnType,
             key: 'type',
-            render: (_, row) => label('MonitoringType', row.type, locale),
+            render: (_, row) => enumLabel('MonitoringType', row.type, locale),
           },
           {
             title: words.columnRisk,
             key: 'risk',
             render: (_, row) => (
               <Space direction="vertical" size={0}>
-                <span>{row.riskKinds.map((kind) => label('RiskKind', kind, locale)).join('、')}</span>
+                <span>{row.riskKinds.map((kind) => enumLabel('RiskKind', kind, locale)).join('、')}</span>
                 {row.riskNote && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {row.riskNote}
@@ -320,9 +321,9 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
             render: (_, row) => (
               <Space direction="vertical" size={0}>
                 <span>
-                  {label('MonitoringProcedure', row.procedure, locale)} ·{' '}
+                  {enumLabel('MonitoringProcedure', row.procedure, locale)} ·{' '}
                   {row.nextStep
-                    ? fill(words.nextStep, { step: label('MonitoringStep', row.nextStep, locale) })
+                    ? fill(words.nextStep, { step: enumLabel('MonitoringStep', row.nextStep, locale) })
                     : words.procedureDone}
                 </span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -345,7 +346,7 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
                         : 'processing'
                   }
                 >
-                  {label('MonitoringState', row.state, locale)}
+                  {enumLabel('MonitoringState', row.state, locale)}
                 </Tag>
                 {withoutLabour(row) && (
                   <Tag color="red" data-testid="never-eliminated">

@@ -1,6 +1,8 @@
 import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
   EmptyState,
+  enumLabel,
+  enumOptions,
   QueryErrorAlert,
   RegionPicker,
   type RegionPicker_region,
@@ -16,7 +18,6 @@ import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.t
 import { Can, useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
-import { label, options } from '../labels.ts';
 import { FindingDecisionModal } from './FindingDecisionModal.tsx';
 import { ScreeningRunCard } from './ScreeningRunCard.tsx';
 import { screeningWords } from './words.ts';
@@ -172,7 +173,7 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           style={{ width: 130 }}
           value={state}
           onChange={(value) => filter(setState)(value ?? null)}
-          options={options('FindingState', locale)}
+          options={enumOptions('FindingState', locale)}
         />
         <RegionPicker
           id="screening-region-filter"
@@ -242,7 +243,7 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
                   finding.state === 'OPEN' ? 'orange' : finding.state === 'CONFIRMED' ? 'red' : 'default'
                 }
               >
-                {label('FindingState', finding.state, locale)}
+                {enumLabel('FindingState', finding.state, locale)}
               </Tag>
             ),
           },
@@ -272,7 +273,7 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
                     </Space>
                   )
                 : finding.application
-                  ? label('ApplicationState', finding.application.state, locale)
+                  ? enumLabel('ApplicationState', finding.application.state, locale)
                   : null,
           },
         ]}

@@ -1,9 +1,9 @@
 import { graphql } from '@gongjian/schema';
-import { EmptyState, QueryErrorAlert, useCursorPaging, useLocale, useWords } from '@gongjian/ui';
+import { EmptyState, enumLabel, QueryErrorAlert, useCursorPaging, useLocale, useWords } from '@gongjian/ui';
 import { Drawer, Progress, Table, Tag } from 'antd';
 import { useQuery } from 'urql';
+import { taskStatusColours } from '../../shared/tagColours.ts';
 import { ConnectionPager } from '../../shared/usePagedFilters.tsx';
-import { derivedStatusLabels, statusColours } from '../labels.ts';
 import { battleMapWords } from './words.ts';
 
 const CellTasksQuery = graphql.persisted(
@@ -99,7 +99,9 @@ export function CellTasksDrawer(props: {
             key: 'status',
             width: 90,
             render: (_, t) => (
-              <Tag color={statusColours[t.status]}>{derivedStatusLabels[locale][t.status]}</Tag>
+              <Tag color={taskStatusColours[t.status]}>
+                {enumLabel('DerivedTaskStatus', t.status, locale)}
+              </Tag>
             ),
           },
           {

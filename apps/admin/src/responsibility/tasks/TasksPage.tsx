@@ -1,5 +1,6 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import {
+  enumOptions,
   QueryErrorAlert,
   RegionPicker,
   type RegionPicker_region,
@@ -14,7 +15,6 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { DecomposePanel } from '../decompose/DecomposePanel.tsx';
-import { derivedStatusLabels } from '../labels.ts';
 import { useLevels } from '../levels.ts';
 import { taskWords } from '../words.ts';
 import { ProgressModal, ReassignModal, useCompleteTask } from './TaskModals.tsx';
@@ -122,10 +122,7 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
           style={{ width: 130 }}
           value={status}
           onChange={(value) => filter(setStatus)(value ?? null)}
-          options={Object.entries(derivedStatusLabels[locale]).map(([value, label]) => ({
-            value: value as EnumValue<'DerivedTaskStatus'>,
-            label,
-          }))}
+          options={enumOptions('DerivedTaskStatus', locale)}
         />
         <Select
           allowClear

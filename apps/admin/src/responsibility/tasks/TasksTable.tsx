@@ -1,9 +1,9 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import { EmptyState, fill, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
+import { EmptyState, enumLabel, fill, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
 import { Button, Popconfirm, Progress, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
+import { taskStatusColours } from '../../shared/tagColours.ts';
 import { useCan } from '../../shared/viewer.tsx';
-import { derivedStatusLabels, sourceKindLabels, statusColours } from '../labels.ts';
 import { useLevels } from '../levels.ts';
 import { taskWords } from '../words.ts';
 
@@ -129,7 +129,7 @@ export function TasksTable({ tasks, loading, asOf, actions, nested }: TasksTable
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{task.title}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {sourceKindLabels[locale][task.sourceKind]}
+            {enumLabel('TaskSourceKind', task.sourceKind, locale)}
             {sourceText(task) && `：${sourceText(task)}`}
           </Typography.Text>
         </Space>
@@ -162,8 +162,8 @@ export function TasksTable({ tasks, loading, asOf, actions, nested }: TasksTable
       key: 'status',
       width: 100,
       render: (_, task) => (
-        <Tag color={statusColours[task.status]} data-testid="task-status">
-          {derivedStatusLabels[locale][task.status]}
+        <Tag color={taskStatusColours[task.status]} data-testid="task-status">
+          {enumLabel('DerivedTaskStatus', task.status, locale)}
         </Tag>
       ),
     },

@@ -1,6 +1,8 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import {
   EmptyState,
+  enumLabel,
+  enumOptions,
   fill,
   QueryErrorAlert,
   type RegionPicker_region,
@@ -17,7 +19,6 @@ import { useMutationForm } from '../../shared/useMutationForm.ts';
 import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
 import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
-import { documentKindLabels, documentStatusLabels, optionsOf } from '../labels.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
 import { commandWords } from '../words.ts';
 
@@ -132,7 +133,7 @@ function DocumentFormDrawer({ onClose }: { onClose: (saved: boolean) => void }) 
     >
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'THEMATIC' }}>
         <Form.Item label={words.fieldKind} name="kind" rules={[{ required: true, message: words.required }]}>
-          <Select options={optionsOf(documentKindLabels[locale])} />
+          <Select options={enumOptions('PolicyDocumentKind', locale)} />
         </Form.Item>
         <Form.Item
           label={words.fieldNumber}
@@ -203,7 +204,7 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           style={{ width: 170 }}
           value={kind}
           onChange={(value) => filter(setKind)(value ?? null)}
-          options={optionsOf(documentKindLabels[locale])}
+          options={enumOptions('PolicyDocumentKind', locale)}
         />
         <Select
           allowClear
@@ -211,7 +212,7 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           style={{ width: 140 }}
           value={status}
           onChange={(value) => filter(setStatus)(value ?? null)}
-          options={optionsOf(documentStatusLabels[locale])}
+          options={enumOptions('PolicyDocumentStatus', locale)}
         />
         <Input.Search
           allowClear
@@ -241,7 +242,7 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
             width: 130,
             render: (_, d) => (
               <Tag color={d.kind === 'MASTER' ? 'red' : d.kind === 'THEMATIC' ? 'orange' : 'blue'}>
-                {documentKindLabels[locale][d.kind]}
+                {enumLabel('PolicyDocumentKind', d.kind, locale)}
               </Tag>
             ),
           },
@@ -265,7 +266,7 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
             width: 200,
             render: (_, d) =>
               d.status === 'IN_FORCE' ? (
-                <Tag color="success">{documentStatusLabels[locale].IN_FORCE}</Tag>
+                <Tag color="success">{enumLabel('PolicyDocumentStatus', 'IN_FORCE', locale)}</Tag>
               ) : (
                 <Typography.Text type="secondary">
                   {fill(words.supersededBy, { title: d.supersededBy?.title ?? '' })}

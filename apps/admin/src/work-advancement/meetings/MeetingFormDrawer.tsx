@@ -1,12 +1,11 @@
 import { type EnumValue, graphql } from '@gongjian/schema';
-import { useLocale, useWords } from '@gongjian/ui';
+import { enumOptions, useLocale, useWords } from '@gongjian/ui';
 import { App, Button, Form, Input, Select, Space } from 'antd';
 import { useMutation } from 'urql';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { FormDrawer } from '../../shared/FormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { useMutationForm } from '../../shared/useMutationForm.ts';
-import { meetingTypeLabels, optionsOf } from '../labels.ts';
 import { commandWords } from '../words.ts';
 
 const CreateMeetingMutation = graphql.persisted(
@@ -74,7 +73,7 @@ export function MeetingFormDrawer({ onClose }: { onClose: (saved: boolean) => vo
         initialValues={{ type: 'LEADING_GROUP', attendees: [], decisions: [''] }}
       >
         <Form.Item label={words.fieldType} name="type" rules={[{ required: true, message: words.required }]}>
-          <Select options={optionsOf(meetingTypeLabels[locale])} />
+          <Select options={enumOptions('MeetingType', locale)} />
         </Form.Item>
         <Form.Item
           label={words.fieldHeldOn}

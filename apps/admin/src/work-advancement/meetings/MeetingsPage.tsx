@@ -1,6 +1,8 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import {
   EmptyState,
+  enumLabel,
+  enumOptions,
   fill,
   QueryErrorAlert,
   type RegionPicker_region,
@@ -14,7 +16,6 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
 import { Can, useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
-import { meetingTypeLabels, optionsOf } from '../labels.ts';
 import { useTaskFromDecision } from '../TaskFromDecision.tsx';
 import { commandWords } from '../words.ts';
 import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
@@ -84,7 +85,7 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
           style={{ width: 200 }}
           value={type}
           onChange={(value) => filter(setType)(value ?? null)}
-          options={optionsOf(meetingTypeLabels[locale])}
+          options={enumOptions('MeetingType', locale)}
         />
         <span>
           {words.from} <DateInput value={from} onChange={filter(setFrom)} style={{ width: 150 }} />
@@ -156,7 +157,7 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
             title: words.columnType,
             key: 'type',
             width: 170,
-            render: (_, m) => <Tag color="red">{meetingTypeLabels[locale][m.type]}</Tag>,
+            render: (_, m) => <Tag color="red">{enumLabel('MeetingType', m.type, locale)}</Tag>,
           },
           { title: words.columnTopic, dataIndex: 'topic', key: 'topic' },
           {

@@ -1,12 +1,12 @@
 import type { EnumValue } from '@gongjian/schema';
-import type { Locale } from '@gongjian/ui';
+import type { Locale } from '../i18n.tsx';
 
 type Labels<Name extends 'MeetingType' | 'PolicyDocumentKind' | 'PolicyDocumentStatus'> = Record<
   Locale,
   Record<EnumValue<Name>, string>
 >;
 
-export const meetingTypeLabels: Labels<'MeetingType'> = {
+const meetingTypeLabels: Labels<'MeetingType'> = {
   'zh-CN': {
     COUNTY_STANDING_COMMITTEE: '县委常委会',
     GOVERNMENT_EXECUTIVE: '政府常务会',
@@ -23,16 +23,26 @@ export const meetingTypeLabels: Labels<'MeetingType'> = {
   },
 };
 
-export const documentKindLabels: Labels<'PolicyDocumentKind'> = {
+const documentKindLabels: Labels<'PolicyDocumentKind'> = {
   'zh-CN': { MASTER: '“1”总体决定', THEMATIC: '“X”专项文件', DEPARTMENT: '部门方案' },
   en: { MASTER: '“1” master decision', THEMATIC: '“X” thematic', DEPARTMENT: 'Department plan' },
 };
 
-export const documentStatusLabels: Labels<'PolicyDocumentStatus'> = {
+const documentStatusLabels: Labels<'PolicyDocumentStatus'> = {
   'zh-CN': { IN_FORCE: '现行有效', SUPERSEDED: '已被替代' },
   en: { IN_FORCE: 'In force', SUPERSEDED: 'Superseded' },
 };
 
-export function optionsOf<Value extends string>(labels: Record<Value, string>) {
-  return (Object.keys(labels) as Value[]).map((value) => ({ value, label: labels[value] }));
-}
+/** Meetings and policy documents (工作推进机制). */
+export const workAdvancementLabels = {
+  'zh-CN': {
+    MeetingType: meetingTypeLabels['zh-CN'],
+    PolicyDocumentKind: documentKindLabels['zh-CN'],
+    PolicyDocumentStatus: documentStatusLabels['zh-CN'],
+  },
+  en: {
+    MeetingType: meetingTypeLabels.en,
+    PolicyDocumentKind: documentKindLabels.en,
+    PolicyDocumentStatus: documentStatusLabels.en,
+  },
+};

@@ -1,5 +1,4 @@
 import type { EnumValue } from '@gongjian/schema';
-import type { Locale } from '@gongjian/ui';
 
 type IdentificationEnum =
   | 'HouseholdStatus'
@@ -335,39 +334,5 @@ const english: Labels = {
   RulesAdvice: { SUPPORTS: 'Consistent with the rules', OPPOSES: 'Against the rules' },
 };
 
-const tables: Record<Locale, Labels> = { 'zh-CN': chinese, en: english };
-
-/** The label of an identification enum value in the locale (an unknown value is shown as it is). */
-export function label<Name extends IdentificationEnum>(
-  name: Name,
-  value: EnumValue<Name> | string,
-  locale: Locale,
-): string {
-  return (tables[locale][name] as Record<string, string>)[value] ?? value;
-}
-
-/** `{ value, label }` options of an enum, in the order above, for selects and filters. */
-export function options<Name extends IdentificationEnum>(name: Name, locale: Locale) {
-  const table = tables[locale][name] as Record<EnumValue<Name>, string>;
-  return (Object.keys(table) as EnumValue<Name>[]).map((value) => ({ value, label: table[value] }));
-}
-
-export const householdStatusColours: Record<EnumValue<'HouseholdStatus'>, string> = {
-  NON_POOR: 'default',
-  POOR: 'red',
-  EXITED: 'green',
-  EXITED_NO_POLICY: 'cyan',
-  RETURNED: 'gold',
-};
-
-export const applicationStateColours: Record<EnumValue<'ApplicationState'>, string> = {
-  IN_PROGRESS: 'processing',
-  COMPLETED: 'success',
-  REJECTED: 'error',
-  WITHDRAWN: 'default',
-};
-
-/** The values of an enum, in the order above (for checking them in a URL). */
-export function enumValues<Name extends IdentificationEnum>(name: Name) {
-  return Object.keys(chinese[name]) as EnumValue<Name>[];
-}
+/** Households, applications, screening and monitoring (精准识别机制). */
+export const identificationLabels = { 'zh-CN': chinese, en: english };

@@ -1,25 +1,17 @@
 import type { EnumValue } from '@gongjian/schema';
-import type { Locale } from '@gongjian/ui';
+import type { Locale } from '../i18n.tsx';
 
 type Labels<Name extends 'DerivedTaskStatus' | 'TaskSourceKind'> = Record<
   Locale,
   Record<EnumValue<Name>, string>
 >;
 
-export const derivedStatusLabels: Labels<'DerivedTaskStatus'> = {
+const derivedStatusLabels: Labels<'DerivedTaskStatus'> = {
   'zh-CN': { NOT_STARTED: '未启动', IN_PROGRESS: '推进中', DONE: '已完成', OVERDUE: '已逾期' },
   en: { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', DONE: 'Done', OVERDUE: 'Overdue' },
 };
 
-/** Tag colours shared by the task list and the battle map legend. */
-export const statusColours: Record<EnumValue<'DerivedTaskStatus'>, string> = {
-  NOT_STARTED: 'default',
-  IN_PROGRESS: 'processing',
-  DONE: 'success',
-  OVERDUE: 'error',
-};
-
-export const sourceKindLabels: Labels<'TaskSourceKind'> = {
+const sourceKindLabels: Labels<'TaskSourceKind'> = {
   'zh-CN': {
     MEETING_DECISION: '会议决定',
     RESOLUTION: '决议',
@@ -34,4 +26,10 @@ export const sourceKindLabels: Labels<'TaskSourceKind'> = {
     INSPECTION_FINDING: 'Inspection finding',
     AUDIT_FINDING: 'Audit finding',
   },
+};
+
+/** Task states and sources (攻坚责任机制). */
+export const responsibilityLabels = {
+  'zh-CN': { DerivedTaskStatus: derivedStatusLabels['zh-CN'], TaskSourceKind: sourceKindLabels['zh-CN'] },
+  en: { DerivedTaskStatus: derivedStatusLabels.en, TaskSourceKind: sourceKindLabels.en },
 };
