@@ -1,4 +1,4 @@
-import { type EnumValue, graphql } from '@gongjian/schema';
+import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
   commonWords,
   describeQueryError,
@@ -59,22 +59,28 @@ const StartEliminationMutation = graphql.persisted(
   ),
 );
 
-interface MonitoringTarget {
-  id: string;
-  version: number;
-  year: number;
-  nextStep: EnumValue<'MonitoringStep'> | null;
-}
+/** What the step and elimination forms write against: the object, its version, year and next step. */
+export const MonitoringActions_target = graphql(`
+  fragment MonitoringActions_target on MonitoringObject {
+    id
+    version
+    year
+    nextStep
+  }
+`);
+
+type MonitoringTarget = FragmentOf<typeof MonitoringActions_target>;
 
 /** Records the monitoring object's next step (identification or risk elimination). */
 export function MonitoringStepForm({
-  target,
+  target: targetRef,
   onChanged,
 }: {
   target: MonitoringTarget;
   onChanged: () => void;
 }) {
   const words = useWords(monitoringWords);
+  const target = readFragment(MonitoringActions_target, targetRef);
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [failure, setFailure] = useState<string | null>(null);
@@ -143,13 +149,14 @@ export function MonitoringStepForm({
 
 /** Applies for risk elimination: the rules judge income, guarantees and spending for the year. */
 export function StartEliminationForm({
-  target,
+  target: targetRef,
   onChanged,
 }: {
   target: MonitoringTarget;
   onChanged: () => void;
 }) {
   const words = useWords(monitoringWords);
+  const target = readFragment(MonitoringActions_target, targetRef);
   const { locale } = useLocale();
   const { message } = App.useApp();
   const [failure, setFailure] = useState<string | null>(null);

@@ -19,13 +19,14 @@ import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { MeasuresTable, MeasuresTable_measure } from '../households/YearTables.tsx';
-import { MonitoringStepForm, StartEliminationForm } from './MonitoringActions.tsx';
+import { MonitoringActions_target, MonitoringStepForm, StartEliminationForm } from './MonitoringActions.tsx';
 import { monitoringWords } from './words.ts';
 
 export const MonitoringRow_object = graphql(
   `
     fragment MonitoringRow_object on MonitoringObject {
       id
+      ...MonitoringActions_target
       type
       state
       year
@@ -79,7 +80,7 @@ export const MonitoringRow_object = graphql(
       }
     }
   `,
-  [RuleReasons_reason, MeasuresTable_measure],
+  [RuleReasons_reason, MeasuresTable_measure, MonitoringActions_target],
 );
 
 const MonitoringQuery = graphql.persisted(
@@ -146,7 +147,6 @@ function MonitoringDetail({
 }) {
   const words = useWords(monitoringWords);
   const { locale } = useLocale();
-  const target = { id: row.id, version: row.version, year: row.year, nextStep: row.nextStep };
   const mayWrite = useCan('MONITORING_WRITE');
   const mine = viewerMayRecordStep(row, viewerRoles);
   return (
@@ -196,7 +196,7 @@ function MonitoringDetail({
           { title: words.notes, dataIndex: 'notes', key: 'notes' },
         ]}
       />
-      {row.nextStep && mine && <MonitoringStepForm target={target} onChanged={onChanged} />}
+      {row.nextStep && mine && <MonitoringStepForm target={row} onChanged={onChanged} />}
       {row.nextStep && !mine && (
         <Alert
           type="info"
@@ -208,7 +208,7 @@ function MonitoringDetail({
         />
       )}
       {mayWrite && row.state === 'MONITORED' && !withoutLabour(row) && (
-        <StartEliminationForm target={target} onChanged={onChanged} />
+        <StartEliminationForm target={row} onChanged={onChanged} />
       )}
     </Space>
   );
