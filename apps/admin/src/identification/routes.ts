@@ -30,6 +30,17 @@ export const applicationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/identification/applications',
   staticData: { title: 'pageApplications', permission: 'HOUSEHOLD_READ' },
+  validateSearch: z.object({
+    /** Missing: the applications awaiting the viewer. */
+    scope: oneOf(['all']),
+    state: oneOf(enumValues('ApplicationState')),
+    kind: oneOf(enumValues('ApplicationKind')),
+    region: texts,
+    /** The application whose procedure drawer is open, and the household opened from it. */
+    application: text,
+    household: text,
+    ...pagingSearch,
+  }),
   component: lazyRouteComponent(pages, 'ApplicationsRoute'),
 });
 

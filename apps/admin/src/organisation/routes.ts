@@ -1,8 +1,9 @@
+import { enumValues } from '@gongjian/ui';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { menuSection } from '../routing/menu.ts';
 import { rootRoute } from '../routing/root.tsx';
-import { text } from '../routing/search.ts';
+import { oneOf, pagingSearch, text, texts } from '../routing/search.ts';
 
 const pages = () => import('./pages.tsx');
 
@@ -10,6 +11,12 @@ export const unitsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/organisation/units',
   staticData: { title: 'pageUnits' },
+  validateSearch: z.object({
+    search: text,
+    kind: oneOf(enumValues('UnitKind')),
+    region: texts,
+    ...pagingSearch,
+  }),
   component: lazyRouteComponent(pages, 'UnitsRoute'),
 });
 

@@ -1,6 +1,9 @@
+import { enumValues } from '@gongjian/ui';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import * as z from 'zod/mini';
 import { menuSection } from '../routing/menu.ts';
 import { rootRoute } from '../routing/root.tsx';
+import { oneOf, pagingSearch, text, texts } from '../routing/search.ts';
 
 const pages = () => import('./pages.tsx');
 
@@ -8,6 +11,17 @@ export const tasksRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/responsibility/tasks',
   staticData: { title: 'pageTasks' },
+  validateSearch: z.object({
+    /** Missing: every task of the jurisdiction. */
+    scope: oneOf(['mine', 'myUnit']),
+    status: oneOf(enumValues('DerivedTaskStatus')),
+    level: text,
+    region: texts,
+    search: text,
+    /** The day the statuses are computed for; missing: the county's today. */
+    asOf: text,
+    ...pagingSearch,
+  }),
   component: lazyRouteComponent(pages, 'TasksRoute'),
 });
 

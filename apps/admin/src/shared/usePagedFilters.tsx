@@ -67,3 +67,22 @@ export function useUrlPaging(
     setPageSize: (next) => update({ cursors: undefined, size: next === defaultSize ? undefined : next }),
   };
 }
+
+/**
+ * A list whose filters and page live in the URL: `change` sets filters and goes back to the first page,
+ * `update` sets any search parameter (e.g. the open drawer) and keeps the page.
+ */
+export function useUrlList<Search extends PagingSearch>(
+  search: Search,
+  navigate: (options: { search: (current: Search) => Search }) => unknown,
+  pageSize = 20,
+) {
+  const update = (next: Partial<Search>) => navigate({ search: (current) => ({ ...current, ...next }) });
+  const change = (next: Partial<Omit<Search, keyof PagingSearch>>) =>
+    update({ ...next, cursors: undefined } as Partial<Search>);
+  return {
+    paging: useUrlPaging(search, (next) => update(next as Partial<Search>), pageSize),
+    change,
+    update,
+  };
+}

@@ -12,11 +12,12 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
 import { Button, Card, Drawer, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { applicationStateColours } from '../../shared/tagColours.ts';
-import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import {
@@ -166,17 +167,23 @@ function ApplicationDrawer({
 
 type Scope = 'mine' | 'all';
 
+const route = getRouteApi('/identification/applications');
+
 export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(applicationWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const { paging, filter } = usePagedFilters();
-  const [scope, setScope] = useState<Scope>('mine');
-  const [state, setState] = useState<EnumValue<'ApplicationState'> | null>(null);
-  const [kind, setKind] = useState<EnumValue<'ApplicationKind'> | null>(null);
-  const [regionPath, setRegionPath] = useState<string[]>([]);
-  const [openApplication, setOpenApplication] = useState<string | null>(null);
-  const [openHousehold, setOpenHousehold] = useState<string | null>(null);
+  const search = route.useSearch();
+  const { paging, change, update } = useUrlList(search, route.useNavigate());
+  const scope: Scope = search.scope ?? 'mine';
+  const state = search.state ?? null;
+  const kind = search.kind ?? null;
+  const regionPath = search.region ?? [];
+  const openApplication = search.application ?? null;
+  const openHousehold = search.household ?? null;
+  const setOpenApplication = (application: string | null) =>
+    update({ application: application ?? undefined });
+  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ApplicationsQuery,
     variables: {
@@ -198,7 +205,7 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
       <div className="gj-page-toolbar">
         <Segmented<Scope>
           value={scope}
-          onChange={filter(setScope)}
+          onChange={(value) => change({ scope: value === 'mine' ? undefined : value })}
           options={[
             { value: 'mine', label: words.scopeMine },
             { value: 'all', label: words.scopeAll },
@@ -209,7 +216,7 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
           placeholder={words.filterState}
           style={{ width: 130 }}
           value={state}
-          onChange={(value) => filter(setState)(value ?? null)}
+          onChange={(value) => change({ state: value ?? undefined })}
           options={enumOptions('ApplicationState', locale)}
         />
         <Select
@@ -217,14 +224,14 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
           placeholder={words.filterKind}
           style={{ width: 170 }}
           value={kind}
-          onChange={(value) => filter(setKind)(value ?? null)}
+          onChange={(value) => change({ kind: value ?? undefined })}
           options={enumOptions('ApplicationKind', locale)}
         />
         <RegionPicker
           id="applications-region-filter"
           root={jurisdiction}
           value={regionPath}
-          onChange={filter(setRegionPath)}
+          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
         />
       </div>
       {error && <QueryErrorAlert error={error} onRetry={refresh} />}

@@ -7,10 +7,11 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
 import { Button, Card, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { UnitFormDrawer, UnitFormDrawer_unit } from './UnitFormDrawer.tsx';
@@ -48,21 +49,23 @@ export interface UnitsPageProps {
   onShowCadres: (unitId: string) => void;
 }
 
+const route = getRouteApi('/organisation/units');
+
 export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
   const words = useWords(adminWords);
   const mayWrite = useCan('ORGANISATION_WRITE');
   const { locale } = useLocale();
-  const { paging, filter } = usePagedFilters();
-  const [search, setSearch] = useState('');
-  const [kind, setKind] = useState<EnumValue<'UnitKind'> | null>(null);
-  const [regionPath, setRegionPath] = useState<string[]>([]);
+  const search = route.useSearch();
+  const { paging, change } = useUrlList(search, route.useNavigate());
+  const regionPath = search.region ?? [];
+  const kind = search.kind ?? null;
   const [editing, setEditing] = useState<Editing>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: UnitsQuery,
     variables: {
       regionId: regionPath[regionPath.length - 1] ?? null,
       kind,
-      search: search || null,
+      search: search.search ?? null,
       first: paging.first,
       after: paging.after,
     },
@@ -78,7 +81,8 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
           allowClear
           placeholder={words.searchUnits}
           style={{ width: 240 }}
-          onSearch={(value) => filter(setSearch)(value.trim())}
+          defaultValue={search.search}
+          onSearch={(value) => change({ search: value.trim() || undefined })}
         />
         <Select
           allowClear
@@ -86,13 +90,13 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
           style={{ width: 180 }}
           options={enumOptions('UnitKind', locale)}
           value={kind}
-          onChange={(value) => filter(setKind)(value ?? null)}
+          onChange={(value) => change({ kind: value ?? undefined })}
         />
         <RegionPicker
           id="units-region-filter"
           root={jurisdiction}
           value={regionPath}
-          onChange={filter(setRegionPath)}
+          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
         />
         <div style={{ flex: 1 }} />
         {mayWrite && (

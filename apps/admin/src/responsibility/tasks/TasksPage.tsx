@@ -8,11 +8,12 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
 import { Card, Drawer, Input, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { DateInput } from '../../shared/DateInput.tsx';
-import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { DecomposePanel } from '../decompose/DecomposePanel.tsx';
 import { useLevels } from '../levels.ts';
@@ -69,19 +70,22 @@ const TasksQuery = graphql.persisted(
 type Scope = 'all' | 'mine' | 'myUnit';
 type Dialog = { kind: 'report' | 'reassign' | 'decompose'; task: TaskRow } | null;
 
+const route = getRouteApi('/responsibility/tasks');
+
 export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(taskWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
   const levels = useLevels();
-  const { paging, filter } = usePagedFilters();
-  const [scope, setScope] = useState<Scope>('all');
-  const [status, setStatus] = useState<EnumValue<'DerivedTaskStatus'> | null>(null);
-  const [level, setLevel] = useState<string | null>(null);
-  const [regionPath, setRegionPath] = useState<string[]>([]);
-  const [search, setSearch] = useState('');
+  const url = route.useSearch();
+  const { paging, change } = useUrlList(url, route.useNavigate());
+  const scope: Scope = url.scope ?? 'all';
+  const status = url.status ?? null;
+  const level = url.level ?? null;
+  const regionPath = url.region ?? [];
+  const search = url.search ?? '';
   const today = useCountyToday();
-  const [asOf, setAsOf] = useState(today);
+  const asOf = url.asOf ?? today;
   const [dialog, setDialog] = useState<Dialog>(null);
   const completeTask = useCompleteTask();
   const regionId = regionPath[regionPath.length - 1] ?? null;
@@ -109,7 +113,7 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
       <div className="gj-page-toolbar">
         <Segmented<Scope>
           value={scope}
-          onChange={filter(setScope)}
+          onChange={(value) => change({ scope: value === 'all' ? undefined : value })}
           options={[
             { value: 'all', label: words.scopeAll },
             { value: 'mine', label: words.scopeMine },
@@ -121,7 +125,7 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
           placeholder={words.filterStatus}
           style={{ width: 130 }}
           value={status}
-          onChange={(value) => filter(setStatus)(value ?? null)}
+          onChange={(value) => change({ status: value ?? undefined })}
           options={enumOptions('DerivedTaskStatus', locale)}
         />
         <Select
@@ -129,23 +133,29 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
           placeholder={words.filterLevel}
           style={{ width: 170 }}
           value={level}
-          onChange={(value) => filter(setLevel)(value ?? null)}
+          onChange={(value) => change({ level: value ?? undefined })}
           options={levels.options}
         />
         <RegionPicker
           id="tasks-region-filter"
           root={jurisdiction}
           value={regionPath}
-          onChange={filter(setRegionPath)}
+          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
         />
         <Input.Search
           allowClear
           placeholder={words.searchTasks}
           style={{ width: 220 }}
-          onSearch={(value) => filter(setSearch)(value.trim())}
+          defaultValue={url.search}
+          onSearch={(value) => change({ search: value.trim() || undefined })}
         />
         <span>
-          {words.asOf} <DateInput value={asOf} onChange={filter(setAsOf)} style={{ width: 150 }} />
+          {words.asOf}{' '}
+          <DateInput
+            value={asOf}
+            onChange={(day) => change({ asOf: day && day !== today ? day : undefined })}
+            style={{ width: 150 }}
+          />
         </span>
       </div>
       {error && <QueryErrorAlert error={error} onRetry={refresh} />}
