@@ -1,4 +1,4 @@
-import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
+import { type FragmentOf, graphql } from '@gongjian/schema';
 import {
   EmptyState,
   enumLabel,
@@ -14,7 +14,6 @@ import {
 } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Card, Drawer, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useQuery } from 'urql';
 import { applicationStateColours } from '../../shared/tagColours.ts';
 import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';

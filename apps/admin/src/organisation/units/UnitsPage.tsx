@@ -1,4 +1,4 @@
-import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
+import { type FragmentOf, graphql } from '@gongjian/schema';
 import {
   enumOptions,
   QueryErrorAlert,
