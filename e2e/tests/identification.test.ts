@@ -329,6 +329,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
 
     await page.goto(`${apiUrl}/admin/identification/monitoring`);
     const objects = page.getByTestId('monitoring-table').locator('tbody tr.ant-table-row');
+    await objects.first().waitFor();
     await expect.poll(() => objects.count()).toBeGreaterThan(0);
     // A household none of whose members can work is marked as staying monitored, never as eliminated.
     for (const row of await objects.all())
@@ -337,6 +338,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
     await saveScreenshot(page, 'identification-monitoring');
 
     await page.goto(`${apiUrl}/admin/identification/rates`);
+    await page.getByTestId('total-incidence').waitFor();
     await expect
       .poll(() => page.getByTestId('total-incidence').textContent())
       .toMatch(/^\d+\.\d{2}% (达标|未达标)$/);

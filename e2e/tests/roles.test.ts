@@ -202,14 +202,4 @@ describe.skipIf(skipReason !== '')('the admin console follows the viewer’s rol
     for (const action of ['填报进度', '分解', '办结', '改派'])
       expect(await countButtons(page, action), action).toBe(0);
   });
-
-  test('an unknown address shows 页面不存在 inside the console', async () => {
-    const { context, page } = await openAs(browser, 'township', 'identification/no-such-page');
-    contexts.push(context);
-    await page.getByTestId('not-found').waitFor();
-    expect(await page.getByTestId('not-found').textContent()).toContain('页面不存在');
-    expect(await page.getByTestId('not-found').textContent()).toContain('/admin/identification/no-such-page');
-    expect(await page.title()).toContain('页面不存在');
-    expect(await menuEntries(page)).toContain('单位管理');
-  });
 });

@@ -12,9 +12,11 @@ import {
 import { RouterProvider } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
-import { router } from './routing/router.ts';
+import { preloadOpeningPage, router } from './routing/router.ts';
 import { type Viewer, ViewerProvider } from './shared/viewer.tsx';
 import { adminWords } from './words.ts';
+
+preloadOpeningPage();
 
 const AdminViewerQuery = graphql.persisted(
   'admin/AdminViewer',

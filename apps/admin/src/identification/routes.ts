@@ -48,6 +48,13 @@ export const screeningRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/identification/screening',
   staticData: { title: 'pageScreening', permission: 'HOUSEHOLD_READ' },
+  validateSearch: z.object({
+    /** Missing: the open findings; ALL: every state. */
+    state: oneOf([...enumValues('FindingState'), 'ALL']),
+    region: texts,
+    household: text,
+    ...pagingSearch,
+  }),
   component: lazyRouteComponent(pages, 'ScreeningRoute'),
 });
 
@@ -55,6 +62,13 @@ export const monitoringRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/identification/monitoring',
   staticData: { title: 'pageMonitoring', permission: 'HOUSEHOLD_READ' },
+  validateSearch: z.object({
+    type: oneOf(enumValues('MonitoringType')),
+    state: oneOf(enumValues('MonitoringState')),
+    region: texts,
+    household: text,
+    ...pagingSearch,
+  }),
   component: lazyRouteComponent(pages, 'MonitoringRoute'),
 });
 

@@ -1,4 +1,4 @@
-import { createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { type AnyRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { identificationMenu, identificationRoutes } from '../identification/routes.ts';
 import { organisationMenu, organisationRoutes } from '../organisation/routes.ts';
 import { responsibilityMenu, responsibilityRoutes } from '../responsibility/routes.ts';
@@ -31,6 +31,17 @@ export const router = createRouter({
   defaultPreload: 'intent',
   scrollRestoration: true,
 });
+
+/**
+ * Starts fetching the chunk of the page the browser opened on, so it arrives while the viewer is still
+ * being fetched instead of after.
+ */
+export function preloadOpeningPage() {
+  for (const match of router.matchRoutes(router.latestLocation)) {
+    const route = (router.routesById as Record<string, AnyRoute>)[match.routeId];
+    if (route) void router.loadRouteChunk(route);
+  }
+}
 
 declare module '@tanstack/react-router' {
   interface Register {

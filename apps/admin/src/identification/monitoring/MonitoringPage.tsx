@@ -1,4 +1,4 @@
-import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
+import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
   EmptyState,
   enumLabel,
@@ -10,11 +10,11 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
 import { Alert, Button, Card, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useQuery } from 'urql';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
-import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
@@ -214,15 +214,19 @@ function MonitoringDetail({
   );
 }
 
+const route = getRouteApi('/identification/monitoring');
+
 export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(monitoringWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const { paging, filter } = usePagedFilters();
-  const [type, setType] = useState<EnumValue<'MonitoringType'> | null>(null);
-  const [state, setState] = useState<EnumValue<'MonitoringState'> | null>(null);
-  const [regionPath, setRegionPath] = useState<string[]>([]);
-  const [openHousehold, setOpenHousehold] = useState<string | null>(null);
+  const search = route.useSearch();
+  const { paging, change, update } = useUrlList(search, route.useNavigate());
+  const type = search.type ?? null;
+  const state = search.state ?? null;
+  const regionPath = search.region ?? [];
+  const openHousehold = search.household ?? null;
+  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: MonitoringQuery,
     variables: {
@@ -246,7 +250,7 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
           placeholder={words.filterType}
           style={{ width: 160 }}
           value={type}
-          onChange={(value) => filter(setType)(value ?? null)}
+          onChange={(value) => change({ type: value ?? undefined })}
           options={enumOptions('MonitoringType', locale)}
         />
         <Select
@@ -254,14 +258,14 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
           placeholder={words.filterState}
           style={{ width: 160 }}
           value={state}
-          onChange={(value) => filter(setState)(value ?? null)}
+          onChange={(value) => change({ state: value ?? undefined })}
           options={enumOptions('MonitoringState', locale)}
         />
         <RegionPicker
           id="monitoring-region-filter"
           root={jurisdiction}
           value={regionPath}
-          onChange={filter(setRegionPath)}
+          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
         />
       </div>
       {error && <QueryErrorAlert error={error} onRetry={refresh} />}

@@ -1,4 +1,4 @@
-import { type EnumValue, type FragmentOf, graphql, readFragment } from '@gongjian/schema';
+import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
   EmptyState,
   enumLabel,
@@ -10,11 +10,12 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
 import { Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
-import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { Can, useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
@@ -130,18 +131,22 @@ function EvidenceList({ evidenceJson }: { evidenceJson: string }) {
   );
 }
 
+const route = getRouteApi('/identification/screening');
+
 export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(screeningWords);
   const pageWords = useWords(adminWords);
   const mayDecide = useCan('EXCLUSION_DECIDE');
   const { locale } = useLocale();
-  const { paging, filter } = usePagedFilters();
-  const [state, setState] = useState<EnumValue<'FindingState'> | null>('OPEN');
-  const [regionPath, setRegionPath] = useState<string[]>([]);
+  const search = route.useSearch();
+  const { paging, change, update } = useUrlList(search, route.useNavigate());
+  const state = search.state === 'ALL' ? null : (search.state ?? 'OPEN');
+  const regionPath = search.region ?? [];
+  const openHousehold = search.household ?? null;
+  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
   const [deciding, setDeciding] = useState<{ decision: 'confirm' | 'dismiss'; finding: Finding } | null>(
     null,
   );
-  const [openHousehold, setOpenHousehold] = useState<string | null>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: FindingsQuery,
     variables: {
@@ -172,14 +177,14 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           placeholder={words.filterState}
           style={{ width: 130 }}
           value={state}
-          onChange={(value) => filter(setState)(value ?? null)}
+          onChange={(value) => change({ state: value === 'OPEN' ? undefined : (value ?? 'ALL') })}
           options={enumOptions('FindingState', locale)}
         />
         <RegionPicker
           id="screening-region-filter"
           root={jurisdiction}
           value={regionPath}
-          onChange={filter(setRegionPath)}
+          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
         />
       </div>
       {error && <QueryErrorAlert error={error} onRetry={refresh} />}
