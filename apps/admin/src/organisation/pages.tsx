@@ -1,4 +1,4 @@
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useViewer } from '../shared/viewer.tsx';
 import { CadresPage } from './cadres/CadresPage.tsx';
 import { UnitsPage } from './units/UnitsPage.tsx';
@@ -14,18 +14,7 @@ export function UnitsRoute() {
   );
 }
 
-const cadresRoute = getRouteApi('/organisation/cadres');
-
 export function CadresRoute() {
   const viewer = useViewer();
-  const { unit } = cadresRoute.useSearch();
-  const navigate = cadresRoute.useNavigate();
-  return (
-    <CadresPage
-      jurisdiction={viewer.jurisdiction}
-      mayUnmask={viewer.mayUnmask}
-      unitId={unit ?? null}
-      onUnitChange={(unitId) => navigate({ search: { unit: unitId ?? undefined } })}
-    />
-  );
+  return <CadresPage jurisdiction={viewer.jurisdiction} mayUnmask={viewer.mayUnmask} />;
 }

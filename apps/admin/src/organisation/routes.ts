@@ -24,7 +24,7 @@ export const cadresRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/organisation/cadres',
   staticData: { title: 'pageCadres' },
-  validateSearch: z.object({ unit: text }),
+  validateSearch: z.object({ unit: text, search: text, region: texts, ...pagingSearch }),
   component: lazyRouteComponent(pages, 'CadresRoute'),
 });
 

@@ -1,6 +1,9 @@
+import { enumValues } from '@gongjian/ui';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import * as z from 'zod/mini';
 import { menuSection } from '../routing/menu.ts';
 import { rootRoute } from '../routing/root.tsx';
+import { oneOf, pagingSearch, text } from '../routing/search.ts';
 
 const pages = () => import('./pages.tsx');
 
@@ -15,6 +18,13 @@ export const meetingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/work-advancement/meetings',
   staticData: { title: 'pageMeetings' },
+  validateSearch: z.object({
+    type: oneOf(enumValues('MeetingType')),
+    from: text,
+    to: text,
+    search: text,
+    ...pagingSearch,
+  }),
   component: lazyRouteComponent(pages, 'MeetingsRoute'),
 });
 
@@ -22,6 +32,7 @@ export const resolutionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/work-advancement/resolutions',
   staticData: { title: 'pageResolutions' },
+  validateSearch: z.object({ search: text, ...pagingSearch }),
   component: lazyRouteComponent(pages, 'ResolutionsRoute'),
 });
 
@@ -29,6 +40,12 @@ export const documentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/work-advancement/documents',
   staticData: { title: 'pageDocuments' },
+  validateSearch: z.object({
+    kind: oneOf(enumValues('PolicyDocumentKind')),
+    status: oneOf(enumValues('PolicyDocumentStatus')),
+    search: text,
+    ...pagingSearch,
+  }),
   component: lazyRouteComponent(pages, 'DocumentsRoute'),
 });
 

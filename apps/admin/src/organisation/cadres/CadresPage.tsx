@@ -1,10 +1,11 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
 import { QueryErrorAlert, RegionPicker, type RegionPicker_region, useWords } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
 import { Button, Card, Input } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { UnitSelect, UnitSelect_unit } from '../../shared/UnitSelect.tsx';
-import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { CadreFormDrawer, CadreFormDrawer_cadre } from './CadreFormDrawer.tsx';
@@ -58,17 +59,18 @@ type Editing = { mode: 'create' } | { mode: 'edit'; cadreId: string } | null;
 export interface CadresPageProps {
   jurisdiction: FragmentOf<typeof RegionPicker_region>;
   mayUnmask: boolean;
-  /** Show only this unit's cadres (kept in the URL). */
-  unitId: string | null;
-  onUnitChange: (unitId: string | null) => void;
 }
 
-export function CadresPage({ jurisdiction, mayUnmask, unitId, onUnitChange }: CadresPageProps) {
+const route = getRouteApi('/organisation/cadres');
+
+export function CadresPage({ jurisdiction, mayUnmask }: CadresPageProps) {
   const words = useWords(adminWords);
   const mayWrite = useCan('ORGANISATION_WRITE');
-  const { paging, filter } = usePagedFilters();
-  const [search, setSearch] = useState('');
-  const [regionPath, setRegionPath] = useState<string[]>([]);
+  const url = route.useSearch();
+  const { paging, change } = useUrlList(url, route.useNavigate());
+  const unitId = url.unit ?? null;
+  const search = url.search ?? '';
+  const regionPath = url.region ?? [];
   const [editing, setEditing] = useState<Editing>(null);
   const [revealing, setRevealing] = useState<{ id: string; name: string } | null>(null);
   const [revealedPhones, setRevealedPhones] = useState<ReadonlyMap<string, string>>(new Map());
@@ -101,7 +103,8 @@ export function CadresPage({ jurisdiction, mayUnmask, unitId, onUnitChange }: Ca
           allowClear
           placeholder={words.searchCadres}
           style={{ width: 240 }}
-          onSearch={(value) => filter(setSearch)(value.trim())}
+          defaultValue={url.search}
+          onSearch={(value) => change({ search: value.trim() || undefined })}
         />
         <UnitSelect
           allowClear
@@ -109,12 +112,13 @@ export function CadresPage({ jurisdiction, mayUnmask, unitId, onUnitChange }: Ca
           style={{ width: 280 }}
           value={unitId}
           selectedUnit={filterUnit}
-          onChange={(next) => {
-            onUnitChange(next);
-            paging.reset();
-          }}
+          onChange={(next) => change({ unit: next ?? undefined })}
         />
-        <RegionPicker root={jurisdiction} value={regionPath} onChange={filter(setRegionPath)} />
+        <RegionPicker
+          root={jurisdiction}
+          value={regionPath}
+          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
+        />
         <div style={{ flex: 1 }} />
         {mayWrite && (
           <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>

@@ -9,6 +9,7 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
 import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
@@ -16,7 +17,7 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { FormDrawer } from '../../shared/FormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { useMutationForm } from '../../shared/useMutationForm.ts';
-import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
@@ -179,14 +180,17 @@ function DocumentFormDrawer({ onClose }: { onClose: (saved: boolean) => void }) 
 }
 
 /** 政策文件: the "1+X+部门" system, with status and the tasks that implement each document. */
+const route = getRouteApi('/work-advancement/documents');
+
 export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(commandWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const { paging, filter } = usePagedFilters();
-  const [kind, setKind] = useState<EnumValue<'PolicyDocumentKind'> | null>(null);
-  const [status, setStatus] = useState<EnumValue<'PolicyDocumentStatus'> | null>(null);
-  const [search, setSearch] = useState('');
+  const url = route.useSearch();
+  const { paging, change } = useUrlList(url, route.useNavigate());
+  const kind = url.kind ?? null;
+  const status = url.status ?? null;
+  const search = url.search ?? '';
   const [creating, setCreating] = useState(false);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: DocumentsQuery,
@@ -203,7 +207,7 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           placeholder={words.documentKind}
           style={{ width: 170 }}
           value={kind}
-          onChange={(value) => filter(setKind)(value ?? null)}
+          onChange={(value) => change({ kind: value ?? undefined })}
           options={enumOptions('PolicyDocumentKind', locale)}
         />
         <Select
@@ -211,14 +215,15 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           placeholder={words.documentStatus}
           style={{ width: 140 }}
           value={status}
-          onChange={(value) => filter(setStatus)(value ?? null)}
+          onChange={(value) => change({ status: value ?? undefined })}
           options={enumOptions('PolicyDocumentStatus', locale)}
         />
         <Input.Search
           allowClear
           placeholder={words.searchDocuments}
           style={{ width: 240 }}
-          onSearch={(value) => filter(setSearch)(value.trim())}
+          defaultValue={url.search}
+          onSearch={(value) => change({ search: value.trim() || undefined })}
         />
         <div style={{ flex: 1 }} />
         <Can permission="WORK_WRITE">

@@ -1,4 +1,4 @@
-import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
+import { type FragmentOf, graphql } from '@gongjian/schema';
 import {
   EmptyState,
   enumLabel,
@@ -9,11 +9,12 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
 import { Button, Card, Input, List, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { DateInput } from '../../shared/DateInput.tsx';
-import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { Can, useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { useTaskFromDecision } from '../TaskFromDecision.tsx';
@@ -51,16 +52,19 @@ const MeetingsQuery = graphql.persisted(
 );
 
 /** 会议决策: meetings by type and date, each with its decisions; any decision can become a task. */
+const route = getRouteApi('/work-advancement/meetings');
+
 export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(commandWords);
   const mayCreateTasks = useCan('TASK_WRITE');
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const { paging, filter } = usePagedFilters();
-  const [type, setType] = useState<EnumValue<'MeetingType'> | null>(null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [search, setSearch] = useState('');
+  const url = route.useSearch();
+  const { paging, change } = useUrlList(url, route.useNavigate());
+  const type = url.type ?? null;
+  const from = url.from ?? '';
+  const to = url.to ?? '';
+  const search = url.search ?? '';
   const [creating, setCreating] = useState(false);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: MeetingsQuery,
@@ -84,20 +88,27 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
           placeholder={words.meetingType}
           style={{ width: 200 }}
           value={type}
-          onChange={(value) => filter(setType)(value ?? null)}
+          onChange={(value) => change({ type: value ?? undefined })}
           options={enumOptions('MeetingType', locale)}
         />
         <span>
-          {words.from} <DateInput value={from} onChange={filter(setFrom)} style={{ width: 150 }} />
+          {words.from}{' '}
+          <DateInput
+            value={from}
+            onChange={(day) => change({ from: day || undefined })}
+            style={{ width: 150 }}
+          />
         </span>
         <span>
-          {words.to} <DateInput value={to} onChange={filter(setTo)} style={{ width: 150 }} />
+          {words.to}{' '}
+          <DateInput value={to} onChange={(day) => change({ to: day || undefined })} style={{ width: 150 }} />
         </span>
         <Input.Search
           allowClear
           placeholder={words.searchTopic}
           style={{ width: 220 }}
-          onSearch={(value) => filter(setSearch)(value.trim())}
+          defaultValue={url.search}
+          onSearch={(value) => change({ search: value.trim() || undefined })}
         />
         <div style={{ flex: 1 }} />
         <Can permission="WORK_WRITE">

@@ -1,5 +1,6 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
 import { EmptyState, QueryErrorAlert, type RegionPicker_region, useWords } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
 import { App, Button, Card, Form, Input, Table } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
@@ -7,7 +8,7 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { FormDrawer } from '../../shared/FormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { useMutationForm } from '../../shared/useMutationForm.ts';
-import { ConnectionPager, usePagedFilters } from '../../shared/usePagedFilters.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
@@ -114,11 +115,14 @@ function ResolutionFormDrawer({ onClose }: { onClose: (saved: boolean) => void }
 }
 
 /** 决议: resolutions of the people's congress and Party plenums; each can become tasks. */
+const route = getRouteApi('/work-advancement/resolutions');
+
 export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(commandWords);
   const pageWords = useWords(adminWords);
-  const { paging, filter } = usePagedFilters();
-  const [search, setSearch] = useState('');
+  const url = route.useSearch();
+  const { paging, change } = useUrlList(url, route.useNavigate());
+  const search = url.search ?? '';
   const [creating, setCreating] = useState(false);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ResolutionsQuery,
@@ -134,7 +138,8 @@ export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typ
           allowClear
           placeholder={words.searchTitle}
           style={{ width: 260 }}
-          onSearch={(value) => filter(setSearch)(value.trim())}
+          defaultValue={url.search}
+          onSearch={(value) => change({ search: value.trim() || undefined })}
         />
         <div style={{ flex: 1 }} />
         <Can permission="WORK_WRITE">
