@@ -10,8 +10,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // The antd parts the shell needs (layout, menu, login form) form one shared chunk of about 730 kB.
-    chunkSizeWarningLimit: 800,
+    // The shell with the antd parts it needs (layout, menu, login form) minifies to about 870 kB (290 kB gzipped).
+    chunkSizeWarningLimit: 900,
     rolldownOptions: {
       output: {
         // React changes less often than our code: its own chunk stays cached across releases. antd is left
