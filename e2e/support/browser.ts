@@ -59,3 +59,11 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
+
+/**
+ * A button by its label, for `getByRole('button', { name })`. antd puts a space between the two
+ * characters of a two-character label, and a button that was loading can keep its hidden spinner
+ * (aria-label "loading") in the DOM when the spinner's leave animation never ends on a loaded machine,
+ * which prefixes the accessible name; the person still reads 提交.
+ */
+export const button = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { demoPassword, graphqlAs } from '../support/api.ts';
-import { launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
+import { button, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
 import { browserTestIdNumber, buildImportWorkbook, countyDay } from '../support/registry.ts';
 
 const apiUrl = inject('apiUrl');
@@ -89,17 +89,10 @@ async function householdToIdentify(householdNumber: string, headIdNumber: string
   );
 }
 
-/**
- * A button by its label. antd puts a space between the two characters of a two-character label, and a
- * button that was loading can keep its hidden spinner (aria-label "loading") in the DOM when the spinner's
- * leave animation never ends on a loaded machine, which prefixes its accessible name; the person sees 提交.
- */
-const button = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
-
-async function openNewPage(browser: Browser, username: string, pageKey: string) {
+async function openNewPage(browser: Browser, username: string, pagePath: string) {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
   const page = await context.newPage();
-  await signIn(page, `${apiUrl}/admin/?page=${pageKey}`, username, demoPassword);
+  await signIn(page, `${apiUrl}/admin/${pagePath}`, username, demoPassword);
   return page;
 }
 
@@ -121,9 +114,10 @@ async function expectRecorded(page: Page, stepName: string) {
 
 /** Opens the application of `householdNumber` from the "awaiting me" list of the applications page. */
 async function openPendingApplication(page: Page, householdNumber: string) {
-  const row = page
-    .getByTestId('applications-table')
-    .locator('tbody tr.ant-table-row', { hasText: householdNumber });
+  const table = page.getByTestId('applications-table');
+  // The page arrives with its mechanism's chunk; wait for the list before looking for the row.
+  await table.locator('tbody tr.ant-table-row').first().waitFor();
+  const row = table.locator('tbody tr.ant-table-row', { hasText: householdNumber });
   await expect.poll(() => row.count()).toBe(1);
   await row.getByRole('button', { name: button('办理') }).click();
   await page.getByTestId('application-procedure').waitFor();
@@ -148,7 +142,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
   // 5-day notices of an identification: started and noticed 20 days ago, reviewed 14 days ago (one try
   // at 18 days ago is refused: notice not over), approved and announced 7 days ago.
   test('a village clerk starts an identification with the rules’ advice and records deliberation and first notice', async () => {
-    const page = await openNewPage(browser, 'village', 'households');
+    const page = await openNewPage(browser, 'village', 'identification/households');
     const search = page.getByPlaceholder('户主姓名、户编号或身份证号后四位');
     await search.fill(householdNumber);
     await search.press('Enter');
@@ -197,7 +191,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
   });
 
   test('the township clerk is refused while the notice runs, then reviews and posts the second notice', async () => {
-    const page = await openNewPage(browser, 'township', 'applications');
+    const page = await openNewPage(browser, 'township', 'identification/applications');
     await openPendingApplication(page, householdNumber);
     await recordStep(page, '乡镇审核', countyDay(18), '入户核查属实');
     const refused = page.getByTestId('step-refused');
@@ -218,7 +212,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
   });
 
   test('the county administrator approves and announces; the household is poor and its history shows every step', async () => {
-    const page = await openNewPage(browser, 'admin', 'applications');
+    const page = await openNewPage(browser, 'admin', 'identification/applications');
     await openPendingApplication(page, householdNumber);
     await recordStep(page, '县级审批', countyDay(7), '同意纳入');
     await expectRecorded(page, '县级审批');
@@ -227,7 +221,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
     await expect.poll(() => page.getByTestId('application-state').textContent()).toBe('已完成');
     await page.keyboard.press('Escape');
 
-    await page.goto(`${apiUrl}/admin/?page=households`);
+    await page.goto(`${apiUrl}/admin/identification/households`);
     const search = page.getByPlaceholder('户主姓名、户编号或身份证号后四位');
     await search.fill(householdNumber);
     await search.press('Enter');
@@ -289,7 +283,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
       ],
     );
 
-    const page = await openNewPage(browser, 'admin', 'import');
+    const page = await openNewPage(browser, 'admin', 'identification/import');
     await page.locator('input[type=file]').setInputFiles({
       name: '农户导入.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -314,7 +308,7 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
     await page.context().close();
   });
   test('the county administrator screens the county, reads the monitoring list and drills the four rates into a township', async () => {
-    const page = await openNewPage(browser, 'admin', 'screening');
+    const page = await openNewPage(browser, 'admin', 'identification/screening');
     await page.locator('.ant-select', { hasText: '乡镇或村' }).click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '整个管辖范围' })
@@ -330,8 +324,9 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
     await page.getByTestId('finding-evidence').first().waitFor();
     await saveScreenshot(page, 'identification-screening');
 
-    await page.goto(`${apiUrl}/admin/?page=monitoring`);
+    await page.goto(`${apiUrl}/admin/identification/monitoring`);
     const objects = page.getByTestId('monitoring-table').locator('tbody tr.ant-table-row');
+    await objects.first().waitFor();
     await expect.poll(() => objects.count()).toBeGreaterThan(0);
     // A household none of whose members can work is marked as staying monitored, never as eliminated.
     for (const row of await objects.all())
@@ -339,7 +334,8 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
         expect(await row.textContent()).not.toContain('风险已消除');
     await saveScreenshot(page, 'identification-monitoring');
 
-    await page.goto(`${apiUrl}/admin/?page=rates`);
+    await page.goto(`${apiUrl}/admin/identification/rates`);
+    await page.getByTestId('total-incidence').waitFor();
     await expect
       .poll(() => page.getByTestId('total-incidence').textContent())
       .toMatch(/^\d+\.\d{2}% (达标|未达标)$/);

@@ -70,7 +70,7 @@ describe.skipIf(skipReason !== '')('tasks and the battle map in Chromium', () =>
   test('a county administrator decomposes a task to two townships in one screen', async () => {
     const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
     const page = await context.newPage();
-    await signIn(page, `${apiUrl}/admin/?page=decompose`, 'admin', demoPassword);
+    await signIn(page, `${apiUrl}/admin/responsibility/decompose`, 'admin', demoPassword);
     await chooseOption(page, '#decompose-parent', title);
     const panel = page.getByTestId('decompose-panel');
     await panel.waitFor();
@@ -95,7 +95,7 @@ describe.skipIf(skipReason !== '')('tasks and the battle map in Chromium', () =>
   test('the 沱江镇 township clerk finds the task among their own and reports progress', async () => {
     const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
     const page = await context.newPage();
-    await signIn(page, `${apiUrl}/admin/?page=tasks`, 'township', demoPassword);
+    await signIn(page, `${apiUrl}/admin/responsibility/tasks`, 'township', demoPassword);
     const table = page.getByTestId('tasks-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByText('我负责的', { exact: true }).click();
@@ -122,7 +122,7 @@ describe.skipIf(skipReason !== '')('tasks and the battle map in Chromium', () =>
   test('the battle map shows 沱江镇’s progress and 桥头铺镇 not started, down to the task rows', async () => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
-    await signIn(page, `${apiUrl}/admin/?page=battleMap`, 'admin', demoPassword);
+    await signIn(page, `${apiUrl}/admin/responsibility/battle-map`, 'admin', demoPassword);
     const grid = page.getByTestId('battle-map-grid');
     await grid.locator('tbody tr.ant-table-row').first().waitFor();
     expect(await grid.locator('tbody tr.ant-table-row').count()).toBe(22);

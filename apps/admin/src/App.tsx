@@ -1,6 +1,5 @@
 import { graphql, isUnauthenticated } from '@gongjian/schema';
 import {
-  AppShell,
   AppShell_user,
   CountyTodayProvider,
   FullPageSpin,
@@ -10,26 +9,14 @@ import {
   useSessionWatch,
   useWords,
 } from '@gongjian/ui';
-import type { MenuProps } from 'antd';
+import { RouterProvider } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
-import { ApplicationsPage } from './applications/ApplicationsPage.tsx';
-import { BattleMapPage } from './battle-map/BattleMapPage.tsx';
-import { CadresPage } from './cadres/CadresPage.tsx';
-import { CommandStructurePage } from './command/CommandStructurePage.tsx';
-import { DocumentsPage } from './command/DocumentsPage.tsx';
-import { MeetingsPage } from './command/MeetingsPage.tsx';
-import { ResolutionsPage } from './command/ResolutionsPage.tsx';
-import { HouseholdsPage } from './households/HouseholdsPage.tsx';
-import { ImportPage } from './import/ImportPage.tsx';
-import { MonitoringPage } from './monitoring/MonitoringPage.tsx';
-import { menuSections, type PageKey, useLocationState } from './navigation.ts';
-import { RatesPage } from './rates/RatesPage.tsx';
-import { ScreeningPage } from './screening/ScreeningPage.tsx';
-import { DecomposePage } from './tasks/DecomposePage.tsx';
-import { TasksPage } from './tasks/TasksPage.tsx';
-import { UnitsPage } from './units/UnitsPage.tsx';
+import { preloadOpeningPage, router } from './routing/router.ts';
+import { type Viewer, ViewerProvider } from './shared/viewer.tsx';
 import { adminWords } from './words.ts';
+
+preloadOpeningPage();
 
 const AdminViewerQuery = graphql.persisted(
   'admin/AdminViewer',
@@ -40,6 +27,7 @@ const AdminViewerQuery = graphql.persisted(
       me {
         id
         mayUnmask
+        permissions
         ...AppShell_user
         jurisdiction {
           ...RegionPicker_region
@@ -54,24 +42,23 @@ const AdminViewerQuery = graphql.persisted(
 export function App() {
   const words = useWords(adminWords);
   const [{ data, fetching, error }, reexecuteViewer] = useQuery({ query: AdminViewerQuery });
-  const [location, navigate] = useLocationState();
   const refreshViewer = useCallback(
     () => reexecuteViewer({ requestPolicy: 'network-only' }),
     [reexecuteViewer],
   );
   useSessionWatch(refreshViewer);
-
-  const menuItems = useMemo<MenuProps['items']>(
+  const me = data?.me;
+  const viewer = useMemo<Viewer | null>(
     () =>
-      menuSections
-        .filter((section) => section.pages.length > 0)
-        .map((section) => ({
-          type: 'group',
-          key: section.key,
-          label: words[section.title],
-          children: section.pages.map((page) => ({ key: page.key, label: words[page.title] })),
-        })),
-    [words],
+      me
+        ? {
+            user: me,
+            jurisdiction: me.jurisdiction,
+            mayUnmask: me.mayUnmask,
+            permissions: new Set(me.permissions),
+          }
+        : null,
+    [me],
   );
 
   if (fetching && !data) return <FullPageSpin />;
@@ -82,53 +69,13 @@ export function App() {
       </div>
     );
   }
-  const viewer = data?.me;
-  if (!viewer) return <LoginPage appName={words.appName} onSignedIn={refreshViewer} />;
+  if (!viewer || !data) return <LoginPage appName={words.appName} onSignedIn={refreshViewer} />;
 
   return (
     <CountyTodayProvider today={data.countyToday}>
-      <AppShell
-        user={viewer}
-        appName={words.appName}
-        menu={{
-          items: menuItems,
-          selectedKey: location.page,
-          onSelect: (page) => navigate({ page: page as PageKey, unitId: null }),
-        }}
-      >
-        {location.page === 'units' && (
-          <UnitsPage
-            jurisdiction={viewer.jurisdiction}
-            onShowCadres={(unitId) => navigate({ page: 'cadres', unitId })}
-          />
-        )}
-        {location.page === 'cadres' && (
-          <CadresPage
-            jurisdiction={viewer.jurisdiction}
-            mayUnmask={viewer.mayUnmask}
-            unitId={location.unitId}
-            onUnitChange={(unitId) => navigate({ page: 'cadres', unitId })}
-          />
-        )}
-        {location.page === 'command' && <CommandStructurePage />}
-        {location.page === 'meetings' && <MeetingsPage jurisdiction={viewer.jurisdiction} />}
-        {location.page === 'resolutions' && <ResolutionsPage jurisdiction={viewer.jurisdiction} />}
-        {location.page === 'documents' && <DocumentsPage jurisdiction={viewer.jurisdiction} />}
-        {location.page === 'tasks' && <TasksPage jurisdiction={viewer.jurisdiction} />}
-        {location.page === 'decompose' && <DecomposePage />}
-        {location.page === 'battleMap' && <BattleMapPage jurisdiction={viewer.jurisdiction} />}
-        {location.page === 'households' && (
-          <HouseholdsPage
-            jurisdiction={viewer.jurisdiction}
-            onImport={() => navigate({ page: 'import', unitId: null })}
-          />
-        )}
-        {location.page === 'applications' && <ApplicationsPage jurisdiction={viewer.jurisdiction} />}
-        {location.page === 'screening' && <ScreeningPage jurisdiction={viewer.jurisdiction} />}
-        {location.page === 'monitoring' && <MonitoringPage jurisdiction={viewer.jurisdiction} />}
-        {location.page === 'rates' && <RatesPage jurisdiction={viewer.jurisdiction} />}
-        {location.page === 'import' && <ImportPage />}
-      </AppShell>
+      <ViewerProvider viewer={viewer}>
+        <RouterProvider router={router} />
+      </ViewerProvider>
     </CountyTodayProvider>
   );
 }

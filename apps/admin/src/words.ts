@@ -149,3 +149,4 @@ export const adminWords = defineDictionaries(
     unitPlaceholder: 'Type to search units',
   },
 );
+export type AdminWordKey = keyof (typeof adminWords)['zh-CN'];

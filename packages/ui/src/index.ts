@@ -13,7 +13,7 @@ export {
 } from './i18n.tsx';
 export { LocaleSwitch } from './LocaleSwitch.tsx';
 export { LoginPage } from './LoginPage.tsx';
-export { enumLabel, enumOptions, type LabelledEnum } from './labels.ts';
+export { enumLabel, enumOptions, enumValues, type LabelledEnum } from './labels.ts';
 export { EmptyState, FullPageSpin, QueryErrorAlert } from './QueryStatus.tsx';
 export { RegionPicker, RegionPicker_path, RegionPicker_region, regionPickerPath } from './RegionPicker.tsx';
 export { announceSessionLost, useSessionWatch } from './session.ts';

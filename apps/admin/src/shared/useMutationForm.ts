@@ -2,10 +2,10 @@ import { describeQueryError, formFieldErrors, useLocale } from '@gongjian/ui';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import type { CombinedError } from 'urql';
-import { describeFailure, type FailedOutcome } from '../tasks/shared.tsx';
+import { describeFailure, fieldErrorsOf, type MutationFailure } from './failure.ts';
 
 /** The union a mutation answers with: its `…Success` payload, or errors that carry at least a code. */
-type Outcome = { __typename: `${string}Success` } | (FailedOutcome & { __typename: string });
+type Outcome = { __typename: `${string}Success` } | (MutationFailure & { __typename: string });
 type Succeeded<O> = Extract<O, { __typename: `${string}Success` }>;
 
 /**
@@ -28,11 +28,12 @@ export function useMutationForm<Values>(
       return null;
     }
     if (outcome.__typename.endsWith('Success')) return outcome as Succeeded<O>;
-    const failed = outcome as FailedOutcome;
+    const failed = outcome as MutationFailure;
+    const fieldErrors = fieldErrorsOf(failed);
     // The field names are checked against Values where the hook is called; antd's own path type is too deep here.
     const form: FormInstance | undefined = options.form;
-    if (form && options.fields && failed.fieldErrors)
-      form.setFields(formFieldErrors(failed.fieldErrors, options.fields).fields);
+    if (form && options.fields && fieldErrors)
+      form.setFields(formFieldErrors(fieldErrors, options.fields).fields);
     setFailure(describeFailure(failed, locale));
     return null;
   }

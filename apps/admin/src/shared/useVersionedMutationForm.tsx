@@ -10,10 +10,10 @@ import {
 import { Alert, Button, type FormInstance } from 'antd';
 import { useState } from 'react';
 import type { CombinedError } from 'urql';
-import type { FailedOutcome } from '../tasks/shared.tsx';
 import { adminWords } from '../words.ts';
+import { fieldErrorsOf, type MutationFailure, readFailure } from './failure.ts';
 
-type Outcome = { __typename: `${string}Success` } | (FailedOutcome & { __typename: string });
+type Outcome = { __typename: `${string}Success` } | (MutationFailure & { __typename: string });
 type Succeeded<O> = Extract<O, { __typename: `${string}Success` }>;
 
 export interface VersionedFailure {
@@ -44,14 +44,15 @@ export function useVersionedMutationForm<Values>(options: {
       return null;
     }
     if (outcome.__typename.endsWith('Success')) return outcome as Succeeded<O>;
-    const failed = outcome as FailedOutcome;
-    const placed = failed.fieldErrors ? formFieldErrors(failed.fieldErrors, options.fields) : null;
+    const failed = readFailure(outcome as MutationFailure);
+    const fieldErrors = fieldErrorsOf(outcome as MutationFailure);
+    const placed = fieldErrors ? formFieldErrors(fieldErrors, options.fields) : null;
     // The field names are checked against Values where the hook is called; antd's own path type is too deep here.
     const form: FormInstance = options.form;
     if (placed) form.setFields(placed.fields);
     setFailure({
       text: [enumLabel('ErrorCode', failed.code, locale), ...(placed?.unplaced ?? [])].join('；'),
-      conflictVersion: 'currentVersion' in failed ? failed.currentVersion : undefined,
+      conflictVersion: failed.__typename === 'ConflictError' ? failed.currentVersion : undefined,
     });
     return null;
   }

@@ -1,0 +1,319 @@
+import { graphql } from '@gongjian/schema';
+import { EmptyState, enumLabel, FullPageSpin, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
+import { Button, Collapse, Descriptions, Drawer, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
+import { applicationStateColours, householdStatusColours } from '../../shared/tagColours.ts';
+import {
+  ApplicationProcedure,
+  ApplicationProcedure_application,
+} from '../applications/ApplicationProcedure.tsx';
+import { StartApplicationModal } from '../applications/StartApplicationModal.tsx';
+import { AssessmentPanel } from './AssessmentPanel.tsx';
+import { MembersTable, MembersTable_member } from './MembersTable.tsx';
+import { householdWords } from './words.ts';
+import {
+  GuaranteesTable,
+  GuaranteesTable_guarantee,
+  IncomesTable,
+  IncomesTable_income,
+  MeasuresTable,
+  MeasuresTable_measure,
+} from './YearTables.tsx';
+
+const HouseholdQuery = graphql.persisted(
+  'admin/AdminHousehold',
+  graphql(
+    `
+    query AdminHousehold($id: ID!) {
+      me {
+        id
+        roles
+        mayUnmask
+      }
+      household(id: $id) {
+        id
+        householdNumber
+        groupName
+        address
+        phone
+        attribute
+        mainCause
+        status
+        identifiedYear
+        exitedYear
+        monitored
+        availableApplicationKinds
+        village {
+          id
+          name
+          parent {
+            id
+            name
+          }
+        }
+        head {
+          id
+          name
+        }
+        members {
+          id
+          labourCapacity
+          ...MembersTable_member
+        }
+        incomes {
+          id
+          year
+          ...IncomesTable_income
+        }
+        guarantees {
+          id
+          year
+          ...GuaranteesTable_guarantee
+        }
+        measures {
+          id
+          ...MeasuresTable_measure
+        }
+        applications {
+          id
+          kind
+          state
+          startedOn
+          ...ApplicationProcedure_application
+        }
+        exclusionFindings {
+          id
+          ruleLabel
+          state
+          screenedOn
+          explanation {
+            ...RuleReasons_reason
+          }
+        }
+        monitoringObjects {
+          id
+          type
+          state
+          year
+          responsibleCadreName
+        }
+      }
+    }
+  `,
+    [
+      MembersTable_member,
+      IncomesTable_income,
+      GuaranteesTable_guarantee,
+      MeasuresTable_measure,
+      ApplicationProcedure_application,
+      RuleReasons_reason,
+    ],
+  ),
+);
+
+export interface HouseholdDrawerProps {
+  householdId: string;
+  onClose: () => void;
+}
+
+/**
+ * Whether the viewer may start a status-change application on the household: a village clerk, no
+ * application open, some kind available. A copy of the server's role check, kept here alone until
+ * Household.viewerCanStartApplication replaces it.
+ */
+function viewerMayStartApplication(
+  household: {
+    applications: ReadonlyArray<{ state: string }>;
+    availableApplicationKinds: ReadonlyArray<string>;
+  },
+  viewerRoles: ReadonlyArray<string>,
+) {
+  const openApplication = household.applications.some((a) => a.state === 'IN_PROGRESS');
+  return (
+    viewerRoles.includes('VILLAGE_CLERK') &&
+    !openApplication &&
+    household.availableApplicationKinds.length > 0
+  );
+}
+
+/** Everything about one household: members, income, guarantees, measures, status history and the rules. */
+export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) {
+  const words = useWords(householdWords);
+  const { locale } = useLocale();
+  const [starting, setStarting] = useState(false);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: HouseholdQuery,
+    variables: { id: householdId },
+  });
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const household = data?.household;
+  const roles = data?.me?.roles ?? [];
+  const incomeYears = new Set(household?.incomes?.map((income) => income.year) ?? []);
+  const factYears = (household?.guarantees ?? []).map((g) => g.year).filter((year) => incomeYears.has(year));
+  const mayStart = household ? viewerMayStartApplication(household, roles) : false;
+  const noLabour =
+    (household?.members.length ?? 0) > 0 && household?.members.every((m) => m.labourCapacity === 'NONE');
+
+  return (
+    <Drawer
+      open
+      width={1180}
+      onClose={onClose}
+      destroyOnHidden
+      title={
+        household ? (
+          <Space>
+            <span data-testid="household-title">
+              {household.head?.name ?? words.noHead} · {household.householdNumber}
+            </span>
+            <Tag color={householdStatusColours[household.status]} data-testid="drawer-household-status">
+              {enumLabel('HouseholdStatus', household.status, locale)}
+            </Tag>
+            {household.monitored && <Tag color="orange">{words.monitoredTag}</Tag>}
+          </Space>
+        ) : (
+          words.householdDetail
+        )
+      }
+      extra={
+        mayStart && (
+          <Button type="primary" onClick={() => setStarting(true)} data-testid="start-application">
+            {words.startApplication}
+          </Button>
+        )
+      }
+    >
+      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
+      {fetching && !household && <FullPageSpin />}
+      {data && !household && <EmptyState description={words.householdNotFound} />}
+      {household && (
+        <>
+          <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={words.columnVillage}>
+              {household.village.parent?.name} · {household.village.name} · {household.groupName}
+            </Descriptions.Item>
+            <Descriptions.Item label={words.address}>{household.address || '—'}</Descriptions.Item>
+            <Descriptions.Item label={words.phone}>{household.phone ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={words.columnAttribute}>
+              {enumLabel('HouseholdAttribute', household.attribute, locale)}
+            </Descriptions.Item>
+            <Descriptions.Item label={words.columnCause}>
+              {enumLabel('PovertyCause', household.mainCause, locale)}
+            </Descriptions.Item>
+            <Descriptions.Item label={words.years}>
+              {household.identifiedYear ?? '—'} / {household.exitedYear ?? '—'}
+            </Descriptions.Item>
+          </Descriptions>
+          {noLabour && <Typography.Paragraph type="warning">{words.noLabourHousehold}</Typography.Paragraph>}
+          <Tabs
+            items={[
+              {
+                key: 'members',
+                label: `${words.tabMembers} (${household.members.length})`,
+                children: (
+                  <MembersTable members={household.members} mayUnmask={data?.me?.mayUnmask ?? false} />
+                ),
+              },
+              {
+                key: 'incomes',
+                label: words.tabIncomes,
+                children: <IncomesTable incomes={household.incomes ?? null} />,
+              },
+              {
+                key: 'guarantees',
+                label: words.tabGuarantees,
+                children: <GuaranteesTable guarantees={household.guarantees} />,
+              },
+              {
+                key: 'measures',
+                label: `${words.tabMeasures} (${household.measures.length})`,
+                children: (
+                  <>
+                    <MeasuresTable measures={household.measures} />
+                    {household.monitoringObjects.map((object) => (
+                      <Typography.Paragraph key={object.id} style={{ marginTop: 8 }}>
+                        {words.monitoring}：{enumLabel('MonitoringType', object.type, locale)} ·{' '}
+                        {enumLabel('MonitoringState', object.state, locale)} · {words.helper}{' '}
+                        {object.responsibleCadreName}
+                      </Typography.Paragraph>
+                    ))}
+                  </>
+                ),
+              },
+              {
+                key: 'history',
+                label: `${words.tabHistory} (${household.applications.length})`,
+                children:
+                  household.applications.length === 0 ? (
+                    <EmptyState description={words.noApplications} />
+                  ) : (
+                    <Collapse
+                      data-testid="status-history"
+                      defaultActiveKey={household.applications[0]?.id}
+                      items={household.applications.map((application) => ({
+                        key: application.id,
+                        label: (
+                          <Space>
+                            {application.startedOn}
+                            {enumLabel('ApplicationKind', application.kind, locale)}
+                            <Tag color={applicationStateColours[application.state]}>
+                              {enumLabel('ApplicationState', application.state, locale)}
+                            </Tag>
+                          </Space>
+                        ),
+                        children: (
+                          <ApplicationProcedure
+                            application={application}
+                            viewerRoles={roles}
+                            onChanged={refresh}
+                          />
+                        ),
+                      }))}
+                    />
+                  ),
+              },
+              {
+                key: 'rules',
+                label: words.tabRules,
+                children: (
+                  <>
+                    <AssessmentPanel householdId={household.id} years={factYears} />
+                    {household.exclusionFindings.length > 0 && (
+                      <>
+                        <Typography.Title level={5}>{words.exclusionFindings}</Typography.Title>
+                        {household.exclusionFindings.map((finding) => (
+                          <div key={finding.id}>
+                            <Typography.Text strong>
+                              {finding.ruleLabel} · {enumLabel('FindingState', finding.state, locale)} ·{' '}
+                              {finding.screenedOn}
+                            </Typography.Text>
+                            <RuleReasons reasons={[finding.explanation]} />
+                          </div>
+                        ))}
+                      </>
+                    )}
+                  </>
+                ),
+              },
+            ]}
+          />
+          {starting && (
+            <StartApplicationModal
+              household={{
+                id: household.id,
+                householdNumber: household.householdNumber,
+                headName: household.head?.name ?? '',
+              }}
+              kinds={household.availableApplicationKinds}
+              years={factYears}
+              onStarted={refresh}
+              onClose={() => setStarting(false)}
+            />
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,224 @@
+import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
+import { EmptyState, enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
+import { Alert, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { RuleDecision_decision, RuleDecisionView } from '../../shared/RuleReasons.tsx';
+import { householdWords } from './words.ts';
+
+export const IncomesTable_income = graphql(
+  `
+    fragment IncomesTable_income on IncomeRecord {
+      id
+      year
+      householdSize
+      wagesYuan
+      businessIncomeYuan
+      businessCostsYuan
+      propertyIncomeYuan
+      transferIncomeYuan
+      netIncomeYuan
+      perCapitaNetIncomeYuan
+      incomeLineYuan
+      lineCheck {
+        outcome
+        ...RuleDecision_decision
+      }
+    }
+  `,
+  [RuleDecision_decision],
+);
+
+export const GuaranteesTable_guarantee = graphql(
+  `
+    fragment GuaranteesTable_guarantee on GuaranteeCheck {
+      id
+      year
+      checkedOn
+      enoughFood
+      enoughClothing
+      housingGrade
+      relocated
+      flatHandedOver
+      waterLitresPerPersonPerDay
+      waterScarceArea
+      waterQualityPassed
+      waterPipedToHome
+      waterFetchMinutes
+      waterOutageDaysPerYear
+      notes
+      evaluation {
+        outcome
+        outcomeZh
+        ...RuleDecision_decision
+      }
+    }
+  `,
+  [RuleDecision_decision],
+);
+
+export const MeasuresTable_measure = graphql(`
+  fragment MeasuresTable_measure on Measure {
+    id
+    kind
+    status
+    description
+    department
+    startedOn
+    completedOn
+  }
+`);
+
+const yuan = (amount: string) => `¥${amount}`;
+
+/** Income by year; the per-capita net income is the one the rules computed, compared with that year's line. */
+export function IncomesTable({
+  incomes,
+}: {
+  incomes: ReadonlyArray<FragmentOf<typeof IncomesTable_income>> | null;
+}) {
+  const words = useWords(householdWords);
+  if (incomes === null) return <Alert type="info" showIcon message={words.incomesHidden} />;
+  const rows = incomes.map((income) => readFragment(IncomesTable_income, income));
+  const columns: TableColumnsType<(typeof rows)[number]> = [
+    { title: words.columnYear, dataIndex: 'year', key: 'year', width: 70 },
+    { title: words.columnWages, key: 'wages', render: (_, r) => yuan(r.wagesYuan) },
+    {
+      title: words.columnBusiness,
+      key: 'business',
+      render: (_, r) => `${yuan(r.businessIncomeYuan)} − ${yuan(r.businessCostsYuan)}`,
+    },
+    { title: words.columnProperty, key: 'property', render: (_, r) => yuan(r.propertyIncomeYuan) },
+    { title: words.columnTransfer, key: 'transfer', render: (_, r) => yuan(r.transferIncomeYuan) },
+    { title: words.columnNetIncome, key: 'net', render: (_, r) => yuan(r.netIncomeYuan) },
+    { title: words.columnHouseholdSize, dataIndex: 'householdSize', key: 'size', width: 80 },
+    {
+      title: words.columnPerCapita,
+      key: 'perCapita',
+      render: (_, r) => (
+        <Typography.Text strong data-testid="per-capita-income">
+          {yuan(r.perCapitaNetIncomeYuan)}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: words.columnLine,
+      key: 'line',
+      render: (_, r) => (r.incomeLineYuan ? yuan(r.incomeLineYuan) : '—'),
+    },
+  ];
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      expandable={{ expandedRowRender: (r) => <RuleDecisionView decision={r.lineCheck} /> }}
+      locale={{ emptyText: <EmptyState description={words.noIncomes} /> }}
+    />
+  );
+}
+
+/** 两不愁三保障 and safe water by year, each with the rules' evaluation and its reasons. */
+export function GuaranteesTable({
+  guarantees,
+}: {
+  guarantees: ReadonlyArray<FragmentOf<typeof GuaranteesTable_guarantee>>;
+}) {
+  const words = useWords(householdWords);
+  const { locale } = useLocale();
+  const rows = guarantees.map((guarantee) => readFragment(GuaranteesTable_guarantee, guarantee));
+  const yesNo = (value: boolean) => (
+    <Tag color={value ? 'success' : 'error'}>{value ? words.yes : words.no}</Tag>
+  );
+  const columns: TableColumnsType<(typeof rows)[number]> = [
+    { title: words.columnYear, dataIndex: 'year', key: 'year', width: 70 },
+    { title: words.columnCheckedOn, dataIndex: 'checkedOn', key: 'checkedOn', width: 110 },
+    { title: words.columnFood, key: 'food', render: (_, r) => yesNo(r.enoughFood) },
+    { title: words.columnClothing, key: 'clothing', render: (_, r) => yesNo(r.enoughClothing) },
+    {
+      title: words.columnHousing,
+      key: 'housing',
+      render: (_, r) =>
+        `${enumLabel('HousingGrade', r.housingGrade, locale)}${r.relocated ? ` · ${words.relocated}` : ''}`,
+    },
+    {
+      title: words.columnWater,
+      key: 'water',
+      render: (_, r) =>
+        fill(words.waterSummary, {
+          litres: r.waterLitresPerPersonPerDay,
+          quality: r.waterQualityPassed ? words.yes : words.no,
+          access: r.waterPipedToHome
+            ? words.waterPiped
+            : fill(words.waterFetch, { minutes: r.waterFetchMinutes ?? '—' }),
+          outage: r.waterOutageDaysPerYear,
+        }),
+    },
+    {
+      title: words.columnEvaluation,
+      key: 'evaluation',
+      render: (_, r) => (
+        <Tag color={r.evaluation.outcome === 'MET' ? 'success' : 'error'}>
+          {locale === 'en' ? r.evaluation.outcome : r.evaluation.outcomeZh}
+        </Tag>
+      ),
+    },
+  ];
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      expandable={{ expandedRowRender: (r) => <RuleDecisionView decision={r.evaluation} /> }}
+      locale={{ emptyText: <EmptyState description={words.noGuarantees} /> }}
+    />
+  );
+}
+
+export function MeasuresTable({
+  measures,
+}: {
+  measures: ReadonlyArray<FragmentOf<typeof MeasuresTable_measure>>;
+}) {
+  const words = useWords(householdWords);
+  const { locale } = useLocale();
+  const rows = measures.map((measure) => readFragment(MeasuresTable_measure, measure));
+  const columns: TableColumnsType<(typeof rows)[number]> = [
+    {
+      title: words.columnMeasureKind,
+      key: 'kind',
+      width: 120,
+      render: (_, r) => enumLabel('MeasureKind', r.kind, locale),
+    },
+    { title: words.columnMeasure, dataIndex: 'description', key: 'description' },
+    { title: words.columnDepartment, dataIndex: 'department', key: 'department', width: 160 },
+    {
+      title: words.columnPeriod,
+      key: 'period',
+      width: 200,
+      render: (_, r) => `${r.startedOn ?? '—'} ~ ${r.completedOn ?? ''}`,
+    },
+    {
+      title: words.columnStatus,
+      key: 'status',
+      width: 90,
+      render: (_, r) => (
+        <Tag color={r.status === 'DONE' ? 'success' : 'processing'}>
+          {enumLabel('MeasureStatus', r.status, locale)}
+        </Tag>
+      ),
+    },
+  ];
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      locale={{ emptyText: <EmptyState description={words.noMeasures} /> }}
+    />
+  );
+}

@@ -1,0 +1,371 @@
+import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
+import {
+  EmptyState,
+  enumLabel,
+  enumOptions,
+  fill,
+  QueryErrorAlert,
+  RegionPicker,
+  type RegionPicker_region,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
+import { Alert, Button, Card, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQuery } from 'urql';
+import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
+import { useCan } from '../../shared/viewer.tsx';
+import { adminWords } from '../../words.ts';
+import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
+import { MeasuresTable, MeasuresTable_measure } from '../households/YearTables.tsx';
+import { MonitoringActions_target, MonitoringStepForm, StartEliminationForm } from './MonitoringActions.tsx';
+import { monitoringWords } from './words.ts';
+
+export const MonitoringRow_object = graphql(
+  `
+    fragment MonitoringRow_object on MonitoringObject {
+      id
+      ...MonitoringActions_target
+      type
+      state
+      year
+      procedure
+      stepsDone
+      nextStep
+      nextStepRoles
+      riskKinds
+      riskNote
+      clueOn
+      identifiedOn
+      identificationDeadline
+      eliminatedOn
+      responsibleCadreName
+      version
+      classification {
+        ...RuleReasons_reason
+      }
+      eliminationAssessment {
+        ...RuleReasons_reason
+      }
+      measures {
+        id
+        ...MeasuresTable_measure
+      }
+      steps {
+        sequence
+        procedure
+        step
+        decision
+        actorName
+        actorRole
+        actedOn
+        notes
+      }
+      household {
+        id
+        householdNumber
+        head {
+          id
+          name
+        }
+        village {
+          id
+          name
+        }
+        members {
+          id
+          labourCapacity
+        }
+      }
+    }
+  `,
+  [RuleReasons_reason, MeasuresTable_measure, MonitoringActions_target],
+);
+
+const MonitoringQuery = graphql.persisted(
+  'admin/AdminMonitoringObjects',
+  graphql(
+    `
+    query AdminMonitoringObjects(
+      $type: MonitoringType
+      $state: MonitoringState
+      $regionId: ID
+      $first: Int!
+      $after: String
+    ) {
+      me {
+        id
+        roles
+      }
+      monitoringObjects(type: $type, state: $state, regionId: $regionId, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            ...MonitoringRow_object
+          }
+        }
+      }
+    }
+  `,
+    [MonitoringRow_object],
+  ),
+);
+
+type MonitoringRow = ReturnType<typeof readRow>;
+
+function readRow(object: FragmentOf<typeof MonitoringRow_object>) {
+  return readFragment(MonitoringRow_object, object);
+}
+
+/** A household none of whose members can work stays monitored: it is never marked risk-eliminated. */
+function withoutLabour(row: MonitoringRow) {
+  return row.household.members.length > 0 && row.household.members.every((m) => m.labourCapacity === 'NONE');
+}
+
+/**
+ * Whether the monitoring object's next step is the viewer's (their role does it). A copy of the server's
+ * role check, kept here alone until MonitoringObject.viewerCanRecordStep replaces it.
+ */
+function viewerMayRecordStep(row: MonitoringRow, viewerRoles: ReadonlyArray<string>) {
+  return row.nextStepRoles.some((role) => viewerRoles.includes(role));
+}
+
+function MonitoringDetail({
+  row,
+  viewerRoles,
+  onChanged,
+}: {
+  row: MonitoringRow;
+  viewerRoles: ReadonlyArray<string>;
+  onChanged: () => void;
+}) {
+  const words = useWords(monitoringWords);
+  const { locale } = useLocale();
+  const mayWrite = useCan('MONITORING_WRITE');
+  const mine = viewerMayRecordStep(row, viewerRoles);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Typography.Title level={5}>{words.classification}</Typography.Title>
+          <RuleReasons reasons={row.classification} />
+        </Col>
+        <Col span={12}>
+          <Typography.Title level={5}>{words.eliminationAssessment}</Typography.Title>
+          {row.eliminationAssessment ? (
+            <RuleReasons reasons={row.eliminationAssessment} />
+          ) : (
+            <EmptyState description={words.noElimination} />
+          )}
+        </Col>
+      </Row>
+      <Typography.Title level={5}>{words.measures}</Typography.Title>
+      <MeasuresTable measures={row.measures} />
+      <Typography.Title level={5}>{words.steps}</Typography.Title>
+      <Table
+        rowKey="sequence"
+        size="small"
+        pagination={false}
+        dataSource={row.steps}
+        locale={{ emptyText: <EmptyState /> }}
+        columns={[
+          { title: '#', dataIndex: 'sequence', key: 'sequence', width: 40 },
+          {
+            title: words.procedure,
+            key: 'procedure',
+            render: (_, s) => enumLabel('MonitoringProcedure', s.procedure, locale),
+          },
+          { title: words.step, key: 'step', render: (_, s) => enumLabel('MonitoringStep', s.step, locale) },
+          {
+            title: words.actor,
+            key: 'actor',
+            render: (_, s) => `${s.actorName}（${enumLabel('ActorRole', s.actorRole, locale)}）`,
+          },
+          { title: words.actedOn, dataIndex: 'actedOn', key: 'actedOn', width: 110 },
+          {
+            title: words.decision,
+            key: 'decision',
+            render: (_, s) => enumLabel('StepDecision', s.decision, locale),
+          },
+          { title: words.notes, dataIndex: 'notes', key: 'notes' },
+        ]}
+      />
+      {row.nextStep && mine && <MonitoringStepForm target={row} onChanged={onChanged} />}
+      {row.nextStep && !mine && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="monitoring-waiting-for"
+          message={fill(words.waitingFor, {
+            roles: row.nextStepRoles.map((role) => enumLabel('ActorRole', role, locale)).join(' / '),
+          })}
+        />
+      )}
+      {mayWrite && row.state === 'MONITORED' && !withoutLabour(row) && (
+        <StartEliminationForm target={row} onChanged={onChanged} />
+      )}
+    </Space>
+  );
+}
+
+const route = getRouteApi('/identification/monitoring');
+
+export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+  const words = useWords(monitoringWords);
+  const pageWords = useWords(adminWords);
+  const { locale } = useLocale();
+  const search = route.useSearch();
+  const { paging, change, update } = useUrlList(search, route.useNavigate());
+  const type = search.type ?? null;
+  const state = search.state ?? null;
+  const regionPath = search.region ?? [];
+  const openHousehold = search.household ?? null;
+  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MonitoringQuery,
+    variables: {
+      type,
+      state,
+      regionId: regionPath[regionPath.length - 1] ?? null,
+      first: paging.first,
+      after: paging.after,
+    },
+  });
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const connection = data?.monitoringObjects;
+  const rows = connection?.edges.map((edge) => readRow(edge.node)) ?? [];
+  const viewerRoles = data?.me?.roles ?? [];
+
+  return (
+    <Card title={pageWords.pageMonitoring}>
+      <div className="gj-page-toolbar">
+        <Select
+          allowClear
+          placeholder={words.filterType}
+          style={{ width: 160 }}
+          value={type}
+          onChange={(value) => change({ type: value ?? undefined })}
+          options={enumOptions('MonitoringType', locale)}
+        />
+        <Select
+          allowClear
+          placeholder={words.filterState}
+          style={{ width: 160 }}
+          value={state}
+          onChange={(value) => change({ state: value ?? undefined })}
+          options={enumOptions('MonitoringState', locale)}
+        />
+        <RegionPicker
+          id="monitoring-region-filter"
+          root={jurisdiction}
+          value={regionPath}
+          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
+        />
+      </div>
+      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
+      <Table<MonitoringRow>
+        data-testid="monitoring-table"
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: <EmptyState description={words.noObjects} /> }}
+        expandable={{
+          expandedRowRender: (row) => (
+            <MonitoringDetail row={row} viewerRoles={viewerRoles} onChanged={refresh} />
+          ),
+        }}
+        columns={[
+          {
+            title: words.columnHousehold,
+            key: 'household',
+            render: (_, row) => (
+              <Button type="link" size="small" onClick={() => setOpenHousehold(row.household.id)}>
+                {row.household.head?.name ?? '—'} · {row.household.householdNumber}
+              </Button>
+            ),
+          },
+          { title: words.columnVillage, key: 'village', render: (_, row) => row.household.village.name },
+          {
+            title: words.columnType,
+            key: 'type',
+            render: (_, row) => enumLabel('MonitoringType', row.type, locale),
+          },
+          {
+            title: words.columnRisk,
+            key: 'risk',
+            render: (_, row) => (
+              <Space direction="vertical" size={0}>
+                <span>{row.riskKinds.map((kind) => enumLabel('RiskKind', kind, locale)).join('、')}</span>
+                {row.riskNote && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {row.riskNote}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          { title: words.columnHelper, dataIndex: 'responsibleCadreName', key: 'helper' },
+          {
+            title: words.columnMeasures,
+            key: 'measures',
+            width: 70,
+            render: (_, row) => row.measures.length,
+          },
+          {
+            title: words.columnProcedure,
+            key: 'procedure',
+            render: (_, row) => (
+              <Space direction="vertical" size={0}>
+                <span>
+                  {enumLabel('MonitoringProcedure', row.procedure, locale)} ·{' '}
+                  {row.nextStep
+                    ? fill(words.nextStep, { step: enumLabel('MonitoringStep', row.nextStep, locale) })
+                    : words.procedureDone}
+                </span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {row.identificationDeadline && fill(words.deadline, { date: row.identificationDeadline })}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: words.columnState,
+            key: 'state',
+            render: (_, row) => (
+              <Space size={4} wrap>
+                <Tag
+                  color={
+                    row.state === 'RISK_ELIMINATED'
+                      ? 'success'
+                      : row.state === 'MONITORED'
+                        ? 'orange'
+                        : 'processing'
+                  }
+                >
+                  {enumLabel('MonitoringState', row.state, locale)}
+                </Tag>
+                {withoutLabour(row) && (
+                  <Tag color="red" data-testid="never-eliminated">
+                    {words.neverEliminated}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
+      {openHousehold && (
+        <HouseholdDrawer householdId={openHousehold} onClose={() => setOpenHousehold(null)} />
+      )}
+    </Card>
+  );
+}

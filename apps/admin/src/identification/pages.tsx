@@ -1,0 +1,37 @@
+import { useNavigate } from '@tanstack/react-router';
+import { useViewer } from '../shared/viewer.tsx';
+import { ApplicationsPage } from './applications/ApplicationsPage.tsx';
+import { HouseholdsPage } from './households/HouseholdsPage.tsx';
+import { ImportPage } from './import/ImportPage.tsx';
+import { MonitoringPage } from './monitoring/MonitoringPage.tsx';
+import { RatesPage } from './rates/RatesPage.tsx';
+import { ScreeningPage } from './screening/ScreeningPage.tsx';
+
+export function HouseholdsRoute() {
+  const viewer = useViewer();
+  const navigate = useNavigate();
+  return (
+    <HouseholdsPage
+      jurisdiction={viewer.jurisdiction}
+      onImport={() => navigate({ to: '/identification/import' })}
+    />
+  );
+}
+
+export function ApplicationsRoute() {
+  return <ApplicationsPage jurisdiction={useViewer().jurisdiction} />;
+}
+
+export function ScreeningRoute() {
+  return <ScreeningPage jurisdiction={useViewer().jurisdiction} />;
+}
+
+export function MonitoringRoute() {
+  return <MonitoringPage jurisdiction={useViewer().jurisdiction} />;
+}
+
+export function RatesRoute() {
+  return <RatesPage jurisdiction={useViewer().jurisdiction} />;
+}
+
+export const ImportRoute = ImportPage;

@@ -1,0 +1,306 @@
+import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
+import {
+  EmptyState,
+  enumLabel,
+  enumOptions,
+  QueryErrorAlert,
+  RegionPicker,
+  type RegionPicker_region,
+  useCountyToday,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
+import { Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
+import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
+import { Can, useCan } from '../../shared/viewer.tsx';
+import { adminWords } from '../../words.ts';
+import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
+import { FindingDecisionModal } from './FindingDecisionModal.tsx';
+import { ScreeningRunCard } from './ScreeningRunCard.tsx';
+import { screeningWords } from './words.ts';
+
+export const FindingRow_finding = graphql(
+  `
+    fragment FindingRow_finding on ExclusionFinding {
+      id
+      ruleId
+      ruleLabel
+      state
+      screenedOn
+      sources
+      evidenceJson
+      decisionReason
+      decidedAt
+      version
+      explanation {
+        ...RuleReasons_reason
+      }
+      application {
+        id
+        state
+      }
+      household {
+        id
+        householdNumber
+        status
+        guarantees {
+          id
+          year
+        }
+        head {
+          id
+          name
+        }
+        village {
+          id
+          name
+        }
+      }
+    }
+  `,
+  [RuleReasons_reason],
+);
+
+const FindingsQuery = graphql.persisted(
+  'admin/AdminExclusionFindings',
+  graphql(
+    `
+    query AdminExclusionFindings($state: FindingState, $regionId: ID, $first: Int!, $after: String) {
+      exclusionFindings(state: $state, regionId: $regionId, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            ...FindingRow_finding
+          }
+        }
+      }
+    }
+  `,
+    [FindingRow_finding],
+  ),
+);
+
+type Finding = ReturnType<typeof readFinding>;
+
+function readFinding(finding: FragmentOf<typeof FindingRow_finding>) {
+  return readFragment(FindingRow_finding, finding);
+}
+
+interface Evidence {
+  records?: {
+    recordId: number;
+    memberId: number;
+    kind: string;
+    details: unknown;
+    source: string;
+    recordedOn: string;
+  }[];
+}
+
+/** The sector records behind a hit, as the API stored them (members by id; no ID numbers). */
+function EvidenceList({ evidenceJson }: { evidenceJson: string }) {
+  const words = useWords(screeningWords);
+  let evidence: Evidence = {};
+  try {
+    evidence = JSON.parse(evidenceJson) as Evidence;
+  } catch {
+    return <Typography.Text type="secondary">{evidenceJson}</Typography.Text>;
+  }
+  const records = evidence.records ?? [];
+  if (records.length === 0) return <EmptyState description={words.noEvidence} />;
+  return (
+    <Descriptions size="small" column={1} bordered data-testid="finding-evidence">
+      {records.map((record) => (
+        <Descriptions.Item
+          key={record.recordId}
+          label={`${record.kind} · ${record.source} · ${record.recordedOn}`}
+        >
+          <Typography.Text code>{JSON.stringify(record.details)}</Typography.Text>
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
+const route = getRouteApi('/identification/screening');
+
+export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+  const words = useWords(screeningWords);
+  const pageWords = useWords(adminWords);
+  const mayDecide = useCan('EXCLUSION_DECIDE');
+  const { locale } = useLocale();
+  const search = route.useSearch();
+  const { paging, change, update } = useUrlList(search, route.useNavigate());
+  const state = search.state === 'ALL' ? null : (search.state ?? 'OPEN');
+  const regionPath = search.region ?? [];
+  const openHousehold = search.household ?? null;
+  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
+  const [deciding, setDeciding] = useState<{ decision: 'confirm' | 'dismiss'; finding: Finding } | null>(
+    null,
+  );
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: FindingsQuery,
+    variables: {
+      state,
+      regionId: regionPath[regionPath.length - 1] ?? null,
+      first: paging.first,
+      after: paging.after,
+    },
+  });
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const connection = data?.exclusionFindings;
+  const currentYear = Number(useCountyToday().slice(0, 4));
+  const rows = connection?.edges.map((edge) => readFinding(edge.node)) ?? [];
+  return (
+    <Card title={pageWords.pageScreening}>
+      <Can permission="EXCLUSION_SCREEN">
+        <ScreeningRunCard
+          jurisdiction={jurisdiction}
+          onScreened={() => {
+            paging.reset();
+            refresh();
+          }}
+        />
+      </Can>
+      <div className="gj-page-toolbar">
+        <Select
+          allowClear
+          placeholder={words.filterState}
+          style={{ width: 130 }}
+          value={state}
+          onChange={(value) => change({ state: value === 'OPEN' ? undefined : (value ?? 'ALL') })}
+          options={enumOptions('FindingState', locale)}
+        />
+        <RegionPicker
+          id="screening-region-filter"
+          root={jurisdiction}
+          value={regionPath}
+          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
+        />
+      </div>
+      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
+      <Table<Finding>
+        data-testid="findings-table"
+        rowKey="id"
+        size="middle"
+        loading={fetching}
+        pagination={false}
+        dataSource={rows}
+        locale={{ emptyText: <EmptyState description={words.noFindings} /> }}
+        expandable={{
+          expandedRowRender: (finding) => (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <RuleReasons reasons={[finding.explanation]} />
+              <EvidenceList evidenceJson={finding.evidenceJson} />
+              {finding.decisionReason && (
+                <Typography.Text>
+                  {words.decisionReason}：{finding.decisionReason}
+                </Typography.Text>
+              )}
+            </Space>
+          ),
+        }}
+        columns={[
+          {
+            title: words.columnHousehold,
+            key: 'household',
+            render: (_, finding) => (
+              <Button type="link" size="small" onClick={() => setOpenHousehold(finding.household.id)}>
+                {finding.household.head?.name ?? '—'} · {finding.household.householdNumber}
+              </Button>
+            ),
+          },
+          {
+            title: words.columnVillage,
+            key: 'village',
+            render: (_, finding) => finding.household.village.name,
+          },
+          {
+            title: words.columnRule,
+            key: 'rule',
+            render: (_, finding) => (
+              <Space direction="vertical" size={0}>
+                <span>{finding.ruleLabel}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {finding.ruleId}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { title: words.columnSources, key: 'sources', render: (_, finding) => finding.sources.join('、') },
+          { title: words.columnScreenedOn, dataIndex: 'screenedOn', key: 'screenedOn', width: 110 },
+          {
+            title: words.columnState,
+            key: 'state',
+            width: 90,
+            render: (_, finding) => (
+              <Tag
+                color={
+                  finding.state === 'OPEN' ? 'orange' : finding.state === 'CONFIRMED' ? 'red' : 'default'
+                }
+              >
+                {enumLabel('FindingState', finding.state, locale)}
+              </Tag>
+            ),
+          },
+          {
+            title: words.columnActions,
+            key: 'actions',
+            width: 150,
+            render: (_, finding) =>
+              finding.state === 'OPEN'
+                ? mayDecide && (
+                    <Space size={0}>
+                      <Button
+                        type="link"
+                        size="small"
+                        danger
+                        onClick={() => setDeciding({ decision: 'confirm', finding })}
+                      >
+                        {words.confirm}
+                      </Button>
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => setDeciding({ decision: 'dismiss', finding })}
+                      >
+                        {words.dismiss}
+                      </Button>
+                    </Space>
+                  )
+                : finding.application
+                  ? enumLabel('ApplicationState', finding.application.state, locale)
+                  : null,
+          },
+        ]}
+      />
+      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
+      {deciding && (
+        <FindingDecisionModal
+          decision={deciding.decision}
+          finding={{
+            id: deciding.finding.id,
+            version: deciding.finding.version,
+            ruleLabel: deciding.finding.ruleLabel,
+            headName: deciding.finding.household.head?.name ?? '',
+          }}
+          defaultYear={deciding.finding.household.guarantees[0]?.year ?? currentYear - 1}
+          onDone={refresh}
+          onClose={() => setDeciding(null)}
+        />
+      )}
+      {openHousehold && (
+        <HouseholdDrawer householdId={openHousehold} onClose={() => setOpenHousehold(null)} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,14 @@
+import { useViewer } from '../shared/viewer.tsx';
+import { BattleMapPage } from './battle-map/BattleMapPage.tsx';
+import { DecomposePage } from './decompose/DecomposePage.tsx';
+import { TasksPage } from './tasks/TasksPage.tsx';
+
+export function TasksRoute() {
+  return <TasksPage jurisdiction={useViewer().jurisdiction} />;
+}
+
+export const DecomposeRoute = DecomposePage;
+
+export function BattleMapRoute() {
+  return <BattleMapPage jurisdiction={useViewer().jurisdiction} />;
+}

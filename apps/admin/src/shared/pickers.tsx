@@ -1,0 +1,100 @@
+import { graphql } from '@gongjian/schema';
+import { Select } from 'antd';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+
+const PersonOptionsQuery = graphql.persisted(
+  'admin/AdminPersonOptions',
+  graphql(`
+  query AdminPersonOptions($unitId: ID!) {
+    cadres(unitId: $unitId, first: 100) {
+      edges {
+        node {
+          id
+          name
+          post
+        }
+      }
+    }
+  }
+`),
+);
+
+export interface PersonSelectProps {
+  unitId: string | null | undefined;
+  value?: string | null;
+  onChange?: (cadreId: string | null) => void;
+  placeholder?: string;
+  id?: string;
+  style?: React.CSSProperties;
+}
+
+/** The cadres of one unit, for choosing a responsible person. */
+export function PersonSelect({ unitId, value, onChange, placeholder, id, style }: PersonSelectProps) {
+  const [{ data, fetching }] = useQuery({
+    query: PersonOptionsQuery,
+    variables: { unitId: unitId ?? '' },
+    pause: !unitId,
+  });
+  const options = (data?.cadres.edges ?? []).map((edge) => ({
+    value: edge.node.id,
+    label: `${edge.node.name}（${edge.node.post}）`,
+  }));
+  return (
+    <Select
+      id={id}
+      disabled={!unitId}
+      value={value ?? undefined}
+      onChange={(cadreId) => onChange?.(cadreId ?? null)}
+      options={options}
+      loading={fetching}
+      placeholder={placeholder}
+      style={style}
+    />
+  );
+}
+
+const UnitsInRegionQuery = graphql.persisted(
+  'admin/AdminUnitsInRegion',
+  graphql(`
+  query AdminUnitsInRegion($regionId: ID, $search: String) {
+    units(regionId: $regionId, search: $search, first: 50) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`),
+);
+
+export interface UnitInRegionSelectProps {
+  regionId: string | null | undefined;
+  value?: string | null;
+  onChange?: (unitId: string | null) => void;
+  id?: string;
+  style?: React.CSSProperties;
+}
+
+/** Units of a region and below (e.g. a township's work station, government and village committees). */
+export function UnitInRegionSelect({ regionId, value, onChange, id, style }: UnitInRegionSelectProps) {
+  const [search, setSearch] = useState('');
+  const [{ data, fetching }] = useQuery({
+    query: UnitsInRegionQuery,
+    variables: { regionId: regionId ?? null, search: search || null },
+  });
+  const options = (data?.units.edges ?? []).map((edge) => ({ value: edge.node.id, label: edge.node.name }));
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      value={value ?? undefined}
+      onChange={(unitId) => onChange?.(unitId ?? null)}
+      options={options}
+      loading={fetching}
+      style={style}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+import { defineDictionaries } from '@gongjian/ui';
+
+/** Words of the pieces every mechanism shares: refused writes, rule explanations, the pages around the routes. */
+export const sharedWords = defineDictionaries(
+  {
+    noReasons: '没有规则说明',
+    rulePassed: '满足',
+    ruleFailed: '不满足',
+    ruleId: '规则',
+    ruleSource: '依据',
+    evidenceGrade: '证据等级',
+    conclusion: '结论',
+    conflict: '该记录已被他人修改（当前版本 {version}），请刷新后重试',
+    conflictNoVersion: '该记录已被他人处理，请刷新后重试',
+    ruleViolation: '不符合规则：{rule}',
+    noPermissionTitle: '无权访问',
+    noPermissionDetail: '您的角色没有使用此页面的权限。如需使用，请联系县级管理员。',
+    notFoundTitle: '页面不存在',
+    notFoundDetail: '地址 {path} 没有对应的页面。',
+    backHome: '返回首页',
+    loadingPage: '正在载入页面…',
+    systemName: '攻坚',
+  },
+  {
+    noReasons: 'No explanation',
+    rulePassed: 'Holds',
+    ruleFailed: 'Fails',
+    ruleId: 'Rule',
+    ruleSource: 'Source',
+    evidenceGrade: 'Evidence',
+    conclusion: 'Conclusion',
+    conflict: 'Someone else changed this record (now version {version}); reload and try again',
+    conflictNoVersion: 'Someone else already acted on this; reload and try again',
+    ruleViolation: 'Rule: {rule}',
+    noPermissionTitle: 'No permission',
+    noPermissionDetail: 'Your role may not use this page. Ask the county administrator if you need it.',
+    notFoundTitle: 'Page not found',
+    notFoundDetail: 'There is no page at {path}.',
+    backHome: 'Back to the first page',
+    loadingPage: 'Loading the page…',
+    systemName: 'Gongjian',
+  },
+);
