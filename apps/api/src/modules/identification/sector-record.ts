@@ -1,11 +1,11 @@
 import { sectorRecordKind, sectorRecords } from '@gongjian/db/schema';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
 import { builder } from '../../builder';
 import { ValidationError } from '../../errors';
 import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
+import { writeAudited } from '../../spine/write';
 import { SectorRecordKindEnum } from './enums';
 
 /** Sector data (部门比对数据) the exclusion screening matches against registered members. */
@@ -49,26 +49,24 @@ builder.mutationFields((t) => ({
         throw ValidationError.field('detailsJson', '不是有效的JSON');
       }
       const recordedOn = actedOn(input.recordedOn, 'recordedOn');
-      await ctx.db.transaction(async (tx) => {
+      const { countyId, regionPath } = ctx.viewer!;
+      await writeAudited(ctx, async (tx) => {
+        const { idNumber, kind, source } = values;
         const [created] = await tx
           .insert(sectorRecords)
-          .values({
-            countyId: ctx.viewer!.countyId!,
-            regionPath: ctx.viewer!.regionPath,
-            idNumber: values.idNumber,
-            kind: values.kind,
-            details,
-            source: values.source,
-            recordedOn,
-          })
+          .values({ countyId: countyId!, regionPath, idNumber, kind, details, source, recordedOn })
           .returning();
-        await writeAudit(tx, ctx.viewer, {
-          action: 'sector-data.record',
-          entityType: 'SectorRecord',
-          entityId: created!.id,
-          regionPath: created!.regionPath,
-          after: { ...created, idNumber: '(masked)' },
-        });
+        const after = { ...created, idNumber: '(masked)' };
+        return {
+          id: created!.id,
+          audit: {
+            action: 'sector-data.record',
+            entityType: 'SectorRecord',
+            entityId: created!.id,
+            regionPath,
+            after,
+          },
+        };
       });
       return true;
     },
