@@ -38,8 +38,22 @@ describe('progress is reported at an open leaf (TASK.PROGRESS_AT_LEAF, TASK.ALRE
     expect(decision.reasons.filter((r) => !r.passed).map((r) => r.ruleId)).toEqual(failed);
   });
 
+  it.each([
+    { helperOnly: true, responsible: true, outcome: 'PASS' },
+    { helperOnly: true, responsible: false, outcome: 'FAIL' },
+    { helperOnly: false, responsible: false, outcome: 'PASS' },
+    { helperOnly: false, responsible: true, outcome: 'PASS' },
+  ] as const)(
+    'a reporter who is helper only: $helperOnly, responsible: $responsible → $outcome (TASK.REPORTER)',
+    ({ helperOnly, responsible, outcome }) => {
+      const decision = canReportTaskProgress(task('IN_PROGRESS'), 0, { helperOnly, responsible });
+      expect(decision.outcome).toBe(outcome);
+      expect(decision.reasons[0]).toMatchObject({ ruleId: 'TASK.REPORTER', passed: outcome === 'PASS' });
+    },
+  );
+
   it('explains a refusal in Chinese and English', () => {
-    const [, done] = canReportTaskProgress(task('DONE'), 0).reasons;
+    const [, , done] = canReportTaskProgress(task('DONE'), 0).reasons;
     expect(done!.passed).toBe(false);
     expect(done!.messageZh).toMatch(/^任务已完成, 不能再填报进度 \(规则 TASK.ALREADY_DONE, 依据 /);
     expect(done!.messageEn).toContain('done');

@@ -50,3 +50,24 @@ export function requirePermission(ctx: Context, permission: Permission) {
   if (!ctx.viewer || !hasPermission(ctx.viewer.roles, permission))
     throw new ForbiddenError(`您的角色不能执行此操作 (${permission}) / your role may not do this`);
 }
+
+/**
+ * Whether the viewer may change a row: their role has the permission and the row lies inside their
+ * jurisdiction — the same two checks the write makes, for the `viewerCan…` fields the console follows.
+ */
+export function viewerMayChange(ctx: Context, permission: Permission, regionPath: string): boolean {
+  return (
+    ctx.viewer !== null &&
+    hasPermission(ctx.viewer.roles, permission) &&
+    insideJurisdiction(ctx.viewer, regionPath)
+  );
+}
+
+/** Who reports progress on a task, as TASK.REPORTER sees them. */
+export function reporterOf(ctx: Context, task: { responsiblePersonId: number }) {
+  const roles = ctx.viewer?.roles ?? [];
+  return {
+    helperOnly: roles.includes('HELPER') && !hasPermission(roles, 'task.write'),
+    responsible: ctx.viewer?.cadreId != null && ctx.viewer.cadreId === task.responsiblePersonId,
+  };
+}

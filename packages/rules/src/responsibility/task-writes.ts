@@ -43,16 +43,42 @@ export function canDecomposeTask(task: { id: string; status: TaskStatus }): Deci
   return decide([taskStillOpen(task, 'DECOMPOSE')]);
 }
 
+/** Who reports: a helper only (结对帮扶责任人, no clerk role), and whether they are the task's responsible person. */
+export interface Reporter {
+  helperOnly: boolean;
+  responsible: boolean;
+}
+
 /**
- * TASK.PROGRESS_AT_LEAF and TASK.ALREADY_DONE: progress is reported at an open leaf; a parent's progress
+ * TASK.REPORTER: a helper reports progress only on a task they are the responsible person of; clerks and
+ * administrators report on any task in their jurisdiction (they keep the list for the units below them).
+ */
+export function reporterMayReport(task: { id: string }, reporter: Reporter): Reason {
+  const passed = !reporter.helperOnly || reporter.responsible;
+  return makeReason({
+    ruleId: 'TASK.REPORTER',
+    passed,
+    facts: { taskId: task.id, helperOnly: reporter.helperOnly, responsible: reporter.responsible },
+    source: SOURCE,
+    zh: passed ? '填报人可填报该任务进度' : '帮扶责任人只能填报本人负责的任务进度',
+    en: passed
+      ? 'The reporter may report on this task'
+      : 'A helper reports progress only on tasks assigned to them',
+  });
+}
+
+/**
+ * TASK.REPORTER, TASK.PROGRESS_AT_LEAF and TASK.ALREADY_DONE: progress is reported at an open leaf; a parent's progress
  * is rolled up from its children.
  */
 export function canReportTaskProgress(
   task: { id: string; status: TaskStatus },
   childCount: number,
+  reporter: Reporter = { helperOnly: false, responsible: false },
 ): Decision<'PASS' | 'FAIL'> {
   const leaf = childCount === 0;
   return decide([
+    reporterMayReport(task, reporter),
     makeReason({
       ruleId: 'TASK.PROGRESS_AT_LEAF',
       passed: leaf,

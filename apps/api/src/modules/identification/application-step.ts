@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, StepRefusedError } from '../../errors';
 import { actedOn } from '../../shared/dates';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
-import { atVersion } from '../../spine/load';
+import { atVersion, viewerMayChange } from '../../spine/load';
 import { nextVersion, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { ActorRoleEnum, ProcedureStepEnum, StepDecisionEnum } from './enums';
 import { actorRoleOf, policyForYear, readable, runRule } from './policy';
@@ -152,3 +152,16 @@ async function completeStatusChange(tx: Transaction, application: typeof statusA
     .returning();
   if (!changed) throw new ConflictError(null, '农户状态已被其他申请改变, 本申请无法完成');
 }
+
+builder.drizzleObjectFields(StatusApplication, (t) => ({
+  viewerCanRecordStep: t.boolean({
+    description:
+      '我可办理下一步骤 (application.step, jurisdiction, APPLICATION.CLOSED and a role the next step allows)',
+    select: { columns: { regionPath: true, state: true, nextStep: true } },
+    resolve: (application, _args, ctx) =>
+      viewerMayChange(ctx, 'application.step', application.regionPath) &&
+      applicationOpen(application.state).outcome === 'PASS' &&
+      application.nextStep !== null &&
+      STEP_ROLES[application.nextStep].some((role) => ctx.viewer!.roles.includes(role)),
+  }),
+}));

@@ -11,7 +11,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { decodeGlobalId } from '../../shared/global-id';
 import { validate } from '../../shared/validate';
-import { writableRow } from '../../spine/load';
+import { viewerMayChange, writableRow } from '../../spine/load';
 import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 
 import { Region, writableVillage } from '../geography/region';
@@ -295,5 +295,14 @@ builder.mutationFields((t) => ({
       });
       return household.phone;
     },
+  }),
+}));
+
+builder.drizzleObjectFields(Household, (t) => ({
+  viewerCanEdit: t.boolean({
+    description:
+      '我可修改 (household.write and the household inside your jurisdiction, as updateHousehold checks)',
+    select: { columns: { regionPath: true } },
+    resolve: (household, _args, ctx) => viewerMayChange(ctx, 'household.write', household.regionPath),
   }),
 }));

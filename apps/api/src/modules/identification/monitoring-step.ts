@@ -16,7 +16,7 @@ import { ForbiddenError, RuleViolationError, StepRefusedError } from '../../erro
 import { actedOn } from '../../shared/dates';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
-import { atVersion } from '../../spine/load';
+import { atVersion, viewerMayChange } from '../../spine/load';
 import { nextVersion, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { ActorRoleEnum, MonitoringProcedureEnum, StepDecisionEnum } from './enums';
 import {
@@ -32,6 +32,7 @@ import {
   eliminationProcedure,
   MonitoringStepEnum,
   monitoringStepRoles,
+  nextStepOf,
 } from './monitoring-procedure';
 import {
   actorRoleOf,
@@ -257,3 +258,38 @@ builder.mutationFields((t) => ({
 function decisionOf(reason: Reason): Decision<'PASS' | 'FAIL'> {
   return { outcome: reason.passed ? 'PASS' : 'FAIL', reasons: [reason] };
 }
+
+builder.drizzleObjectFields(MonitoringObject, (t) => ({
+  viewerCanRecordStep: t.boolean({
+    description:
+      '我可办理下一步骤 (monitoring.write, jurisdiction, a procedure in progress and a role its next step allows)',
+    select: { columns: { regionPath: true, procedure: true, stepsDone: true, state: true } },
+    resolve: (object, _args, ctx) => {
+      const step = nextStepOf(object);
+      return (
+        viewerMayChange(ctx, 'monitoring.write', object.regionPath) &&
+        step !== null &&
+        monitoringStepRoles(object.procedure, step).some((role) => ctx.viewer!.roles.includes(role))
+      );
+    },
+  }),
+  viewerCanStartRiskElimination: t.boolean({
+    description:
+      '我可申请风险消除 (monitoring.write, jurisdiction, an object under monitoring, RISK_ELIMINATION.HAS_LABOUR)',
+    select: {
+      columns: { regionPath: true, state: true },
+      with: {
+        household: { columns: { id: true }, with: { members: { columns: { labourCapacity: true } } } },
+      },
+    },
+    resolve: (object, _args, ctx) =>
+      viewerMayChange(ctx, 'monitoring.write', object.regionPath) &&
+      object.state === 'MONITORED' &&
+      householdHasLabour(object.household.members).passed,
+  }),
+  viewerCanAssignCadre: t.boolean({
+    description: '我可更换帮扶责任人 (monitoring.write and the object inside your jurisdiction)',
+    select: { columns: { regionPath: true } },
+    resolve: (object, _args, ctx) => viewerMayChange(ctx, 'monitoring.write', object.regionPath),
+  }),
+}));

@@ -7,6 +7,7 @@ import {
   APPLICATION_TRANSITIONS,
   type ApplicationKind,
   addDays,
+  applicationKindsFrom,
   applicationOpen,
   type HouseholdStatus,
   type ProcedureStep,
@@ -25,7 +26,7 @@ import { WRITE_ERRORS } from '../../shared/error-types';
 import { RuleReasonRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
-import { requirePermission, writableRow } from '../../spine/load';
+import { requirePermission, viewerMayChange, writableRow } from '../../spine/load';
 import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import {
@@ -339,5 +340,25 @@ builder.mutationFields((t) => ({
       });
       return reread(ctx.db.query.statusApplications.findFirst(query({ where: { id } })), '申请', id);
     },
+  }),
+}));
+
+builder.drizzleObjectFields(Household, (t) => ({
+  viewerCanStartApplication: t.boolean({
+    description: '我可发起动态调整 (application.start, jurisdiction, and a kind the status allows)',
+    select: { columns: { regionPath: true, status: true } },
+    resolve: (household, _args, ctx) =>
+      viewerMayChange(ctx, 'application.start', household.regionPath) &&
+      applicationKindsFrom(household.status).length > 0,
+  }),
+}));
+
+builder.drizzleObjectFields(StatusApplication, (t) => ({
+  viewerCanWithdraw: t.boolean({
+    description: '我可撤回 (application.step, jurisdiction and the rule APPLICATION.CLOSED)',
+    select: { columns: { regionPath: true, state: true } },
+    resolve: (application, _args, ctx) =>
+      viewerMayChange(ctx, 'application.step', application.regionPath) &&
+      applicationOpen(application.state).outcome === 'PASS',
   }),
 }));

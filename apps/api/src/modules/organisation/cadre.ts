@@ -13,7 +13,7 @@ import { clock, policyForYear, runRule } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
-import { writableRow } from '../../spine/load';
+import { viewerMayChange, writableRow } from '../../spine/load';
 import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region, regionPathOf } from '../geography/region';
 import { nameSchema, phoneSchema, Unit, versionSchema, writableUnit } from './unit';
@@ -245,5 +245,14 @@ builder.mutationFields((t) => ({
       });
       return cadre.phone;
     },
+  }),
+}));
+
+builder.drizzleObjectFields(Cadre, (t) => ({
+  viewerCanEdit: t.boolean({
+    description:
+      '我可修改 (organisation.write and the cadre inside your jurisdiction, as updateCadre checks)',
+    select: { columns: { regionPath: true } },
+    resolve: (cadre, _args, ctx) => viewerMayChange(ctx, 'organisation.write', cadre.regionPath),
   }),
 }));

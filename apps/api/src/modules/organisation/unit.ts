@@ -7,7 +7,7 @@ import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
-import { writableRow } from '../../spine/load';
+import { viewerMayChange, writableRow } from '../../spine/load';
 import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region, regionPathOf, writableRegion } from '../geography/region';
 
@@ -234,5 +234,13 @@ builder.mutationFields((t) => ({
       }).catch(mapUniqueViolation);
       return reread(ctx.db.query.units.findFirst(query({ where: { id } })), '单位', id);
     },
+  }),
+}));
+
+builder.drizzleObjectFields(Unit, (t) => ({
+  viewerCanEdit: t.boolean({
+    description: '我可修改 (organisation.write and the unit inside your jurisdiction, as updateUnit checks)',
+    select: { columns: { regionPath: true } },
+    resolve: (unit, _args, ctx) => viewerMayChange(ctx, 'organisation.write', unit.regionPath),
   }),
 }));

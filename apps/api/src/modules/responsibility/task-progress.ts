@@ -6,7 +6,7 @@ import { builder } from '../../builder';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
-import { atVersion } from '../../spine/load';
+import { atVersion, reporterOf, viewerMayChange } from '../../spine/load';
 import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Task, versionSchema } from './task';
 import { lockTreeOf, toRuleTask, writeRollUp } from './task-tree';
@@ -47,7 +47,7 @@ builder.mutationFields((t) => ({
         const { version, progress, note } = validate(ReportSchema, { ...input, note: input.note ?? null });
         atVersion(task, version);
         const childCount = tree.filter((row) => row.parentId === task.id).length;
-        refuseUnless(canReportTaskProgress(toRuleTask(task), childCount));
+        refuseUnless(canReportTaskProgress(toRuleTask(task), childCount, reporterOf(ctx, task)));
         const change = { progress, status: 'IN_PROGRESS' as const };
         await updateAtVersion(tx, tasks, { id: task.id, version, entity: '任务' }, change);
         await writeRollUp(
@@ -104,6 +104,58 @@ builder.mutationFields((t) => ({
         };
       });
       return reread(ctx.db.query.tasks.findFirst(query({ where: { id } })), '任务', id);
+    },
+  }),
+}));
+
+/** A task's columns the permission fields need, and its child counts as subqueries of the same statement. */
+const taskFacts = {
+  columns: {
+    id: true,
+    parentId: true,
+    levelId: true,
+    regionId: true,
+    regionPath: true,
+    responsibleUnitId: true,
+    responsiblePersonId: true,
+    deadline: true,
+    status: true,
+    progress: true,
+    version: true,
+  },
+  extras: {
+    childCount: (table: typeof tasks) =>
+      sql<number>`(select count(*)::int from tasks c where c.parent_id = ${table.id})`,
+    openChildCount: (table: typeof tasks) =>
+      sql<number>`(select count(*)::int from tasks c where c.parent_id = ${table.id} and c.status <> 'DONE')`,
+  },
+} as const;
+
+builder.drizzleObjectFields(Task, (t) => ({
+  viewerCanReportProgress: t.boolean({
+    description:
+      '我可填报进度 (role, jurisdiction and the rules TASK.REPORTER, TASK.PROGRESS_AT_LEAF, TASK.ALREADY_DONE)',
+    select: taskFacts,
+    resolve: (task, _args, ctx) =>
+      viewerMayChange(ctx, 'task.report', task.regionPath) &&
+      canReportTaskProgress(toRuleTask(task), task.childCount, reporterOf(ctx, task)).outcome === 'PASS',
+  }),
+  viewerCanComplete: t.boolean({
+    description: '我可办结 (role, jurisdiction and the rules TASK.ALREADY_DONE, TASK.CHILDREN_DONE)',
+    select: taskFacts,
+    resolve: (task, _args, ctx) => {
+      // The task's own facts and its open children stand in for the tree the write loads.
+      const rule = { ...toRuleTask(task), parentId: null };
+      const openChildren = Array.from({ length: task.openChildCount }, (_, i) => ({
+        ...rule,
+        id: `open-${i}`,
+        parentId: rule.id,
+        status: 'IN_PROGRESS' as const,
+      }));
+      return (
+        viewerMayChange(ctx, 'task.write', task.regionPath) &&
+        decideTaskCompletion(rule, [rule, ...openChildren]).outcome === 'PASS'
+      );
     },
   }),
 }));

@@ -6,7 +6,7 @@ import { ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
-import { writableRow } from '../../spine/load';
+import { viewerMayChange, writableRow } from '../../spine/load';
 import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
@@ -129,5 +129,15 @@ builder.mutationFields((t) => ({
       });
       return reread(ctx.db.query.tasks.findFirst(query({ where: { id: task.id } })), '任务', task.id);
     },
+  }),
+}));
+
+builder.drizzleObjectFields(Task, (t) => ({
+  viewerCanReassign: t.boolean({
+    description: '我可改派 (role, jurisdiction and the rule TASK.ALREADY_DONE)',
+    select: { columns: { id: true, status: true, regionPath: true } },
+    resolve: (task, _args, ctx) =>
+      viewerMayChange(ctx, 'task.write', task.regionPath) &&
+      canReassignTask({ id: String(task.id), status: task.status }).outcome === 'PASS',
   }),
 }));

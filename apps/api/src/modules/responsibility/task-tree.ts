@@ -18,7 +18,7 @@ import { policyForYear } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
-import { referencedRow, writableRow } from '../../spine/load';
+import { referencedRow, viewerMayChange, writableRow } from '../../spine/load';
 import { reread, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import { Cadre } from '../organisation/cadre';
@@ -273,3 +273,13 @@ function childValuesOf(child: {
     deadline: child.deadline ?? undefined,
   };
 }
+
+builder.drizzleObjectFields(Task, (t) => ({
+  viewerCanDecompose: t.boolean({
+    description: '我可分解 (role, jurisdiction and the rule TASK.PARENT_OPEN)',
+    select: { columns: { id: true, status: true, regionPath: true } },
+    resolve: (task, _args, ctx) =>
+      viewerMayChange(ctx, 'task.write', task.regionPath) &&
+      canDecomposeTask({ id: String(task.id), status: task.status }).outcome === 'PASS',
+  }),
+}));
