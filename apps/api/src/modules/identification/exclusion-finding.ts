@@ -1,4 +1,4 @@
-import { exclusionFindings } from '@gongjian/db/schema';
+import { exclusionFindings, type sectorRecordKind } from '@gongjian/db/schema';
 import { LABELS_ZH, type Reason } from '@gongjian/rules';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { validate } from '../../shared/validate';
 import { writableRow } from '../../spine/load';
 import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
-import { FindingStateEnum } from './enums';
+import { FindingStateEnum, SectorRecordKindEnum } from './enums';
 import { adviceOnStarting, factsRequired } from './facts';
 import { Household } from './household';
 import { insertApplication, StatusApplication } from './status-application';
@@ -25,6 +25,46 @@ import { reasonSchema, versionSchema, yearSchema } from './validation';
  * applied per household, and every hit kept as a finding with its evidence until someone confirms it
  * (which starts a removal application) or dismisses it with a reason.
  */
+
+interface EvidenceRecord {
+  recordId: number;
+  memberId: number;
+  kind: (typeof sectorRecordKind.enumValues)[number];
+  details: Record<string, string | number | boolean>;
+  source: string;
+  recordedOn: string;
+}
+
+interface ExclusionEvidence {
+  facts: Record<string, unknown>;
+  params: Record<string, unknown>;
+  records: EvidenceRecord[];
+}
+
+const EvidenceRecordRef = builder.objectRef<EvidenceRecord>('ExclusionEvidenceRecord').implement({
+  description: '比对记录 (one sector record matched to a registered member; no ID number)',
+  fields: (t) => ({
+    recordId: t.exposeInt('recordId', { description: '记录编号' }),
+    memberId: t.exposeInt('memberId', { description: '匹配的家庭成员 (database id)' }),
+    kind: t.expose('kind', { type: SectorRecordKindEnum, description: '记录类别' }),
+    details: t.field({
+      type: 'JSON',
+      description: '记录详情 (an object of the sector’s fields)',
+      resolve: (r) => r.details,
+    }),
+    source: t.exposeString('source', { description: '数据来源部门' }),
+    recordedOn: t.expose('recordedOn', { type: 'Date', description: '记录日期' }),
+  }),
+});
+
+const ExclusionEvidenceRef = builder.objectRef<ExclusionEvidence>('ExclusionEvidence').implement({
+  description: '筛查证据 (what the exclusion rule saw)',
+  fields: (t) => ({
+    facts: t.field({ type: 'JSON', description: '规则事实 (an object)', resolve: (e) => e.facts }),
+    params: t.field({ type: 'JSON', description: '规则参数 (an object)', resolve: (e) => e.params }),
+    records: t.field({ type: [EvidenceRecordRef], description: '比对记录', resolve: (e) => e.records }),
+  }),
+});
 
 export const ExclusionFinding = builder.drizzleNode('exclusionFindings', {
   name: 'ExclusionFinding',
@@ -40,9 +80,16 @@ export const ExclusionFinding = builder.drizzleNode('exclusionFindings', {
       select: { columns: { ruleId: true } },
       resolve: (f) => LABELS_ZH.exclusionRule[f.ruleId as keyof typeof LABELS_ZH.exclusionRule] ?? f.ruleId,
     }),
+    evidence: t.field({
+      type: ExclusionEvidenceRef,
+      description: '证据 (the rule’s facts and parameters and the sector records behind them; members by id)',
+      select: { columns: { evidence: true } },
+      resolve: (f) => f.evidence as unknown as ExclusionEvidence,
+    }),
     evidenceJson: t.string({
       description:
         '证据 (JSON: the rule’s facts and the sector records behind them; members by id, no ID numbers)',
+      deprecationReason: 'use evidence',
       select: { columns: { evidence: true } },
       resolve: (f) => JSON.stringify(f.evidence),
     }),

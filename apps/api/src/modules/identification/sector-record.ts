@@ -16,7 +16,12 @@ const SectorRecordInput = builder.inputType('SectorRecordInput', {
   fields: (t) => ({
     idNumber: t.string({ required: true }),
     kind: t.field({ type: SectorRecordKindEnum, required: true }),
-    detailsJson: t.string({ required: false }),
+    details: t.field({
+      type: 'JSON',
+      required: false,
+      description: '记录详情 (an object of strings, numbers and booleans)',
+    }),
+    detailsJson: t.string({ required: false, deprecationReason: 'use details' }),
     source: t.string({ required: true, description: '数据来源部门' }),
     recordedOn: t.field({ type: 'Date', required: false }),
   }),
@@ -39,12 +44,13 @@ builder.mutationFields((t) => ({
           kind: z.enum(sectorRecordKind.enumValues),
           source: z.string().trim().min(2).max(60),
           detailsJson: z.string().max(2000).nullish(),
+          details: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).nullish(),
         }),
         input,
       );
       let details: Record<string, string | number | boolean> = {};
       try {
-        details = values.detailsJson ? JSON.parse(values.detailsJson) : {};
+        details = values.details ?? (values.detailsJson ? JSON.parse(values.detailsJson) : {});
       } catch {
         throw ValidationError.field('detailsJson', '不是有效的JSON');
       }
