@@ -28,6 +28,7 @@ const INPUT_TYPES: Record<string, string> = {
   revealHouseholdPhone: 'RevealPersonalDataInput',
   saveMeasure: 'MeasureInput',
   recordSectorData: 'SectorRecordInput',
+  runExclusionScreening: 'ExclusionScreeningInput',
 };
 
 /** Runs a mutation, expects its success type, and returns its data with the statements it issued. */
@@ -314,5 +315,73 @@ describe('identification: the procedure', () => {
       reason: '申请人撤回',
     });
     expect([startStatements, step.statements, withdrawn.statements]).toEqual([5, 5, 4]);
+  });
+});
+
+describe('identification: screening, monitoring, verification', () => {
+  it('recordSectorData is 2 statements, setVillagePopulation 3, recordSurveySample 4, runExclusionScreening of one household 4', async () => {
+    const village = await villageOf(s, 'village');
+    const householdId = await householdWithFacts(s);
+    const sector = await mutate('admin', 'recordSectorData', {
+      idNumber: freshIdNumber(true),
+      kind: 'VEHICLE',
+      source: '县公安局交警大队',
+      details: { vehicleKind: 'CAR', purchasePriceFen: 8_000_000, productive: false },
+    });
+    const population = await mutate('admin', 'setVillagePopulation', {
+      villageId: globalId('Region', village.id),
+      year: 2019,
+      ruralPopulation: 1000,
+      ruralHouseholds: 100,
+    });
+    const survey = await mutate(
+      'admin',
+      'recordSurveySample',
+      {
+        villageId: globalId('Region', village.id),
+        year: 2020,
+        kind: 'NON_REGISTERED',
+        respondentName: '李明',
+        persons: 3,
+        missed: false,
+        recognises: true,
+        date: '2020-08-01',
+      },
+      'id',
+    );
+    const screened = await mutate(
+      'admin',
+      'runExclusionScreening',
+      { householdId, year: 2019 },
+      'screenedHouseholds',
+    );
+    expect([sector.statements, population.statements, survey.statements, screened.statements]).toEqual([
+      2, 3, 4, 4,
+    ]);
+  });
+
+  it('startMonitoring is 7 statements, recordMonitoringStep 5, assignResponsibleCadre 5', async () => {
+    const householdId = await householdWithFacts(s, { perCapitaYuan: '5000', year: 2021 });
+    const viewer = await s.viewer('village');
+    const cadre = await one(s.handle.db.query.cadres.findFirst({ where: { regionPath: viewer.regionPath } }));
+    const started = await mutate('village', 'startMonitoring', {
+      householdId,
+      year: 2021,
+      riskKinds: ['ILLNESS'],
+      responsibleCadreId: globalId('Cadre', cadre.id),
+      date: '2021-03-01',
+    });
+    const step = await mutate('village', 'recordMonitoringStep', {
+      monitoringObjectId: started.data.id,
+      step: 'HOUSEHOLD_VISIT',
+      version: started.data.version,
+      date: '2021-03-02',
+    });
+    const assigned = await mutate('village', 'assignResponsibleCadre', {
+      monitoringObjectId: started.data.id,
+      version: step.data.version,
+      responsibleCadreId: globalId('Cadre', cadre.id),
+    });
+    expect([started.statements, step.statements, assigned.statements]).toEqual([7, 5, 5]);
   });
 });
