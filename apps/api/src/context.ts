@@ -11,6 +11,8 @@ export interface Viewer {
   jurisdictionId: number;
   /** Path of the jurisdiction's root region: the viewer sees rows whose path starts with it. */
   regionPath: string;
+  /** The cadre the user is, if any (a helper is the responsible person of their own tasks). */
+  cadreId: number | null;
   mayUnmask: boolean;
   sessionId: string;
 }

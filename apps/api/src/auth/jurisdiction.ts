@@ -23,15 +23,30 @@ export function pathPrefix(regionPath: string): string {
   return `${regionPath}%`;
 }
 
+/** The path of no region: what a request without a viewer is scoped to, so every filter denies all. */
+export const NO_REGION = '/0/';
+
+const viewerPath = (viewer: Viewer | null) => viewer?.regionPath ?? NO_REGION;
+
 /** Relational-query filter for rows inside the jurisdiction (denies everything without a viewer). */
 export function jurisdictionWhere(viewer: Viewer | null) {
-  return { regionPath: { like: viewer ? pathPrefix(viewer.regionPath) : '/none/%' } };
+  return { regionPath: { like: pathPrefix(viewerPath(viewer)) } };
+}
+
+/** SQL: the row's region path lies inside the viewer's jurisdiction (false without a viewer). */
+export function inJurisdiction(column: AnyPgColumn | SQL, viewer: Viewer | null): SQL {
+  return sql`${column} like ${pathPrefix(viewerPath(viewer))}`;
+}
+
+/** SQL: the row's region path lies inside the subtree of `regionPath`. */
+export function inSubtree(column: AnyPgColumn | SQL, regionPath: string): SQL {
+  return sql`${column} like ${pathPrefix(regionPath)}`;
 }
 
 /** Rows at or above the viewer's region, or inside it: county records a township clerk may read. */
 export function visibleUpOrDown(column: AnyPgColumn | SQL, viewer: Viewer | null): SQL {
-  const viewerPath = viewer?.regionPath ?? '/none/';
-  return sql`(${column} like ${pathPrefix(viewerPath)} or ${viewerPath} like ${column} || '%')`;
+  const path = viewerPath(viewer);
+  return sql`(${column} like ${pathPrefix(path)} or ${path} like ${column} || '%')`;
 }
 
 /** Rows of a region's subtree, resolved inside the statement (an unknown region matches nothing). */

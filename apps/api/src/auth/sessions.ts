@@ -40,6 +40,7 @@ export async function viewerFromToken(
       countyId: users.countyId,
       jurisdictionId: users.jurisdictionId,
       regionPath: users.regionPath,
+      cadreId: users.cadreId,
       mayUnmask: users.mayUnmask,
       expiresAt: sessions.expiresAt,
     })
@@ -125,6 +126,7 @@ export async function viewerForUsername(
     countyId: user.countyId,
     jurisdictionId: user.jurisdictionId,
     regionPath: user.regionPath,
+    cadreId: user.cadreId,
     mayUnmask: user.mayUnmask,
     sessionId,
   };

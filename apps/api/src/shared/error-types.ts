@@ -45,7 +45,13 @@ builder.objectType(NotFoundError, {
   name: 'NotFoundError',
   description: '记录不存在 (no such record, or not visible to you)',
   interfaces: [ErrorInterface],
-  fields: () => ({}),
+  fields: (t) => ({
+    argument: t.string({
+      nullable: true,
+      description: '指向该记录的参数 (the input argument that named the missing record, e.g. unitId)',
+      resolve: (e) => e.argument,
+    }),
+  }),
 });
 builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',

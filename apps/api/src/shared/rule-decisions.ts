@@ -12,8 +12,26 @@ export const RuleReasonRef = builder.objectRef<Reason>('RuleReason').implement({
     messageEn: t.exposeString('messageEn', { description: 'English explanation' }),
     sourceDocument: t.string({ description: '依据文件代码', resolve: (r) => r.source.document }),
     evidenceGrade: t.string({ description: '证据等级 (N/P/L/A/W)', resolve: (r) => r.source.grade }),
-    paramsJson: t.string({ description: '参数 (JSON)', resolve: (r) => JSON.stringify(r.params) }),
-    factsJson: t.string({ description: '事实 (JSON)', resolve: (r) => JSON.stringify(r.facts) }),
+    params: t.field({
+      type: 'JSON',
+      description: '参数 (an object: parameter name → value the rule used, e.g. { "incomeLineFen": 380000 })',
+      resolve: (r) => r.params,
+    }),
+    facts: t.field({
+      type: 'JSON',
+      description: '事实 (an object: fact name → value the rule was applied to)',
+      resolve: (r) => r.facts,
+    }),
+    paramsJson: t.string({
+      description: '参数 (JSON string)',
+      deprecationReason: 'use params',
+      resolve: (r) => JSON.stringify(r.params),
+    }),
+    factsJson: t.string({
+      description: '事实 (JSON string)',
+      deprecationReason: 'use facts',
+      resolve: (r) => JSON.stringify(r.facts),
+    }),
   }),
 });
 

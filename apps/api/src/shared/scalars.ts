@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, valueFromASTUntyped } from 'graphql';
 import { builder } from '../builder';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,4 +34,22 @@ builder.scalarType('DateTime', {
   serialize: (value) => new Date(value).toISOString(),
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+/** JSON values as the rules and the sector data carry them (facts, parameters, evidence details). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+function parseJson(value: unknown): JsonValue {
+  if (value === undefined) throw new GraphQLError('应为JSON值', { extensions: { code: 'BAD_USER_INPUT' } });
+  return value as JsonValue;
+}
+
+builder.scalarType('JSON', {
+  description: 'JSON 值 (a JSON value; its shape is described on each field that uses it)',
+  serialize: (value) => value,
+  parseValue: parseJson,
+  parseLiteral: (ast) => {
+    const value = valueFromASTUntyped(ast);
+    return parseJson(value);
+  },
 });

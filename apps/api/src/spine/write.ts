@@ -32,6 +32,12 @@ export async function writeAudited(
 
 type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
 
+/** The columns every write of a versioned row sets: the next version and the time of the change. */
+export const nextVersion = (table: { version: PgColumn }) => ({
+  version: sql`${table.version} + 1`,
+  updatedAt: sql`now()`,
+});
+
 export interface VersionGuard {
   id: number;
   /** The version the editor read. */
@@ -54,7 +60,7 @@ export async function updateAtVersion<T extends VersionedTable>(
 ): Promise<InferSelectModel<T>> {
   const [updated] = (await tx
     .update(table)
-    .set({ ...set, version: sql`${table.version} + 1`, updatedAt: sql`now()` } as PgUpdateSetSource<T>)
+    .set({ ...set, ...nextVersion(table) } as PgUpdateSetSource<T>)
     .where(and(eq(table.id, guard.id), eq(table.version, guard.version), guard.still))
     .returning()) as InferSelectModel<T>[];
   if (updated) return updated;

@@ -1,10 +1,18 @@
-import type { DbExecutor } from '@gongjian/db';
-import { writeAudit } from '../audit';
+import { and, eq, type InferSelectModel } from 'drizzle-orm';
+import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Context } from '../context';
-import { ValidationError } from '../errors';
-import { conflictOrMissing } from './write';
+import { ConflictError, ValidationError } from '../errors';
+import { updateAtVersion, writeAudited } from './write';
 
-interface YearRecordSave<Row extends { id: number; version: number }> {
+type YearTable = PgTable & {
+  id: PgColumn;
+  version: PgColumn;
+  updatedAt: PgColumn;
+  householdId: PgColumn;
+  year: PgColumn;
+};
+
+interface YearRecordSave<T extends YearTable> {
   household: { id: number; countyId: number; regionPath: string };
   year: number;
   /** The version the editor read; required when the year is already recorded. */
@@ -12,39 +20,58 @@ interface YearRecordSave<Row extends { id: number; version: number }> {
   label: string;
   entityType: string;
   auditPrefix: string;
-  find: () => Promise<Row | undefined>;
-  update: (existing: Row, version: number) => Promise<Row[]>;
-  insert: () => Promise<Row[]>;
+  /** The record's own columns (not the household keys or the year). */
+  row: PgUpdateSetSource<T>;
 }
 
-export const householdKeys = (household: { id: number; countyId: number; regionPath: string }) => ({
-  countyId: household.countyId,
-  regionPath: household.regionPath,
-  householdId: household.id,
-});
-
 /**
- * One record per household and year (incomes, guarantee checks): inserts the first, edits later ones only at
- * the version the editor read (a concurrent insert or edit is a conflict), and audits the write.
+ * Write, for records kept once per household and year (incomes, guarantee checks): inserts the first, edits
+ * a later one only at the version the editor read (a concurrent insert or edit is a CONFLICT), and audits
+ * the write in the same transaction. Three statements: find, write, audit.
  */
-export async function saveYearRecord<Row extends { id: number; version: number }>(
-  tx: DbExecutor,
+export async function saveYearRecord<T extends YearTable>(
   ctx: Context,
-  save: YearRecordSave<Row>,
+  table: T,
+  save: YearRecordSave<T>,
 ): Promise<number> {
-  const existing = await save.find();
-  if (existing && save.version == null) {
-    throw ValidationError.field('version', `${save.year} 年${save.label}已登记, 修改时请提供版本号`);
-  }
-  const [written] = existing ? await save.update(existing, save.version!) : await save.insert();
-  if (!written) conflictOrMissing(existing ?? (await save.find()), save.label, save.household.id);
-  await writeAudit(tx, ctx.viewer, {
-    action: `${save.auditPrefix}.${existing ? 'update' : 'create'}`,
-    entityType: save.entityType,
-    entityId: written.id,
-    regionPath: save.household.regionPath,
-    before: existing ?? null,
-    after: written,
+  const { household, year } = save;
+  return writeAudited(ctx, async (tx) => {
+    const sameYear = and(eq(table.householdId, household.id), eq(table.year, year));
+    const [existing] = (await tx
+      .select()
+      .from(table as PgTable)
+      .where(sameYear)) as (InferSelectModel<T> & { id: number; version: number })[];
+    if (existing && save.version == null)
+      throw ValidationError.field('version', `${year} 年${save.label}已登记, 修改时请提供版本号`);
+    const keys = {
+      countyId: household.countyId,
+      regionPath: household.regionPath,
+      householdId: household.id,
+    };
+    const written = existing
+      ? await updateAtVersion(
+          tx,
+          table,
+          { id: existing.id, version: save.version!, entity: save.label },
+          save.row,
+        )
+      : (
+          (await tx
+            .insert(table)
+            .values({ ...keys, year, ...save.row } as never)
+            .onConflictDoNothing()
+            .returning()) as InferSelectModel<T>[]
+        )[0];
+    if (!written) {
+      const [current] = (await tx
+        .select()
+        .from(table as PgTable)
+        .where(sameYear)) as { version: number }[];
+      throw new ConflictError(current?.version ?? null);
+    }
+    const id = (written as { id: number }).id;
+    const audit = { entityType: save.entityType, entityId: id, regionPath: household.regionPath };
+    const action = `${save.auditPrefix}.${existing ? 'update' : 'create'}`;
+    return { id, audit: { ...audit, action, before: existing ?? null, after: written } };
   });
-  return written.id;
 }

@@ -1,3 +1,4 @@
+export * from './application-state';
 export * from './decisions';
 export * from './exclusions';
 export * from './guarantees';

@@ -122,6 +122,22 @@ export interface RiskEliminationFacts {
 }
 
 /**
+ * RISK_ELIMINATION.HAS_LABOUR: a household is marked risk-eliminated only if at least one member can work.
+ * A household with no members recorded has nobody who can work, so it is never marked eliminated either.
+ */
+export function householdHasLabour(members: readonly { labourCapacity: string }[]): Reason {
+  const hasLabour = members.some((member) => member.labourCapacity !== 'NONE');
+  return makeReason({
+    ruleId: 'RISK_ELIMINATION.HAS_LABOUR',
+    passed: hasLabour,
+    facts: { labourCapacities: members.map((member) => member.labourCapacity) },
+    source: MONITOR_SOURCE,
+    zh: hasLabour ? '家庭有劳动能力' : '无劳动能力家庭不标注风险消除, 继续监测',
+    en: hasLabour ? 'The household has labour capacity' : 'No member can work: stays under monitoring',
+  });
+}
+
+/**
  * Risk elimination (风险消除) as of `asOf`: income above the range for at least the minimum months,
  * 三保障 and water secure, rigid spending resolved. A household in which no member can work is never
  * marked eliminated: it stays under monitoring (KEEP_MONITORING_NO_LABOUR).
@@ -140,7 +156,6 @@ export function decideRiskElimination(
   const stableFrom = since === null ? null : addMonths(since, months.value, 'incomeAboveRangeSince');
   const stable = aboveNow && stableFrom !== null && stableFrom <= asOf;
   const guarantees = checkGuarantees(facts.guarantees, policy, asOf);
-  const noLabour = facts.guarantees.members.every((member) => member.labourCapacity === 'NONE');
   const reasons: Reason[] = [
     makeReason({
       ruleId: 'RISK_ELIMINATION.INCOME_STABLE',
@@ -164,16 +179,10 @@ export function decideRiskElimination(
       zh: facts.rigidSpendingResolved ? '大额刚性支出问题已解决' : '大额刚性支出问题未解决',
       en: facts.rigidSpendingResolved ? 'Large rigid spending resolved' : 'Large rigid spending not resolved',
     }),
-    makeReason({
-      ruleId: 'RISK_ELIMINATION.HAS_LABOUR',
-      passed: !noLabour,
-      facts: { labourCapacities: facts.guarantees.members.map((member) => member.labourCapacity) },
-      source: MONITOR_SOURCE,
-      zh: noLabour ? '无劳动能力家庭不标注风险消除, 继续监测' : '家庭有劳动能力',
-      en: noLabour ? 'No member can work: stays under monitoring' : 'The household has labour capacity',
-    }),
+    householdHasLabour(facts.guarantees.members),
   ];
   const conditionsMet = reasons.slice(0, -1).every((reason) => reason.passed);
+  const noLabour = !reasons[reasons.length - 1]!.passed;
   const outcome = !conditionsMet ? 'NOT_ELIMINATED' : noLabour ? 'KEEP_MONITORING_NO_LABOUR' : 'ELIMINATED';
   return { outcome, reasons };
 }

@@ -1,10 +1,11 @@
 import { regions, units } from '@gongjian/db/schema';
 import { and, eq, ilike, sql } from 'drizzle-orm';
-import { insideJurisdiction, jurisdictionWhere, pathPrefix } from '../../auth/jurisdiction';
+import { inJurisdiction, jurisdictionWhere, NO_REGION } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ForbiddenError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 import { oncePerRequest } from '../../shared/once-per-request';
+import { writableRow } from '../../spine/load';
 
 export const RegionLevelEnum = builder.enumType('RegionLevel', {
   description: '行政区划层级 (level in the region tree)',
@@ -33,7 +34,7 @@ export const VillageKindEnum = builder.enumType('VillageKind', {
  * above a township clerk shows only the branch leading to that township).
  */
 export function visibleRegionsWhere(ctx: Context) {
-  const viewerPath = ctx.viewer?.regionPath ?? '/none/';
+  const viewerPath = ctx.viewer?.regionPath ?? NO_REGION;
   return {
     OR: [
       jurisdictionWhere(ctx.viewer),
@@ -68,7 +69,7 @@ export const Region = builder.drizzleNode('regions', {
     }),
     unitCount: t.relatedCount('units', {
       description: '本区划单位数 (units located in this region, within your jurisdiction)',
-      where: (_args, ctx) => sql`${units.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
+      where: (_args, ctx) => inJurisdiction(units.regionPath, ctx.viewer),
     }),
   }),
 });
@@ -84,7 +85,7 @@ interface RegionListArgs {
 function regionListFilter(table: typeof regions, ctx: Context, args: RegionListArgs) {
   const term = args.search?.trim().slice(0, 50);
   return and(
-    sql`${table.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
+    inJurisdiction(table.regionPath, ctx.viewer),
     args.parentId ? eq(table.parentId, Number(args.parentId.id)) : undefined,
     args.level ? eq(table.level, args.level) : undefined,
     args.kind ? eq(table.villageKind, args.kind) : undefined,
@@ -158,26 +159,26 @@ export async function regionPathOf(ctx: Context, regionId: { id: number } | null
       columns: { regionPath: true },
       where: { id: Number(regionId.id) },
     });
-    return region?.regionPath ?? '/0/';
+    return region?.regionPath ?? NO_REGION;
   });
 }
 
-/** Loads a region for a write and checks it lies inside the viewer's jurisdiction. */
-export async function writableRegion(ctx: Context, regionId: number, field: string) {
-  const region = await ctx.db.query.regions.findFirst({ where: { id: regionId } });
-  if (!region) throw ValidationError.field(field, '区划不存在');
-  if (!insideJurisdiction(ctx.viewer, region.regionPath))
-    throw new ForbiddenError('该区划不在您的管辖范围内');
-  if (region.countyId === null) throw ValidationError.field(field, '单位须设在县及以下区划');
+/** Load: a region inside the county and the viewer's jurisdiction that a write places a row in. */
+export async function writableRegion(ctx: Context, id: number, argument: string) {
+  const region = writableRow(ctx, await ctx.db.query.regions.findFirst({ where: { id } }), {
+    entity: '区划',
+    argument,
+    id,
+  });
+  if (region.countyId === null) throw ValidationError.field(argument, '须为县及以下的区划');
   return region;
 }
 
 /** Loads a village for a write: it must be a village inside the viewer's jurisdiction. */
 export async function writableVillage(ctx: Context, id: number) {
-  const village = await ctx.db.query.regions.findFirst({ where: { id } });
-  if (village?.level !== 'VILLAGE' || village.countyId === null)
+  const region = await ctx.db.query.regions.findFirst({ where: { id } });
+  const village = writableRow(ctx, region, { entity: '村', argument: 'villageId', id });
+  if (village.level !== 'VILLAGE' || village.countyId === null)
     throw ValidationError.field('villageId', '请选择一个村');
-  if (!insideJurisdiction(ctx.viewer, village.regionPath))
-    throw new ForbiddenError('villageId: 该村不在您的管辖范围内');
   return village;
 }

@@ -1,13 +1,15 @@
 import type { Transaction } from '@gongjian/db';
 import { applicationSteps, households, statusApplications } from '@gongjian/db/schema';
-import { APPLICATION_STEPS, nextStep, STEP_ROLES } from '@gongjian/rules';
+import { applicationAfterStep, applicationOpen, nextStep, STEP_ROLES } from '@gongjian/rules';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
 import { builder } from '../../builder';
-import { ConflictError, ForbiddenError, RuleViolationError, StepRefusedError } from '../../errors';
+import { ConflictError, ForbiddenError, StepRefusedError } from '../../errors';
 import { actedOn } from '../../shared/dates';
 import { validate } from '../../shared/validate';
+import { refuseUnless } from '../../spine/decide';
+import { atVersion, viewerMayChange } from '../../spine/load';
+import { nextVersion, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { ActorRoleEnum, ProcedureStepEnum, StepDecisionEnum } from './enums';
 import { actorRoleOf, policyForYear, readable, runRule } from './policy';
 import { APPLICATION_ERRORS, loadApplication, StatusApplication } from './status-application';
@@ -41,6 +43,8 @@ const RecordStepInput = builder.inputType('RecordApplicationStepInput', {
   }),
 });
 
+const StepSchema = z.object({ notes: z.string().trim().max(500).default(''), version: versionSchema });
+
 builder.mutationFields((t) => ({
   recordApplicationStep: t.drizzleField({
     type: StatusApplication,
@@ -50,66 +54,39 @@ builder.mutationFields((t) => ({
     errors: { types: APPLICATION_ERRORS },
     args: { input: t.arg({ type: RecordStepInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const { notes, version } = validate(
-        z.object({ notes: z.string().trim().max(500).default(''), version: versionSchema }),
-        { notes: input.notes ?? '', version: input.version },
-      );
+      const application = await loadApplication(ctx, Number(input.applicationId.id));
+      const { notes, version } = validate(StepSchema, { notes: input.notes ?? '', version: input.version });
       const date = actedOn(input.date);
       const decision = input.decision ?? 'APPROVED';
-      const application = await loadApplication(ctx, Number(input.applicationId.id));
-      if (application.version !== version) throw new ConflictError(application.version);
-      if (application.state !== 'IN_PROGRESS')
-        throw new RuleViolationError(
-          'APPLICATION.CLOSED',
-          `该申请已${application.state === 'COMPLETED' ? '完成' : '结束'}, 不能再办理步骤`,
-        );
+      atVersion(application, version);
+      refuseUnless(applicationOpen(application.state));
       const role = actorRoleOf(ctx.viewer!, STEP_ROLES[input.step]);
       if (!role) throw new ForbiddenError('您的角色不能办理程序步骤');
-      const policy = runRule(() => policyForYear(application.year, application.household.village.code));
       const attempt = runRule(() =>
-        nextStep(
-          {
-            kind: application.kind,
-            fromStatus: application.fromStatus,
-            completedSteps: application.steps.map((s) => ({
-              step: s.step,
-              date: s.actedOn,
-              actorRole: s.actorRole,
-            })),
-          },
-          input.step,
-          role,
-          date,
-          policy,
-        ),
+        nextStep(procedureState(application), input.step, role, date, policyOf(application)),
       );
       if (attempt.outcome === 'REFUSED') throw new StepRefusedError(attempt.refusals, attempt.reasons);
-      const complete = attempt.complete && decision === 'APPROVED';
-      const steps = APPLICATION_STEPS[application.kind];
-      await ctx.db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(statusApplications)
-          .set({
-            stepsDone: sql`${statusApplications.stepsDone} + 1`,
-            nextStep: decision === 'REJECTED' || attempt.complete ? null : steps[application.stepsDone + 1]!,
-            state: decision === 'REJECTED' ? 'REJECTED' : complete ? 'COMPLETED' : 'IN_PROGRESS',
-            completedOn: decision === 'REJECTED' || complete ? date : null,
-            version: sql`${statusApplications.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(
-            and(
-              eq(statusApplications.id, application.id),
-              eq(statusApplications.version, version),
-              eq(statusApplications.stepsDone, application.stepsDone),
-              eq(statusApplications.state, 'IN_PROGRESS'),
-            ),
-          )
-          .returning();
-        if (!updated) {
-          const current = await tx.query.statusApplications.findFirst({ where: { id: application.id } });
-          throw new ConflictError(current?.version ?? null, '该申请已被他人办理, 请刷新后重试');
-        }
+      const after = applicationAfterStep(application, decision, attempt.complete);
+      const id = await writeAudited(ctx, async (tx) => {
+        const still = and(
+          eq(statusApplications.stepsDone, application.stepsDone),
+          eq(statusApplications.state, 'IN_PROGRESS'),
+        );
+        const guard = {
+          id: application.id,
+          version,
+          entity: '申请',
+          still,
+          conflictMessage: '该申请已被他人办理, 请刷新后重试',
+        };
+        const closed = after.state !== 'IN_PROGRESS';
+        const set = {
+          stepsDone: sql`${statusApplications.stepsDone} + 1`,
+          nextStep: after.nextStep,
+          state: after.state,
+          completedOn: closed ? date : null,
+        };
+        const updated = await updateAtVersion(tx, statusApplications, guard, set);
         await tx.insert(applicationSteps).values({
           countyId: application.countyId,
           regionPath: application.regionPath,
@@ -123,20 +100,39 @@ builder.mutationFields((t) => ({
           actedOn: date,
           notes,
         });
-        if (complete) await completeStatusChange(tx, application);
-        await writeAudit(tx, ctx.viewer, {
-          action: `application.step.${input.step}`,
-          entityType: 'StatusApplication',
-          entityId: application.id,
-          regionPath: application.regionPath,
-          before: { state: application.state, stepsDone: application.stepsDone, version },
+        if (after.changesStatus) await completeStatusChange(tx, application);
+        const before = { state: application.state, stepsDone: application.stepsDone, version };
+        const audit = {
+          before,
           after: { state: updated.state, stepsDone: updated.stepsDone, decision, notes, date, role },
-        });
+        };
+        return {
+          id: application.id,
+          audit: {
+            action: `application.step.${input.step}`,
+            entityType: 'StatusApplication',
+            entityId: application.id,
+            regionPath: application.regionPath,
+            ...audit,
+          },
+        };
       });
-      return (await ctx.db.query.statusApplications.findFirst(query({ where: { id: application.id } })))!;
+      return reread(ctx.db.query.statusApplications.findFirst(query({ where: { id } })), '申请', id);
     },
   }),
 }));
+
+type LoadedApplication = Awaited<ReturnType<typeof loadApplication>>;
+
+/** The application as the rules' procedure sees it: its kind, starting status and completed steps. */
+const procedureState = (application: LoadedApplication) => ({
+  kind: application.kind,
+  fromStatus: application.fromStatus,
+  completedSteps: application.steps.map((s) => ({ step: s.step, date: s.actedOn, actorRole: s.actorRole })),
+});
+
+const policyOf = (application: LoadedApplication) =>
+  runRule(() => policyForYear(application.year, application.household.village.code));
 
 /**
  * The household's status changes here and only here, in the transaction of the last step, guarded on
@@ -150,10 +146,22 @@ async function completeStatusChange(tx: Transaction, application: typeof statusA
       status: application.toStatus,
       ...(entering ? { identifiedYear: application.year } : {}),
       ...(application.kind === 'EXIT' ? { exitedYear: application.year } : {}),
-      version: sql`${households.version} + 1`,
-      updatedAt: sql`now()`,
+      ...nextVersion(households),
     })
     .where(and(eq(households.id, application.householdId), eq(households.status, application.fromStatus)))
     .returning();
   if (!changed) throw new ConflictError(null, '农户状态已被其他申请改变, 本申请无法完成');
 }
+
+builder.drizzleObjectFields(StatusApplication, (t) => ({
+  viewerCanRecordStep: t.boolean({
+    description:
+      '我可办理下一步骤 (application.step, jurisdiction, APPLICATION.CLOSED and a role the next step allows)',
+    select: { columns: { regionPath: true, state: true, nextStep: true } },
+    resolve: (application, _args, ctx) =>
+      viewerMayChange(ctx, 'application.step', application.regionPath) &&
+      applicationOpen(application.state).outcome === 'PASS' &&
+      application.nextStep !== null &&
+      STEP_ROLES[application.nextStep].some((role) => ctx.viewer!.roles.includes(role)),
+  }),
+}));

@@ -1,20 +1,21 @@
-import { exclusionFindings } from '@gongjian/db/schema';
+import { exclusionFindings, type sectorRecordKind } from '@gongjian/db/schema';
 import { LABELS_ZH, type Reason } from '@gongjian/rules';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { inRegionSubtree, insideJurisdiction, pathPrefix } from '../../auth/jurisdiction';
+import { inJurisdiction, inRegionSubtree } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ConflictError, ForbiddenError, NotFoundError, StepRefusedError } from '../../errors';
+import { ConflictError, StepRefusedError } from '../../errors';
 import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { RuleReasonRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
+import { writableRow } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
-import { FindingStateEnum } from './enums';
+import { FindingStateEnum, SectorRecordKindEnum } from './enums';
 import { adviceOnStarting, factsRequired } from './facts';
-import { Household, writableHousehold } from './household';
+import { Household } from './household';
 import { insertApplication, StatusApplication } from './status-application';
 
 import { reasonSchema, versionSchema, yearSchema } from './validation';
@@ -24,6 +25,46 @@ import { reasonSchema, versionSchema, yearSchema } from './validation';
  * applied per household, and every hit kept as a finding with its evidence until someone confirms it
  * (which starts a removal application) or dismisses it with a reason.
  */
+
+interface EvidenceRecord {
+  recordId: number;
+  memberId: number;
+  kind: (typeof sectorRecordKind.enumValues)[number];
+  details: Record<string, string | number | boolean>;
+  source: string;
+  recordedOn: string;
+}
+
+interface ExclusionEvidence {
+  facts: Record<string, unknown>;
+  params: Record<string, unknown>;
+  records: EvidenceRecord[];
+}
+
+const EvidenceRecordRef = builder.objectRef<EvidenceRecord>('ExclusionEvidenceRecord').implement({
+  description: '比对记录 (one sector record matched to a registered member; no ID number)',
+  fields: (t) => ({
+    recordId: t.exposeInt('recordId', { description: '记录编号' }),
+    memberId: t.exposeInt('memberId', { description: '匹配的家庭成员 (database id)' }),
+    kind: t.expose('kind', { type: SectorRecordKindEnum, description: '记录类别' }),
+    details: t.field({
+      type: 'JSON',
+      description: '记录详情 (an object of the sector’s fields)',
+      resolve: (r) => r.details,
+    }),
+    source: t.exposeString('source', { description: '数据来源部门' }),
+    recordedOn: t.expose('recordedOn', { type: 'Date', description: '记录日期' }),
+  }),
+});
+
+const ExclusionEvidenceRef = builder.objectRef<ExclusionEvidence>('ExclusionEvidence').implement({
+  description: '筛查证据 (what the exclusion rule saw)',
+  fields: (t) => ({
+    facts: t.field({ type: 'JSON', description: '规则事实 (an object)', resolve: (e) => e.facts }),
+    params: t.field({ type: 'JSON', description: '规则参数 (an object)', resolve: (e) => e.params }),
+    records: t.field({ type: [EvidenceRecordRef], description: '比对记录', resolve: (e) => e.records }),
+  }),
+});
 
 export const ExclusionFinding = builder.drizzleNode('exclusionFindings', {
   name: 'ExclusionFinding',
@@ -39,9 +80,16 @@ export const ExclusionFinding = builder.drizzleNode('exclusionFindings', {
       select: { columns: { ruleId: true } },
       resolve: (f) => LABELS_ZH.exclusionRule[f.ruleId as keyof typeof LABELS_ZH.exclusionRule] ?? f.ruleId,
     }),
+    evidence: t.field({
+      type: ExclusionEvidenceRef,
+      description: '证据 (the rule’s facts and parameters and the sector records behind them; members by id)',
+      select: { columns: { evidence: true } },
+      resolve: (f) => f.evidence as unknown as ExclusionEvidence,
+    }),
     evidenceJson: t.string({
       description:
         '证据 (JSON: the rule’s facts and the sector records behind them; members by id, no ID numbers)',
+      deprecationReason: 'use evidence',
       select: { columns: { evidence: true } },
       resolve: (f) => JSON.stringify(f.evidence),
     }),
@@ -84,13 +132,15 @@ const DecideFindingInput = builder.inputType('DecideExclusionFindingInput', {
   }),
 });
 
+/** Load: an open finding the viewer may decide, with its household (and village code) in the same statement. */
 async function loadFinding(ctx: Context, id: number) {
-  const finding = await ctx.db.query.exclusionFindings.findFirst({ where: { id } });
-  if (!finding) throw new NotFoundError('筛查结果', String(id));
-  if (!insideJurisdiction(ctx.viewer, finding.regionPath))
-    throw new ForbiddenError('id: 该筛查结果不在您的管辖范围内');
-  if (finding.state !== 'OPEN') throw new ConflictError(finding.version, '该筛查结果已处理');
-  return finding;
+  const finding = await ctx.db.query.exclusionFindings.findFirst({
+    where: { id },
+    with: { household: { with: { village: { columns: { code: true } } } } },
+  });
+  const found = writableRow(ctx, finding, { entity: '筛查结果', argument: 'id', id });
+  if (found.state !== 'OPEN') throw new ConflictError(found.version, '该筛查结果已处理');
+  return found;
 }
 
 builder.queryField('exclusionFindings', (t) =>
@@ -122,12 +172,23 @@ function findingFilter(
   },
 ) {
   return and(
-    sql`${table.regionPath} like ${pathPrefix(ctx.viewer!.regionPath)}`,
+    inJurisdiction(table.regionPath, ctx.viewer),
     inRegionSubtree(table.regionPath, args.regionId),
     args.state ? eq(table.state, args.state) : undefined,
     args.ruleId ? eq(table.ruleId, args.ruleId) : undefined,
   );
 }
+
+const DecideSchema = z.object({ reason: reasonSchema, version: versionSchema });
+
+/** The finding's decision, guarded on the version read and on the finding still being open. */
+const decided = (finding: { id: number }, version: number) => ({
+  id: finding.id,
+  version,
+  entity: '筛查结果',
+  still: eq(exclusionFindings.state, 'OPEN'),
+  conflictMessage: '该筛查结果已被他人处理',
+});
 
 builder.mutationFields((t) => ({
   confirmExclusionFinding: t.drizzleField({
@@ -137,23 +198,17 @@ builder.mutationFields((t) => ({
     errors: { types: [StepRefusedError, ...WRITE_ERRORS] },
     args: { input: t.arg({ type: DecideFindingInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const { reason, version, year } = validate(
-        z.object({ reason: reasonSchema, version: versionSchema, year: yearSchema }),
-        input,
-      );
-      const startedOn = actedOn(input.date);
       const finding = await loadFinding(ctx, Number(input.id.id));
-      const household = await writableHousehold(ctx, finding.householdId);
-      const advice = await adviceOnStarting(ctx.db, household.id, {
-        kind: 'REMOVE_WRONGLY_INCLUDED',
-        year,
-        onDate: startedOn,
-      });
+      const { reason, version, year } = validate(DecideSchema.extend({ year: yearSchema }), input);
+      const startedOn = actedOn(input.date);
+      const { household } = finding;
+      const kind = 'REMOVE_WRONGLY_INCLUDED';
+      const advice = await adviceOnStarting(ctx.db, household.id, { kind, year, onDate: startedOn });
       if (!advice) throw factsRequired(year);
-      await ctx.db.transaction(async (tx) => {
+      const id = await writeAudited(ctx, async (tx) => {
         const application = await insertApplication(tx, ctx, {
           household,
-          kind: 'REMOVE_WRONGLY_INCLUDED',
+          kind,
           year,
           reason: `七个不纳入筛查确认: ${reason}`,
           againstAdviceReason: advice.supports ? null : reason,
@@ -161,37 +216,31 @@ builder.mutationFields((t) => ({
           startedOn,
           exclusionFindingId: finding.id,
         });
-        const [updated] = await tx
-          .update(exclusionFindings)
-          .set({
-            state: 'CONFIRMED',
-            decisionReason: reason,
-            decidedByUserId: ctx.viewer!.id,
-            decidedAt: sql`now()`,
-            applicationId: application.id,
-            version: sql`${exclusionFindings.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(
-            and(
-              eq(exclusionFindings.id, finding.id),
-              eq(exclusionFindings.version, version),
-              eq(exclusionFindings.state, 'OPEN'),
-            ),
-          )
-          .returning();
-        if (!updated) throw new ConflictError(finding.version, '该筛查结果已被他人处理');
-        await writeAudit(tx, ctx.viewer, {
-          action: 'exclusion.confirm',
-          entityType: 'ExclusionFinding',
-          entityId: finding.id,
-          regionPath: finding.regionPath,
+        const set = {
+          state: 'CONFIRMED' as const,
+          decisionReason: reason,
+          decidedByUserId: ctx.viewer!.id,
+          decidedAt: sql`now()`,
+          applicationId: application.id,
+        };
+        await updateAtVersion(tx, exclusionFindings, decided(finding, version), set);
+        const audit = {
           before: { state: 'OPEN' },
           after: { state: 'CONFIRMED', applicationId: application.id },
           reason,
-        });
+        };
+        return {
+          id: finding.id,
+          audit: {
+            action: 'exclusion.confirm',
+            entityType: 'ExclusionFinding',
+            entityId: finding.id,
+            regionPath: finding.regionPath,
+            ...audit,
+          },
+        };
       });
-      return (await ctx.db.query.exclusionFindings.findFirst(query({ where: { id: finding.id } })))!;
+      return reread(ctx.db.query.exclusionFindings.findFirst(query({ where: { id } })), '筛查结果', id);
     },
   }),
   dismissExclusionFinding: t.drizzleField({
@@ -201,39 +250,29 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: DecideFindingInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const { reason, version } = validate(z.object({ reason: reasonSchema, version: versionSchema }), input);
       const finding = await loadFinding(ctx, Number(input.id.id));
-      await ctx.db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(exclusionFindings)
-          .set({
-            state: 'DISMISSED',
-            decisionReason: reason,
-            decidedByUserId: ctx.viewer!.id,
-            decidedAt: sql`now()`,
-            version: sql`${exclusionFindings.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(
-            and(
-              eq(exclusionFindings.id, finding.id),
-              eq(exclusionFindings.version, version),
-              eq(exclusionFindings.state, 'OPEN'),
-            ),
-          )
-          .returning();
-        if (!updated) throw new ConflictError(finding.version, '该筛查结果已被他人处理');
-        await writeAudit(tx, ctx.viewer, {
-          action: 'exclusion.dismiss',
-          entityType: 'ExclusionFinding',
-          entityId: finding.id,
-          regionPath: finding.regionPath,
-          before: { state: 'OPEN' },
-          after: { state: 'DISMISSED' },
-          reason,
-        });
+      const { reason, version } = validate(DecideSchema, input);
+      const id = await writeAudited(ctx, async (tx) => {
+        const set = {
+          state: 'DISMISSED' as const,
+          decisionReason: reason,
+          decidedByUserId: ctx.viewer!.id,
+          decidedAt: sql`now()`,
+        };
+        await updateAtVersion(tx, exclusionFindings, decided(finding, version), set);
+        const audit = { before: { state: 'OPEN' }, after: { state: 'DISMISSED' }, reason };
+        return {
+          id: finding.id,
+          audit: {
+            action: 'exclusion.dismiss',
+            entityType: 'ExclusionFinding',
+            entityId: finding.id,
+            regionPath: finding.regionPath,
+            ...audit,
+          },
+        };
       });
-      return (await ctx.db.query.exclusionFindings.findFirst(query({ where: { id: finding.id } })))!;
+      return reread(ctx.db.query.exclusionFindings.findFirst(query({ where: { id } })), '筛查结果', id);
     },
   }),
 }));

@@ -3,13 +3,13 @@ import { exclusionFindings, type sectorRecordKind } from '@gongjian/db/schema';
 import { applyExclusions } from '@gongjian/rules';
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '../../audit';
-import { insideJurisdiction, pathPrefix } from '../../auth/jurisdiction';
+import { pathPrefix } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ForbiddenError, ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { rowsOf } from '../../shared/rows';
 import { validate } from '../../shared/validate';
+import { writableRow } from '../../spine/load';
 import { Region } from '../geography/region';
 import { ExclusionFinding } from './exclusion-finding';
 import { Household, writableHousehold } from './household';
@@ -175,11 +175,14 @@ builder.mutationFields((t) => ({
         return screen(ctx, { householdId: household.id }, year);
       }
       if (input?.regionId) {
-        const region = await ctx.db.query.regions.findFirst({ where: { id: Number(input.regionId.id) } });
-        if (!region) throw ValidationError.field('regionId', '区划不存在');
-        if (!insideJurisdiction(ctx.viewer, region.regionPath))
-          throw new ForbiddenError('regionId: 该区划不在您的管辖范围内');
-        return screen(ctx, { regionPath: region.regionPath }, year);
+        const regionId = Number(input.regionId.id);
+        const region = await ctx.db.query.regions.findFirst({ where: { id: regionId } });
+        const { regionPath } = writableRow(ctx, region, {
+          entity: '区划',
+          argument: 'regionId',
+          id: regionId,
+        });
+        return screen(ctx, { regionPath }, year);
       }
       return screen(ctx, {}, year);
     },

@@ -1,9 +1,8 @@
 import { exitVerifications, type surveySamples } from '@gongjian/db/schema';
 import { decideHouseholdExit, type Reason } from '@gongjian/rules';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { inRegionSubtree, pathPrefix } from '../../auth/jurisdiction';
+import { inJurisdiction, inRegionSubtree } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ConflictError, RuleViolationError } from '../../errors';
@@ -11,6 +10,7 @@ import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { RuleReasonRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
+import { reread, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import { ExitVerificationOutcomeEnum } from './enums';
 import { householdFacts } from './facts';
@@ -57,7 +57,7 @@ export function yearRegionFilter(
   args: { year?: number | null; regionId?: { id: string | number } | null },
 ) {
   return and(
-    sql`${table.regionPath} like ${pathPrefix(ctx.viewer!.regionPath)}`,
+    inJurisdiction(table.regionPath, ctx.viewer),
     inRegionSubtree(table.regionPath, args.regionId),
     args.year ? eq(table.year, args.year) : undefined,
   );
@@ -118,12 +118,12 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: ExitVerificationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
+      const household = await writableHousehold(ctx, Number(input.householdId.id));
       const { year, findings } = validate(
         z.object({ year: yearSchema, findings: z.string().trim().max(1000).default('') }),
         { ...input, findings: input.findings ?? '' },
       );
       const verifiedOn = actedOn(input.date);
-      const household = await writableHousehold(ctx, Number(input.householdId.id));
       if (household.exitedYear !== year)
         throw new RuleViolationError(
           'EXIT_VERIFICATION.NOT_EXITED',
@@ -150,7 +150,7 @@ builder.mutationFields((t) => ({
         ),
       );
       const correct = decision.outcome === 'ELIGIBLE' && input.procedureFollowed && input.householdAgreed;
-      const id = await ctx.db.transaction(async (tx) => {
+      const id = await writeAudited(ctx, async (tx) => {
         const [created] = await tx
           .insert(exitVerifications)
           .values({
@@ -172,16 +172,13 @@ builder.mutationFields((t) => ({
               throw new ConflictError(null, `该户 ${year} 年退出已核查`);
             throw error;
           });
-        await writeAudit(tx, ctx.viewer, {
-          action: 'exit-verification.record',
-          entityType: 'ExitVerification',
-          entityId: created!.id,
-          regionPath: household.regionPath,
-          after: created,
-        });
-        return created!.id;
+        const audit = { action: 'exit-verification.record', entityType: 'ExitVerification', after: created };
+        return {
+          id: created!.id,
+          audit: { ...audit, entityId: created!.id, regionPath: household.regionPath },
+        };
       });
-      return (await ctx.db.query.exitVerifications.findFirst(query({ where: { id } })))!;
+      return reread(ctx.db.query.exitVerifications.findFirst(query({ where: { id } })), '退出核查', id);
     },
   }),
 }));

@@ -1,13 +1,14 @@
 import { householdGuarantees } from '@gongjian/db/schema';
 import { checkGuarantees } from '@gongjian/rules';
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns } from 'drizzle-orm';
 import { z } from 'zod';
 import { builder } from '../../builder';
 import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { RuleDecisionRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
-import { householdKeys, saveYearRecord } from '../../spine/year-record';
+import { reread } from '../../spine/write';
+import { saveYearRecord } from '../../spine/year-record';
 import { HousingGradeEnum } from './enums';
 import { Household, writableHousehold } from './household';
 import { guaranteeFactsOf, policyForYear, readable, runRule } from './policy';
@@ -140,40 +141,22 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: RecordGuaranteeInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
+      const household = await writableHousehold(ctx, Number(input.householdId.id));
       const { version, ...values } = validate(
         GuaranteeSchema.extend({ version: versionSchema.nullish() }),
         input,
       );
       const checkedOn = actedOn(input.checkedOn, 'checkedOn');
-      const household = await writableHousehold(ctx, Number(input.householdId.id));
-      const row = { ...values, checkedOn, flatHandedOver: values.flatHandedOver ?? null };
-      const id = await ctx.db.transaction((tx) =>
-        saveYearRecord(tx, ctx, {
-          household,
-          year: values.year,
-          version,
-          label: '核查',
-          entityType: 'GuaranteeCheck',
-          auditPrefix: 'guarantee',
-          find: () =>
-            tx.query.householdGuarantees.findFirst({
-              where: { householdId: household.id, year: values.year },
-            }),
-          update: (existing, current) =>
-            tx
-              .update(householdGuarantees)
-              .set({ ...row, version: sql`${householdGuarantees.version} + 1`, updatedAt: sql`now()` })
-              .where(and(eq(householdGuarantees.id, existing.id), eq(householdGuarantees.version, current)))
-              .returning(),
-          insert: () =>
-            tx
-              .insert(householdGuarantees)
-              .values({ ...householdKeys(household), ...row })
-              .onConflictDoNothing()
-              .returning(),
-        }),
-      );
-      return (await ctx.db.query.householdGuarantees.findFirst(query({ where: { id } })))!;
+      const id = await saveYearRecord(ctx, householdGuarantees, {
+        household,
+        year: values.year,
+        version,
+        label: '核查',
+        entityType: 'GuaranteeCheck',
+        auditPrefix: 'guarantee',
+        row: { ...values, checkedOn, flatHandedOver: values.flatHandedOver ?? null },
+      });
+      return reread(ctx.db.query.householdGuarantees.findFirst(query({ where: { id } })), '核查', id);
     },
   }),
 }));

@@ -1,6 +1,6 @@
 import { householdMembers } from '@gongjian/db/schema';
 import { ageOn } from '@gongjian/rules';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../audit';
 import { insideJurisdiction } from '../../auth/jurisdiction';
@@ -11,7 +11,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { decodeGlobalId } from '../../shared/global-id';
 import { validate } from '../../shared/validate';
-import { conflictOrMissing } from '../../spine/write';
+import { writableRow } from '../../spine/load';
+import { conflictOrMissing, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import {
   DisabilityGradeEnum,
   EducationLevelEnum,
@@ -121,9 +122,13 @@ const RemoveMemberInput = builder.inputType('RemoveMemberInput', {
   }),
 });
 
-export async function currentMemberCount(ctx: Context, householdId: number) {
-  return ctx.db.$count(householdMembers, eq(householdMembers.householdId, householdId));
+/** Load: a member the viewer may change, decided before anything about the input is checked against it. */
+async function writableMember(ctx: Context, id: number) {
+  const member = await ctx.db.query.householdMembers.findFirst({ where: { id } });
+  return writableRow(ctx, member, { entity: '家庭成员', argument: 'id', id });
 }
+
+const maskedIdNumber = <T extends { idNumber: string }>(row: T) => ({ ...row, idNumber: '(masked)' });
 
 builder.mutationFields((t) => ({
   addMember: t.drizzleField({
@@ -133,30 +138,22 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: AddMemberInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const member = validate(memberSchema, input.member);
       const household = await writableHousehold(ctx, Number(input.householdId.id));
-      const id = await ctx.db
-        .transaction(async (tx) => {
-          const [created] = await tx
-            .insert(householdMembers)
-            .values({
-              countyId: household.countyId,
-              regionPath: household.regionPath,
-              householdId: household.id,
-              ...member,
-            })
-            .returning();
-          await writeAudit(tx, ctx.viewer, {
-            action: 'member.create',
-            entityType: 'HouseholdMember',
-            entityId: created!.id,
-            regionPath: household.regionPath,
-            after: { ...created, idNumber: '(masked)' },
-          });
-          return created!.id;
-        })
-        .catch(mapConstraint);
-      return (await ctx.db.query.householdMembers.findFirst(query({ where: { id } })))!;
+      const member = validate(memberSchema, input.member);
+      const { countyId, regionPath } = household;
+      const id = await writeAudited(ctx, async (tx) => {
+        const [created] = await tx
+          .insert(householdMembers)
+          .values({ countyId, regionPath, householdId: household.id, ...member })
+          .returning();
+        const audit = {
+          action: 'member.create',
+          entityType: 'HouseholdMember',
+          after: maskedIdNumber(created!),
+        };
+        return { id: created!.id, audit: { ...audit, entityId: created!.id, regionPath } };
+      }).catch(mapConstraint);
+      return reread(ctx.db.query.householdMembers.findFirst(query({ where: { id } })), '家庭成员', id);
     },
   }),
   updateMember: t.drizzleField({
@@ -167,32 +164,30 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateMemberInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = Number(input.id.id);
+      const before = await writableMember(ctx, id);
       const member = validate(memberSchema, input.member);
       const version = validate(versionSchema, input.version);
-      const before = await ctx.db.query.householdMembers.findFirst({ where: { id } });
-      if (!before) throw new NotFoundError('家庭成员', String(id));
-      if (!insideJurisdiction(ctx.viewer, before.regionPath))
-        throw new ForbiddenError('该成员不在您的管辖范围内');
-      await ctx.db
-        .transaction(async (tx) => {
-          const [updated] = await tx
-            .update(householdMembers)
-            .set({ ...member, version: sql`${householdMembers.version} + 1`, updatedAt: sql`now()` })
-            .where(and(eq(householdMembers.id, id), eq(householdMembers.version, version)))
-            .returning();
-          if (!updated)
-            conflictOrMissing(await tx.query.householdMembers.findFirst({ where: { id } }), '家庭成员', id);
-          await writeAudit(tx, ctx.viewer, {
+      await writeAudited(ctx, async (tx) => {
+        const updated = await updateAtVersion(
+          tx,
+          householdMembers,
+          { id, version, entity: '家庭成员' },
+          member,
+        );
+        const after = { ...maskedIdNumber(updated), idNumberChanged: before.idNumber !== member.idNumber };
+        return {
+          id,
+          audit: {
             action: 'member.update',
             entityType: 'HouseholdMember',
             entityId: id,
             regionPath: before.regionPath,
-            before: { ...before, idNumber: '(masked)' },
-            after: { ...updated, idNumber: '(masked)', idNumberChanged: before.idNumber !== member.idNumber },
-          });
-        })
-        .catch(mapConstraint);
-      return (await ctx.db.query.householdMembers.findFirst(query({ where: { id } })))!;
+            before: maskedIdNumber(before),
+            after,
+          },
+        };
+      }).catch(mapConstraint);
+      return reread(ctx.db.query.householdMembers.findFirst(query({ where: { id } })), '家庭成员', id);
     },
   }),
   removeMember: t.drizzleField({
@@ -203,29 +198,38 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RemoveMemberInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = Number(input.id.id);
+      const before = await writableMember(ctx, id);
       const { reason, version } = validate(z.object({ reason: reasonSchema, version: versionSchema }), input);
-      const before = await ctx.db.query.householdMembers.findFirst({ where: { id } });
-      if (!before) throw new NotFoundError('家庭成员', String(id));
-      if (!insideJurisdiction(ctx.viewer, before.regionPath))
-        throw new ForbiddenError('该成员不在您的管辖范围内');
       if (before.relation === 'HEAD') throw ValidationError.field('id', '不能删除户主, 请先变更户主');
-      await ctx.db.transaction(async (tx) => {
+      await writeAudited(ctx, async (tx) => {
         const [deleted] = await tx
           .delete(householdMembers)
           .where(and(eq(householdMembers.id, id), eq(householdMembers.version, version)))
-          .returning();
+          .returning({ id: householdMembers.id });
         if (!deleted)
-          conflictOrMissing(await tx.query.householdMembers.findFirst({ where: { id } }), '家庭成员', id);
-        await writeAudit(tx, ctx.viewer, {
-          action: 'member.remove',
-          entityType: 'HouseholdMember',
-          entityId: id,
-          regionPath: before.regionPath,
-          before: { ...before, idNumber: '(masked)' },
-          reason,
-        });
+          conflictOrMissing(
+            await tx.query.householdMembers.findFirst({ columns: { version: true }, where: { id } }),
+            '家庭成员',
+            id,
+          );
+        return {
+          id,
+          audit: {
+            action: 'member.remove',
+            entityType: 'HouseholdMember',
+            entityId: id,
+            regionPath: before.regionPath,
+            before: maskedIdNumber(before),
+            reason,
+          },
+        };
       });
-      return (await ctx.db.query.households.findFirst(query({ where: { id: before.householdId } })))!;
+      const householdId = before.householdId;
+      return reread(
+        ctx.db.query.households.findFirst(query({ where: { id: householdId } })),
+        '农户',
+        householdId,
+      );
     },
   }),
   revealMemberIdNumber: t.string({
@@ -242,7 +246,7 @@ builder.mutationFields((t) => ({
           ? await ctx.db.query.householdMembers.findFirst({ where: { id } })
           : undefined;
       if (!member || !insideJurisdiction(ctx.viewer, member.regionPath))
-        throw new NotFoundError('家庭成员', String(input.id));
+        throw new NotFoundError('家庭成员', String(input.id), 'id');
       await writeAudit(ctx.db, ctx.viewer, {
         action: 'personal-data.reveal',
         entityType: 'HouseholdMember',

@@ -1,37 +1,23 @@
 import { householdMembers, households } from '@gongjian/db/schema';
-import {
-  applicationKindsFrom,
-  classifyMonitoring,
-  type Decision,
-  decideHouseholdExit,
-  decideInclusion,
-} from '@gongjian/rules';
+import { applicationKindsFrom } from '@gongjian/rules';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../audit';
-import { inRegionSubtree, insideJurisdiction, pathPrefix } from '../../auth/jurisdiction';
+import { inJurisdiction, inRegionSubtree, inSubtree, insideJurisdiction } from '../../auth/jurisdiction';
 import { maskPhone } from '../../auth/masking';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { decodeGlobalId } from '../../shared/global-id';
-import { fenToYuan } from '../../shared/money';
-import { RuleDecisionRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
-import { conflictOrMissing } from '../../spine/write';
+import { viewerMayChange, writableRow } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+
 import { Region, writableVillage } from '../geography/region';
 import { ApplicationKindEnum, HouseholdAttributeEnum, HouseholdStatusEnum, PovertyCauseEnum } from './enums';
 import { MemberInput } from './household-member';
-import {
-  exclusionFactsOf,
-  guaranteeFactsOf,
-  incomeComponentsOf,
-  policyForYear,
-  readable,
-  runRule,
-  sensitive,
-} from './policy';
+import { readable, sensitive } from './policy';
 import {
   householdFieldsSchema,
   householdNumberSchema,
@@ -42,37 +28,6 @@ import {
 } from './validation';
 
 /** 农户 (the register, 建档立卡): households, their list, their assessment and their writes. */
-
-interface HouseholdAssessmentShape {
-  year: number;
-  perCapitaNetIncomeYuan: string;
-  inclusion: Decision<string>;
-  exit: Decision<string>;
-  monitoring: Decision<string>;
-}
-
-const HouseholdAssessment = builder.objectRef<HouseholdAssessmentShape>('HouseholdAssessment').implement({
-  description: '规则研判 (what the rules say about a household for one year, with every reason)',
-  fields: (t) => ({
-    year: t.exposeInt('year', { description: '年度' }),
-    perCapitaNetIncomeYuan: t.exposeString('perCapitaNetIncomeYuan', { description: '人均纯收入 (元)' }),
-    inclusion: t.field({
-      type: RuleDecisionRef,
-      description: '识别纳入判断 (收入、两不愁三保障、七个不纳入)',
-      resolve: (a) => a.inclusion,
-    }),
-    exit: t.field({
-      type: RuleDecisionRef,
-      description: '脱贫退出判断 (一超过、两不愁、三保障)',
-      resolve: (a) => a.exit,
-    }),
-    monitoring: t.field({
-      type: RuleDecisionRef,
-      description: '监测对象判断 (without hardship facts)',
-      resolve: (a) => a.monitoring,
-    }),
-  }),
-});
 
 export const Household = builder.drizzleNode('households', {
   name: 'Household',
@@ -118,71 +73,6 @@ export const Household = builder.drizzleNode('households', {
       select: { columns: { status: true } },
       resolve: (h) => applicationKindsFrom(h.status),
     }),
-    assessment: t.field({
-      type: HouseholdAssessment,
-      nullable: true,
-      description: '规则研判 (for a year with an income record and a guarantee check; sensitive roles only)',
-      args: { year: t.arg.int({ required: true, description: '年度' }) },
-      // The same relation queries as the incomes, guarantees and members fields, so they share one statement.
-      select: {
-        columns: { status: true, identifiedYear: true },
-        with: {
-          village: { columns: { code: true } },
-          incomes: { orderBy: { year: 'desc' } },
-          guarantees: { orderBy: { year: 'desc' } },
-          members: {
-            orderBy: { id: 'asc' },
-            with: { sectorRecords: { columns: { kind: true, details: true } } },
-          },
-        },
-      },
-      ...sensitive,
-      resolve: (h, { year }) => {
-        const income = h.incomes.find((record) => record.year === year);
-        const guarantee = h.guarantees.find((check) => check.year === year);
-        if (!income || !guarantee) return null;
-        return runRule(() => {
-          const policy = policyForYear(year, h.village.code);
-          const components = incomeComponentsOf(income);
-          const guarantees = guaranteeFactsOf(guarantee, h.members);
-          const onDate = guarantee.checkedOn;
-          return {
-            year,
-            perCapitaNetIncomeYuan: fenToYuan(income.perCapitaNetIncomeFen),
-            inclusion: decideInclusion(
-              {
-                income: components,
-                householdSize: income.householdSize,
-                guarantees,
-                exclusions: exclusionFactsOf(h.members),
-              },
-              policy,
-              onDate,
-            ),
-            exit: decideHouseholdExit(
-              {
-                income: components,
-                householdSize: income.householdSize,
-                guarantees,
-                identifiedYear: h.identifiedYear ?? year,
-              },
-              policy,
-              onDate,
-            ),
-            monitoring: classifyMonitoring(
-              {
-                status: h.status,
-                income: components,
-                householdSize: income.householdSize,
-                rigidSpendingSurge: false,
-                sharpIncomeDrop: false,
-              },
-              policy,
-            ),
-          };
-        });
-      },
-    }),
     version: t.exposeInt('version', { description: '版本号 (send it back when editing)' }),
   }),
 });
@@ -208,7 +98,7 @@ export function householdListFilter(table: typeof households, viewerPath: string
   const term = args.search?.trim().slice(0, 30);
   const tail = term ? ID_TAIL.exec(term)?.[1]?.toUpperCase() : undefined;
   return and(
-    sql`${table.regionPath} like ${pathPrefix(viewerPath)}`,
+    inSubtree(table.regionPath, viewerPath),
     inRegionSubtree(table.regionPath, args.regionId),
     args.status?.length ? inArray(table.status, [...args.status]) : undefined,
     args.attribute ? eq(table.attribute, args.attribute) : undefined,
@@ -256,24 +146,27 @@ builder.queryFields((t) => ({
         query({
           where: {
             id: Number(args.id.id),
-            RAW: (table) => sql`${table.regionPath} like ${pathPrefix(ctx.viewer!.regionPath)}`,
+            RAW: (table) => inJurisdiction(table.regionPath, ctx.viewer),
           },
         }),
       ),
   }),
 }));
 
-/** Loads a household for a write: it must exist and lie inside the viewer's jurisdiction. */
-export async function writableHousehold(ctx: Context, id: number, field = 'householdId') {
+/** Load: a household the viewer may change, with its village code for the policy lookup. */
+export async function writableHousehold(ctx: Context, id: number, argument = 'householdId') {
   const household = await ctx.db.query.households.findFirst({
     where: { id },
-    with: { village: { columns: { code: true } } },
+    with: { village: { columns: { code: true } }, members: { columns: { id: true } } },
   });
-  if (!household) throw new NotFoundError('农户', String(id));
-  if (!insideJurisdiction(ctx.viewer, household.regionPath))
-    throw new ForbiddenError(`${field}: 该农户不在您的管辖范围内`);
-  return household;
+  return writableRow(ctx, household, { entity: '农户', argument, id });
 }
+
+/** Phones and ID numbers never reach the audit log. */
+export const maskedPhone = <T extends { phone: string | null }>(row: T) => ({
+  ...row,
+  phone: row.phone ? '(masked)' : null,
+});
 
 const CreateHouseholdInput = builder.inputType('CreateHouseholdInput', {
   description: '新建农户 (enters the register as NON_POOR; identification is an application)',
@@ -318,35 +211,35 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: CreateHouseholdInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(
+      const village = await writableVillage(ctx, Number(input.villageId.id));
+      const { head, ...fields } = validate(
         householdFieldsSchema.extend({ householdNumber: householdNumberSchema, head: memberSchema }),
         { ...input, phone: input.phone || null },
       );
-      if (values.head.relation !== 'HEAD') throw ValidationError.field('head.relation', '户主的关系应为户主');
-      const village = await writableVillage(ctx, Number(input.villageId.id));
+      if (head.relation !== 'HEAD') throw ValidationError.field('head.relation', '户主的关系应为户主');
       const base = { countyId: village.countyId!, regionPath: village.regionPath };
-      const id = await ctx.db
-        .transaction(async (tx) => {
-          const { head, ...fields } = values;
-          const [household] = await tx
-            .insert(households)
-            .values({ ...base, ...fields, villageId: village.id, status: 'NON_POOR' })
-            .returning();
-          const [member] = await tx
-            .insert(householdMembers)
-            .values({ ...base, ...head, householdId: household!.id })
-            .returning();
-          await writeAudit(tx, ctx.viewer, {
+      const id = await writeAudited(ctx, async (tx) => {
+        const [household] = await tx
+          .insert(households)
+          .values({ ...base, ...fields, villageId: village.id, status: 'NON_POOR' })
+          .returning();
+        const [member] = await tx
+          .insert(householdMembers)
+          .values({ ...base, ...head, householdId: household!.id })
+          .returning();
+        const after = { ...maskedPhone(household!), headMemberId: member!.id };
+        return {
+          id: household!.id,
+          audit: {
             action: 'household.create',
             entityType: 'Household',
             entityId: household!.id,
-            regionPath: household!.regionPath,
-            after: { ...household, phone: household!.phone ? '(masked)' : null, headMemberId: member!.id },
-          });
-          return household!.id;
-        })
-        .catch(mapConstraint);
-      return (await ctx.db.query.households.findFirst(query({ where: { id } })))!;
+            regionPath: base.regionPath,
+            after,
+          },
+        };
+      }).catch(mapConstraint);
+      return reread(ctx.db.query.households.findFirst(query({ where: { id } })), '农户', id);
     },
   }),
   updateHousehold: t.drizzleField({
@@ -357,29 +250,26 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateHouseholdInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = Number(input.id.id);
-      const values = validate(householdFieldsSchema.extend({ version: versionSchema }), {
+      const { village: _village, members: _members, ...before } = await writableHousehold(ctx, id, 'id');
+      const { version, ...fields } = validate(householdFieldsSchema.extend({ version: versionSchema }), {
         ...input,
         phone: input.phone || null,
       });
-      const before = await writableHousehold(ctx, id, 'id');
-      await ctx.db.transaction(async (tx) => {
-        const { version, ...fields } = values;
-        const [updated] = await tx
-          .update(households)
-          .set({ ...fields, version: sql`${households.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(households.id, id), eq(households.version, version)))
-          .returning();
-        if (!updated) conflictOrMissing(await tx.query.households.findFirst({ where: { id } }), '农户', id);
-        await writeAudit(tx, ctx.viewer, {
-          action: 'household.update',
-          entityType: 'Household',
-          entityId: id,
-          regionPath: before.regionPath,
-          before: { ...before, phone: before.phone ? '(masked)' : null },
-          after: { ...updated, phone: updated!.phone ? '(masked)' : null },
-        });
+      await writeAudited(ctx, async (tx) => {
+        const updated = await updateAtVersion(tx, households, { id, version, entity: '农户' }, fields);
+        const audit = { before: maskedPhone(before), after: maskedPhone(updated) };
+        return {
+          id,
+          audit: {
+            action: 'household.update',
+            entityType: 'Household',
+            entityId: id,
+            regionPath: before.regionPath,
+            ...audit,
+          },
+        };
       });
-      return (await ctx.db.query.households.findFirst(query({ where: { id } })))!;
+      return reread(ctx.db.query.households.findFirst(query({ where: { id } })), '农户', id);
     },
   }),
   revealHouseholdPhone: t.string({
@@ -394,7 +284,7 @@ builder.mutationFields((t) => ({
       const household =
         type === 'Household' ? await ctx.db.query.households.findFirst({ where: { id } }) : undefined;
       if (!household || !insideJurisdiction(ctx.viewer, household.regionPath))
-        throw new NotFoundError('农户', String(input.id));
+        throw new NotFoundError('农户', String(input.id), 'id');
       await writeAudit(ctx.db, ctx.viewer, {
         action: 'personal-data.reveal',
         entityType: 'Household',
@@ -405,5 +295,14 @@ builder.mutationFields((t) => ({
       });
       return household.phone;
     },
+  }),
+}));
+
+builder.drizzleObjectFields(Household, (t) => ({
+  viewerCanEdit: t.boolean({
+    description:
+      '我可修改 (household.write and the household inside your jurisdiction, as updateHousehold checks)',
+    select: { columns: { regionPath: true } },
+    resolve: (household, _args, ctx) => viewerMayChange(ctx, 'household.write', household.regionPath),
   }),
 }));

@@ -1,15 +1,14 @@
 import { householdIncomes } from '@gongjian/db/schema';
 import { checkIncomeBelowLine, formatYuan, incomeLine, perCapitaNetIncome } from '@gongjian/rules';
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { builder } from '../../builder';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { fenToYuan, yuanSchema } from '../../shared/money';
 import { RuleDecisionRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
-import { householdKeys, saveYearRecord } from '../../spine/year-record';
+import { reread } from '../../spine/write';
+import { saveYearRecord } from '../../spine/year-record';
 import { Household, writableHousehold } from './household';
-import { currentMemberCount } from './household-member';
 import { incomeComponentsOf, policyForYear, runRule } from './policy';
 import { versionSchema, yearSchema } from './validation';
 
@@ -108,12 +107,12 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: RecordIncomeInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
+      const household = await writableHousehold(ctx, Number(input.householdId.id));
       const values = validate(
         z.object({ year: yearSchema, version: versionSchema.nullish(), ...amounts }),
         input,
       );
-      const household = await writableHousehold(ctx, Number(input.householdId.id));
-      const householdSize = await currentMemberCount(ctx, household.id);
+      const householdSize = household.members.length;
       const components = {
         wagesFen: values.wagesYuan,
         businessIncomeFen: values.businessIncomeYuan,
@@ -128,31 +127,16 @@ builder.mutationFields((t) => ({
         netIncomeFen: computed.netIncomeFen,
         perCapitaNetIncomeFen: computed.perCapitaFen,
       };
-      const id = await ctx.db.transaction((tx) =>
-        saveYearRecord(tx, ctx, {
-          household,
-          year: values.year,
-          version: values.version,
-          label: '收入',
-          entityType: 'IncomeRecord',
-          auditPrefix: 'income',
-          find: () =>
-            tx.query.householdIncomes.findFirst({ where: { householdId: household.id, year: values.year } }),
-          update: (existing, version) =>
-            tx
-              .update(householdIncomes)
-              .set({ ...row, version: sql`${householdIncomes.version} + 1`, updatedAt: sql`now()` })
-              .where(and(eq(householdIncomes.id, existing.id), eq(householdIncomes.version, version)))
-              .returning(),
-          insert: () =>
-            tx
-              .insert(householdIncomes)
-              .values({ ...householdKeys(household), year: values.year, ...row })
-              .onConflictDoNothing()
-              .returning(),
-        }),
-      );
-      return (await ctx.db.query.householdIncomes.findFirst(query({ where: { id } })))!;
+      const id = await saveYearRecord(ctx, householdIncomes, {
+        household,
+        year: values.year,
+        version: values.version,
+        label: '收入',
+        entityType: 'IncomeRecord',
+        auditPrefix: 'income',
+        row,
+      });
+      return reread(ctx.db.query.householdIncomes.findFirst(query({ where: { id } })), '收入', id);
     },
   }),
 }));

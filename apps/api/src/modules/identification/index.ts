@@ -2,6 +2,7 @@
 import './enums';
 import './household';
 import './household-member';
+import './household-assessment';
 import './income-record';
 import './guarantee-check';
 import './measure';

@@ -1,14 +1,12 @@
 import { householdMeasures, measureKind, measureStatus } from '@gongjian/db/schema';
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { insideJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
-import { conflictOrMissing } from '../../spine/write';
+import { writableRow } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { MeasureKindEnum, MeasureStatusEnum } from './enums';
 import { Household, writableHousehold } from './household';
 import { readable } from './policy';
@@ -63,60 +61,59 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: MeasureInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
+      const measureId = input.id ? Number(input.id.id) : null;
+      const before =
+        measureId === null
+          ? null
+          : writableRow(ctx, await ctx.db.query.householdMeasures.findFirst({ where: { id: measureId } }), {
+              entity: '帮扶措施',
+              argument: 'id',
+              id: measureId,
+            });
+      if (!before && !input.householdId) throw ValidationError.field('householdId', '新增措施须指定农户');
+      const household = before ? null : await writableHousehold(ctx, Number(input.householdId!.id));
       const values = validate(MeasureSchema, input);
       if (values.startedOn) actedOn(values.startedOn, 'startedOn');
       if (values.completedOn) actedOn(values.completedOn, 'completedOn');
       const row = { ...values, startedOn: values.startedOn ?? null, completedOn: values.completedOn ?? null };
-      const id = await ctx.db.transaction(async (tx) => {
-        if (input.id) {
-          const measureId = Number(input.id.id);
+      const id = await writeAudited(ctx, async (tx) => {
+        if (before) {
           const version = validate(versionSchema, input.version);
-          const before = await tx.query.householdMeasures.findFirst({ where: { id: measureId } });
-          if (!before) throw new NotFoundError('帮扶措施', String(measureId));
-          if (!insideJurisdiction(ctx.viewer, before.regionPath))
-            throw new ForbiddenError('该措施不在您的管辖范围内');
-          const [updated] = await tx
-            .update(householdMeasures)
-            .set({ ...row, version: sql`${householdMeasures.version} + 1`, updatedAt: sql`now()` })
-            .where(and(eq(householdMeasures.id, measureId), eq(householdMeasures.version, version)))
-            .returning();
-          if (!updated)
-            conflictOrMissing(
-              await tx.query.householdMeasures.findFirst({ where: { id: measureId } }),
-              '帮扶措施',
-              measureId,
-            );
-          await writeAudit(tx, ctx.viewer, {
-            action: 'measure.update',
-            entityType: 'Measure',
-            entityId: measureId,
-            regionPath: before.regionPath,
-            before,
-            after: updated,
-          });
-          return measureId;
+          const updated = await updateAtVersion(
+            tx,
+            householdMeasures,
+            { id: before.id, version, entity: '帮扶措施' },
+            row,
+          );
+          return {
+            id: before.id,
+            audit: {
+              action: 'measure.update',
+              entityType: 'Measure',
+              entityId: before.id,
+              regionPath: before.regionPath,
+              before,
+              after: updated,
+            },
+          };
         }
-        if (!input.householdId) throw ValidationError.field('householdId', '新增措施须指定农户');
-        const household = await writableHousehold(ctx, Number(input.householdId.id));
+        const { countyId, regionPath } = household!;
         const [created] = await tx
           .insert(householdMeasures)
-          .values({
-            countyId: household.countyId,
-            regionPath: household.regionPath,
-            householdId: household.id,
-            ...row,
-          })
+          .values({ countyId, regionPath, householdId: household!.id, ...row })
           .returning();
-        await writeAudit(tx, ctx.viewer, {
-          action: 'measure.create',
-          entityType: 'Measure',
-          entityId: created!.id,
-          regionPath: household.regionPath,
-          after: created,
-        });
-        return created!.id;
+        return {
+          id: created!.id,
+          audit: {
+            action: 'measure.create',
+            entityType: 'Measure',
+            entityId: created!.id,
+            regionPath,
+            after: created,
+          },
+        };
       });
-      return (await ctx.db.query.householdMeasures.findFirst(query({ where: { id } })))!;
+      return reread(ctx.db.query.householdMeasures.findFirst(query({ where: { id } })), '帮扶措施', id);
     },
   }),
 }));

@@ -1,4 +1,3 @@
-import type { Transaction } from '@gongjian/db';
 import { monitoringObjects, monitoringSteps, riskKind } from '@gongjian/db/schema';
 import {
   classifyMonitoring,
@@ -7,16 +6,14 @@ import {
   nextMonitoringStep,
   type Reason,
 } from '@gongjian/rules';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { inRegionSubtree, insideJurisdiction, pathPrefix } from '../../auth/jurisdiction';
+import { inJurisdiction, inRegionSubtree } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import {
   ConflictError,
   ForbiddenError,
-  NotFoundError,
   RuleViolationError,
   StepRefusedError,
   ValidationError,
@@ -25,6 +22,8 @@ import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { RuleDecisionRef, RuleReasonRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
+import { referencedRow, writableRow } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import { Cadre } from '../organisation/cadre';
 import {
@@ -138,7 +137,7 @@ type MonitoringFilterArgs = {
 
 function monitoringFilter(table: typeof monitoringObjects, ctx: Context, args: MonitoringFilterArgs) {
   return and(
-    sql`${table.regionPath} like ${pathPrefix(ctx.viewer!.regionPath)}`,
+    inJurisdiction(table.regionPath, ctx.viewer),
     inRegionSubtree(table.regionPath, args.regionId),
     args.type ? eq(table.type, args.type) : undefined,
     args.state ? eq(table.state, args.state) : undefined,
@@ -234,9 +233,12 @@ export async function responsibleCadre(
   cadreId: number,
   household: { countyId: number; regionPath: string },
 ) {
-  const cadre = await ctx.db.query.cadres.findFirst({ where: { id: cadreId } });
+  const cadre = referencedRow(await ctx.db.query.cadres.findFirst({ where: { id: cadreId } }), {
+    entity: '干部',
+    argument: 'responsibleCadreId',
+    id: cadreId,
+  });
   if (
-    !cadre ||
     cadre.countyId !== household.countyId ||
     !(household.regionPath.startsWith(cadre.regionPath) || cadre.regionPath.startsWith(household.regionPath))
   )
@@ -244,6 +246,7 @@ export async function responsibleCadre(
   return cadre;
 }
 
+/** Load: a monitoring object the viewer may act on, with its steps, village code and members' labour. */
 export async function loadObject(ctx: Context, id: number) {
   const object = await ctx.db.query.monitoringObjects.findFirst({
     where: { id },
@@ -254,27 +257,22 @@ export async function loadObject(ctx: Context, id: number) {
       },
     },
   });
-  if (!object) throw new NotFoundError('监测对象', String(id));
-  if (!insideJurisdiction(ctx.viewer, object.regionPath))
-    throw new ForbiddenError('monitoringObjectId: 该监测对象不在您的管辖范围内');
-  return object;
+  return writableRow(ctx, object, { entity: '监测对象', argument: 'monitoringObjectId', id });
 }
 
-/** Guarded update of a monitoring object: zero rows means someone acted first. */
-export async function guardedUpdate(
-  tx: Transaction,
-  object: { id: number; version: number },
-  version: number,
-  set: Partial<typeof monitoringObjects.$inferInsert>,
-) {
-  const [updated] = await tx
-    .update(monitoringObjects)
-    .set({ ...set, version: sql`${monitoringObjects.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(monitoringObjects.id, object.id), eq(monitoringObjects.version, version)))
-    .returning();
-  if (!updated) throw new ConflictError(object.version, '该监测对象已被他人办理, 请刷新后重试');
-  return updated;
-}
+/** The version guard of every monitoring write: a stale version means someone acted first. */
+export const monitoringGuard = (object: { id: number }, version: number) => ({
+  id: object.id,
+  version,
+  entity: '监测对象',
+  conflictMessage: '该监测对象已被他人办理, 请刷新后重试',
+});
+
+const StartSchema = z.object({
+  year: yearSchema,
+  riskKinds: z.array(z.enum(riskKind.enumValues)).min(1, '至少选择一种风险'),
+  riskNote: z.string().trim().max(500).default(''),
+});
 
 builder.mutationFields((t) => ({
   startMonitoring: t.drizzleField({
@@ -285,16 +283,9 @@ builder.mutationFields((t) => ({
     errors: { types: MONITORING_ERRORS },
     args: { input: t.arg({ type: StartMonitoringInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(
-        z.object({
-          year: yearSchema,
-          riskKinds: z.array(z.enum(riskKind.enumValues)).min(1, '至少选择一种风险'),
-          riskNote: z.string().trim().max(500).default(''),
-        }),
-        { ...input, riskNote: input.riskNote ?? '' },
-      );
-      const date = actedOn(input.date);
       const household = await writableHousehold(ctx, Number(input.householdId.id));
+      const values = validate(StartSchema, { ...input, riskNote: input.riskNote ?? '' });
+      const date = actedOn(input.date);
       const cadre = await responsibleCadre(ctx, Number(input.responsibleCadreId.id), household);
       const { income } = await monitoringFacts(ctx, household.id, values.year);
       const policy = policyForYear(values.year, household.village.code);
@@ -319,12 +310,12 @@ builder.mutationFields((t) => ({
       if (!role) throw new ForbiddenError('您的角色不能办理监测程序');
       const attempt = runRule(() => nextMonitoringStep([], 'RISK_CLUE', role, date, policy));
       if (attempt.outcome === 'REFUSED') throw new StepRefusedError(attempt.refusals, attempt.reasons);
-      const id = await ctx.db.transaction(async (tx) => {
+      const keys = { countyId: household.countyId, regionPath: household.regionPath };
+      const id = await writeAudited(ctx, async (tx) => {
         const [created] = await tx
           .insert(monitoringObjects)
           .values({
-            countyId: household.countyId,
-            regionPath: household.regionPath,
+            ...keys,
             householdId: household.id,
             year: values.year,
             type: classification.outcome as 'UNSTABLE_EXITED' | 'EDGE_PRONE' | 'SUDDEN_HARDSHIP',
@@ -342,8 +333,7 @@ builder.mutationFields((t) => ({
             throw error;
           });
         await tx.insert(monitoringSteps).values({
-          countyId: household.countyId,
-          regionPath: household.regionPath,
+          ...keys,
           monitoringObjectId: created!.id,
           procedure: 'IDENTIFICATION',
           sequence: 1,
@@ -355,16 +345,18 @@ builder.mutationFields((t) => ({
           actedOn: date,
           notes: values.riskNote,
         });
-        await writeAudit(tx, ctx.viewer, {
-          action: 'monitoring.start',
-          entityType: 'MonitoringObject',
-          entityId: created!.id,
-          regionPath: household.regionPath,
-          after: created,
-        });
-        return created!.id;
+        return {
+          id: created!.id,
+          audit: {
+            action: 'monitoring.start',
+            entityType: 'MonitoringObject',
+            entityId: created!.id,
+            regionPath: keys.regionPath,
+            after: created,
+          },
+        };
       });
-      return (await ctx.db.query.monitoringObjects.findFirst(query({ where: { id } })))!;
+      return reread(ctx.db.query.monitoringObjects.findFirst(query({ where: { id } })), '监测对象', id);
     },
   }),
   assignResponsibleCadre: t.drizzleField({
@@ -374,21 +366,29 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: AssignCadreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const version = validate(versionSchema, input.version);
       const object = await loadObject(ctx, Number(input.monitoringObjectId.id));
+      const version = validate(versionSchema, input.version);
       const cadre = await responsibleCadre(ctx, Number(input.responsibleCadreId.id), object.household);
-      await ctx.db.transaction(async (tx) => {
-        await guardedUpdate(tx, object, version, { responsibleCadreId: cadre.id });
-        await writeAudit(tx, ctx.viewer, {
-          action: 'monitoring.assign-cadre',
-          entityType: 'MonitoringObject',
-          entityId: object.id,
-          regionPath: object.regionPath,
+      const id = await writeAudited(ctx, async (tx) => {
+        await updateAtVersion(tx, monitoringObjects, monitoringGuard(object, version), {
+          responsibleCadreId: cadre.id,
+        });
+        const audit = {
           before: { responsibleCadreId: object.responsibleCadreId },
           after: { responsibleCadreId: cadre.id },
-        });
+        };
+        return {
+          id: object.id,
+          audit: {
+            action: 'monitoring.assign-cadre',
+            entityType: 'MonitoringObject',
+            entityId: object.id,
+            regionPath: object.regionPath,
+            ...audit,
+          },
+        };
       });
-      return (await ctx.db.query.monitoringObjects.findFirst(query({ where: { id: object.id } })))!;
+      return reread(ctx.db.query.monitoringObjects.findFirst(query({ where: { id } })), '监测对象', id);
     },
   }),
 }));

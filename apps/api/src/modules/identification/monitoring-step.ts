@@ -1,25 +1,30 @@
-import { households, monitoringSteps } from '@gongjian/db/schema';
+import { households, monitoringObjects, monitoringSteps } from '@gongjian/db/schema';
 import {
   attemptStep,
   type CompletedStep,
+  type Decision,
   decideRiskElimination,
+  householdHasLabour,
   type MONITORING_STEPS,
   nextMonitoringStep,
+  type Reason,
 } from '@gongjian/rules';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
 import { builder } from '../../builder';
-import { ConflictError, ForbiddenError, RuleViolationError, StepRefusedError } from '../../errors';
+import { ForbiddenError, RuleViolationError, StepRefusedError } from '../../errors';
 import { actedOn } from '../../shared/dates';
 import { validate } from '../../shared/validate';
+import { refuseUnless } from '../../spine/decide';
+import { atVersion, viewerMayChange } from '../../spine/load';
+import { nextVersion, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { ActorRoleEnum, MonitoringProcedureEnum, StepDecisionEnum } from './enums';
 import {
-  guardedUpdate,
   loadObject,
   MONITORING_ERRORS,
   MonitoringObject,
   monitoringFacts,
+  monitoringGuard,
 } from './monitoring-object';
 import {
   type AnyMonitoringStep,
@@ -27,7 +32,7 @@ import {
   eliminationProcedure,
   MonitoringStepEnum,
   monitoringStepRoles,
-  noLabour,
+  nextStepOf,
 } from './monitoring-procedure';
 import {
   actorRoleOf,
@@ -88,6 +93,18 @@ const StartEliminationInput = builder.inputType('StartRiskEliminationInput', {
   }),
 });
 
+/** The monitoring object's state after an accepted step of its current procedure. */
+function stateAfterStep(
+  object: { state: 'IDENTIFYING' | 'MONITORED' | 'ELIMINATING' | 'RISK_ELIMINATED' | 'REJECTED' },
+  identification: boolean,
+  decision: 'APPROVED' | 'REJECTED',
+  finished: boolean,
+) {
+  if (decision === 'REJECTED') return identification ? 'REJECTED' : 'MONITORED';
+  if (!finished) return object.state;
+  return identification ? 'MONITORED' : 'RISK_ELIMINATED';
+}
+
 builder.mutationFields((t) => ({
   recordMonitoringStep: t.drizzleField({
     type: MonitoringObject,
@@ -97,12 +114,12 @@ builder.mutationFields((t) => ({
     errors: { types: MONITORING_ERRORS },
     args: { input: t.arg({ type: MonitoringStepInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
+      const object = await loadObject(ctx, Number(input.monitoringObjectId.id));
       const version = validate(versionSchema, input.version);
       const notes = validate(z.string().trim().max(500), input.notes ?? '');
       const date = actedOn(input.date);
       const decision = input.decision ?? 'APPROVED';
-      const object = await loadObject(ctx, Number(input.monitoringObjectId.id));
-      if (object.version !== version) throw new ConflictError(object.version);
+      atVersion(object, version);
       if (object.state !== 'IDENTIFYING' && object.state !== 'ELIMINATING')
         throw new RuleViolationError('MONITOR.NO_PROCEDURE', '该监测对象当前没有办理中的程序');
       const policy = policyForYear(object.year, object.household.village.code);
@@ -131,22 +148,11 @@ builder.mutationFields((t) => ({
       );
       if (attempt.outcome === 'REFUSED') throw new StepRefusedError(attempt.refusals, attempt.reasons);
       const finished = attempt.complete && decision === 'APPROVED';
-      if (finished && !identification && noLabour(object.household.members)) {
-        throw new RuleViolationError('RISK_ELIMINATION.HAS_LABOUR', '无劳动能力家庭不标注风险消除, 继续监测');
-      }
+      if (finished && !identification) refuseUnless(decisionOf(householdHasLabour(object.household.members)));
       const lateNote = attempt.reasons.find((r) => r.ruleId === 'MONITOR_PROCEDURE.TIME_LIMIT' && !r.passed);
-      await ctx.db.transaction(async (tx) => {
-        const state =
-          decision === 'REJECTED'
-            ? identification
-              ? 'REJECTED'
-              : 'MONITORED'
-            : finished
-              ? identification
-                ? 'MONITORED'
-                : 'RISK_ELIMINATED'
-              : object.state;
-        await guardedUpdate(tx, object, version, {
+      const state = stateAfterStep(object, identification, decision, finished);
+      const id = await writeAudited(ctx, async (tx) => {
+        await updateAtVersion(tx, monitoringObjects, monitoringGuard(object, version), {
           state,
           stepsDone: object.stepsDone + 1,
           ...(finished && identification ? { identifiedOn: date } : {}),
@@ -171,20 +177,25 @@ builder.mutationFields((t) => ({
             .update(households)
             .set({
               monitored: identification,
-              version: sql`${households.version} + 1`,
-              updatedAt: sql`now()`,
+              ...nextVersion(households),
             })
             .where(eq(households.id, object.householdId));
-        await writeAudit(tx, ctx.viewer, {
-          action: `monitoring.step.${input.step}`,
-          entityType: 'MonitoringObject',
-          entityId: object.id,
-          regionPath: object.regionPath,
+        const audit = {
           before: { state: object.state, stepsDone: object.stepsDone },
           after: { state, decision, date, role },
-        });
+        };
+        return {
+          id: object.id,
+          audit: {
+            action: `monitoring.step.${input.step}`,
+            entityType: 'MonitoringObject',
+            entityId: object.id,
+            regionPath: object.regionPath,
+            ...audit,
+          },
+        };
       });
-      return (await ctx.db.query.monitoringObjects.findFirst(query({ where: { id: object.id } })))!;
+      return reread(ctx.db.query.monitoringObjects.findFirst(query({ where: { id } })), '监测对象', id);
     },
   }),
   startRiskElimination: t.drizzleField({
@@ -195,9 +206,9 @@ builder.mutationFields((t) => ({
     errors: { types: MONITORING_ERRORS },
     args: { input: t.arg({ type: StartEliminationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
+      const object = await loadObject(ctx, Number(input.monitoringObjectId.id));
       const { version, year } = validate(z.object({ version: versionSchema, year: yearSchema }), input);
       const asOf = actedOn(input.date);
-      const object = await loadObject(ctx, Number(input.monitoringObjectId.id));
       if (object.state !== 'MONITORED')
         throw new RuleViolationError('MONITOR.NOT_MONITORED', '只有监测帮扶中的对象可以申请风险消除');
       const { facts, income } = await monitoringFacts(ctx, object.householdId, year);
@@ -217,31 +228,68 @@ builder.mutationFields((t) => ({
           asOf,
         ),
       );
-      if (decision.outcome !== 'ELIMINATED') {
-        const failed = decision.reasons.filter((r) => !r.passed);
-        throw new RuleViolationError(
-          decision.outcome === 'KEEP_MONITORING_NO_LABOUR'
-            ? 'RISK_ELIMINATION.HAS_LABOUR'
-            : failed[0]!.ruleId,
-          failed.map((r) => r.messageZh).join('; '),
-        );
-      }
-      await ctx.db.transaction(async (tx) => {
-        await guardedUpdate(tx, object, version, {
-          state: 'ELIMINATING',
-          procedure: 'ELIMINATION',
+      refuseUnless(decision, ['ELIMINATED']);
+      const id = await writeAudited(ctx, async (tx) => {
+        const set = {
+          state: 'ELIMINATING' as const,
+          procedure: 'ELIMINATION' as const,
           stepsDone: 0,
           eliminationAssessment: decision.reasons,
-        });
-        await writeAudit(tx, ctx.viewer, {
-          action: 'monitoring.elimination.start',
-          entityType: 'MonitoringObject',
-          entityId: object.id,
-          regionPath: object.regionPath,
-          after: { outcome: decision.outcome, year, asOf },
-        });
+        };
+        await updateAtVersion(tx, monitoringObjects, monitoringGuard(object, version), set);
+        const after = { outcome: decision.outcome, year, asOf };
+        return {
+          id: object.id,
+          audit: {
+            action: 'monitoring.elimination.start',
+            entityType: 'MonitoringObject',
+            entityId: object.id,
+            regionPath: object.regionPath,
+            after,
+          },
+        };
       });
-      return (await ctx.db.query.monitoringObjects.findFirst(query({ where: { id: object.id } })))!;
+      return reread(ctx.db.query.monitoringObjects.findFirst(query({ where: { id } })), '监测对象', id);
     },
+  }),
+}));
+
+/** A single rule's reason as a decision, so the spine can refuse on it. */
+function decisionOf(reason: Reason): Decision<'PASS' | 'FAIL'> {
+  return { outcome: reason.passed ? 'PASS' : 'FAIL', reasons: [reason] };
+}
+
+builder.drizzleObjectFields(MonitoringObject, (t) => ({
+  viewerCanRecordStep: t.boolean({
+    description:
+      '我可办理下一步骤 (monitoring.write, jurisdiction, a procedure in progress and a role its next step allows)',
+    select: { columns: { regionPath: true, procedure: true, stepsDone: true, state: true } },
+    resolve: (object, _args, ctx) => {
+      const step = nextStepOf(object);
+      return (
+        viewerMayChange(ctx, 'monitoring.write', object.regionPath) &&
+        step !== null &&
+        monitoringStepRoles(object.procedure, step).some((role) => ctx.viewer!.roles.includes(role))
+      );
+    },
+  }),
+  viewerCanStartRiskElimination: t.boolean({
+    description:
+      '我可申请风险消除 (monitoring.write, jurisdiction, an object under monitoring, RISK_ELIMINATION.HAS_LABOUR)',
+    select: {
+      columns: { regionPath: true, state: true },
+      with: {
+        household: { columns: { id: true }, with: { members: { columns: { labourCapacity: true } } } },
+      },
+    },
+    resolve: (object, _args, ctx) =>
+      viewerMayChange(ctx, 'monitoring.write', object.regionPath) &&
+      object.state === 'MONITORED' &&
+      householdHasLabour(object.household.members).passed,
+  }),
+  viewerCanAssignCadre: t.boolean({
+    description: '我可更换帮扶责任人 (monitoring.write and the object inside your jurisdiction)',
+    select: { columns: { regionPath: true } },
+    resolve: (object, _args, ctx) => viewerMayChange(ctx, 'monitoring.write', object.regionPath),
   }),
 }));

@@ -1,11 +1,11 @@
 import { sectorRecordKind, sectorRecords } from '@gongjian/db/schema';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
 import { builder } from '../../builder';
 import { ValidationError } from '../../errors';
 import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
+import { writeAudited } from '../../spine/write';
 import { SectorRecordKindEnum } from './enums';
 
 /** Sector data (部门比对数据) the exclusion screening matches against registered members. */
@@ -16,7 +16,12 @@ const SectorRecordInput = builder.inputType('SectorRecordInput', {
   fields: (t) => ({
     idNumber: t.string({ required: true }),
     kind: t.field({ type: SectorRecordKindEnum, required: true }),
-    detailsJson: t.string({ required: false }),
+    details: t.field({
+      type: 'JSON',
+      required: false,
+      description: '记录详情 (an object of strings, numbers and booleans)',
+    }),
+    detailsJson: t.string({ required: false, deprecationReason: 'use details' }),
     source: t.string({ required: true, description: '数据来源部门' }),
     recordedOn: t.field({ type: 'Date', required: false }),
   }),
@@ -39,36 +44,35 @@ builder.mutationFields((t) => ({
           kind: z.enum(sectorRecordKind.enumValues),
           source: z.string().trim().min(2).max(60),
           detailsJson: z.string().max(2000).nullish(),
+          details: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).nullish(),
         }),
         input,
       );
       let details: Record<string, string | number | boolean> = {};
       try {
-        details = values.detailsJson ? JSON.parse(values.detailsJson) : {};
+        details = values.details ?? (values.detailsJson ? JSON.parse(values.detailsJson) : {});
       } catch {
         throw ValidationError.field('detailsJson', '不是有效的JSON');
       }
       const recordedOn = actedOn(input.recordedOn, 'recordedOn');
-      await ctx.db.transaction(async (tx) => {
+      const { countyId, regionPath } = ctx.viewer!;
+      await writeAudited(ctx, async (tx) => {
+        const { idNumber, kind, source } = values;
         const [created] = await tx
           .insert(sectorRecords)
-          .values({
-            countyId: ctx.viewer!.countyId!,
-            regionPath: ctx.viewer!.regionPath,
-            idNumber: values.idNumber,
-            kind: values.kind,
-            details,
-            source: values.source,
-            recordedOn,
-          })
+          .values({ countyId: countyId!, regionPath, idNumber, kind, details, source, recordedOn })
           .returning();
-        await writeAudit(tx, ctx.viewer, {
-          action: 'sector-data.record',
-          entityType: 'SectorRecord',
-          entityId: created!.id,
-          regionPath: created!.regionPath,
-          after: { ...created, idNumber: '(masked)' },
-        });
+        const after = { ...created, idNumber: '(masked)' };
+        return {
+          id: created!.id,
+          audit: {
+            action: 'sector-data.record',
+            entityType: 'SectorRecord',
+            entityId: created!.id,
+            regionPath,
+            after,
+          },
+        };
       });
       return true;
     },

@@ -7,6 +7,8 @@ import {
   APPLICATION_TRANSITIONS,
   type ApplicationKind,
   addDays,
+  applicationKindsFrom,
+  applicationOpen,
   type HouseholdStatus,
   type ProcedureStep,
   type Reason,
@@ -15,21 +17,17 @@ import {
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../audit';
-import { inRegionSubtree, insideJurisdiction, pathPrefix } from '../../auth/jurisdiction';
+import { inJurisdiction, inRegionSubtree } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  RuleViolationError,
-  StepRefusedError,
-  ValidationError,
-} from '../../errors';
+import { ConflictError, RuleViolationError, StepRefusedError, ValidationError } from '../../errors';
 import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { RuleReasonRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
+import { refuseUnless } from '../../spine/decide';
+import { requirePermission, viewerMayChange, writableRow } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import {
   ActorRoleEnum,
@@ -173,7 +171,7 @@ function applicationFilter(
 ) {
   const mine = stepsFor(actorRoles(ctx));
   return and(
-    sql`${table.regionPath} like ${pathPrefix(ctx.viewer!.regionPath)}`,
+    inJurisdiction(table.regionPath, ctx.viewer),
     inRegionSubtree(table.regionPath, args.regionId),
     args.state ? eq(table.state, args.state) : undefined,
     args.kind ? eq(table.kind, args.kind) : undefined,
@@ -242,6 +240,13 @@ export async function insertApplication(tx: Transaction, ctx: Context, a: NewApp
   return created!;
 }
 
+const StartSchema = z.object({
+  kind: z.enum(applicationKind.enumValues),
+  year: yearSchema,
+  reason: reasonSchema,
+  againstAdviceReason: reasonSchema.nullish(),
+});
+
 const StartApplicationInput = builder.inputType('StartApplicationInput', {
   description: '发起动态调整申请 (village clerk; the rules assess the year and their advice is stored)',
   fields: (t) => ({
@@ -265,6 +270,7 @@ const WithdrawInput = builder.inputType('WithdrawApplicationInput', {
 
 export const APPLICATION_ERRORS = [StepRefusedError, ...WRITE_ERRORS];
 
+/** Load: an application the viewer may act on, with its steps and its village code for the policy. */
 export async function loadApplication(ctx: Context, id: number) {
   const application = await ctx.db.query.statusApplications.findFirst({
     where: { id },
@@ -273,10 +279,7 @@ export async function loadApplication(ctx: Context, id: number) {
       household: { columns: { id: true }, with: { village: { columns: { code: true } } } },
     },
   });
-  if (!application) throw new NotFoundError('申请', String(id));
-  if (!insideJurisdiction(ctx.viewer, application.regionPath))
-    throw new ForbiddenError('applicationId: 该申请不在您的管辖范围内');
-  return application;
+  return writableRow(ctx, application, { entity: '申请', argument: 'applicationId', id });
 }
 
 builder.mutationFields((t) => ({
@@ -284,39 +287,24 @@ builder.mutationFields((t) => ({
     type: StatusApplication,
     description:
       '发起动态调整申请 (识别、退出、返贫、错评剔除、漏评补录): the rules’ advice and explanation are stored',
-    authScopes: { permission: 'application.start' },
     errors: { types: APPLICATION_ERRORS },
     args: { input: t.arg({ type: StartApplicationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(
-        z.object({
-          kind: z.enum(applicationKind.enumValues),
-          year: yearSchema,
-          reason: reasonSchema,
-          againstAdviceReason: reasonSchema.nullish(),
-        }),
-        input,
-      );
-      const startedOn = actedOn(input.date);
+      requirePermission(ctx, 'application.start');
       const household = await writableHousehold(ctx, Number(input.householdId.id));
-      const advice = await adviceOnStarting(ctx.db, household.id, {
-        kind: values.kind,
-        year: values.year,
-        onDate: startedOn,
-      });
-      if (!advice) throw factsRequired(values.year);
+      const { kind, year, reason, againstAdviceReason } = validate(StartSchema, input);
+      const startedOn = actedOn(input.date);
+      const advice = await adviceOnStarting(ctx.db, household.id, { kind, year, onDate: startedOn });
+      if (!advice) throw factsRequired(year);
+      const application = { household, kind, year, reason, advice, startedOn };
       const created = await ctx.db.transaction((tx) =>
-        insertApplication(tx, ctx, {
-          household,
-          kind: values.kind,
-          year: values.year,
-          reason: values.reason,
-          againstAdviceReason: values.againstAdviceReason ?? null,
-          advice,
-          startedOn,
-        }),
+        insertApplication(tx, ctx, { ...application, againstAdviceReason: againstAdviceReason ?? null }),
       );
-      return (await ctx.db.query.statusApplications.findFirst(query({ where: { id: created.id } })))!;
+      return reread(
+        ctx.db.query.statusApplications.findFirst(query({ where: { id: created.id } })),
+        '申请',
+        created.id,
+      );
     },
   }),
   withdrawApplication: t.drizzleField({
@@ -326,37 +314,51 @@ builder.mutationFields((t) => ({
     errors: { types: APPLICATION_ERRORS },
     args: { input: t.arg({ type: WithdrawInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const { reason, version } = validate(z.object({ reason: reasonSchema, version: versionSchema }), input);
       const application = await loadApplication(ctx, Number(input.applicationId.id));
-      await ctx.db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(statusApplications)
-          .set({
-            state: 'WITHDRAWN',
-            nextStep: null,
-            version: sql`${statusApplications.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(
-            and(
-              eq(statusApplications.id, application.id),
-              eq(statusApplications.version, version),
-              eq(statusApplications.state, 'IN_PROGRESS'),
-            ),
-          )
-          .returning();
-        if (!updated) throw new ConflictError(application.version, '该申请已变化或已结束');
-        await writeAudit(tx, ctx.viewer, {
-          action: 'application.withdraw',
-          entityType: 'StatusApplication',
-          entityId: application.id,
-          regionPath: application.regionPath,
-          before: { state: application.state },
-          after: { state: 'WITHDRAWN' },
-          reason,
-        });
+      const { reason, version } = validate(z.object({ reason: reasonSchema, version: versionSchema }), input);
+      refuseUnless(applicationOpen(application.state));
+      const id = await writeAudited(ctx, async (tx) => {
+        const guard = {
+          id: application.id,
+          version,
+          entity: '申请',
+          still: eq(statusApplications.state, 'IN_PROGRESS'),
+          conflictMessage: '该申请已变化或已结束',
+        };
+        await updateAtVersion(tx, statusApplications, guard, { state: 'WITHDRAWN', nextStep: null });
+        const audit = { before: { state: application.state }, after: { state: 'WITHDRAWN' }, reason };
+        return {
+          id: application.id,
+          audit: {
+            action: 'application.withdraw',
+            entityType: 'StatusApplication',
+            entityId: application.id,
+            regionPath: application.regionPath,
+            ...audit,
+          },
+        };
       });
-      return (await ctx.db.query.statusApplications.findFirst(query({ where: { id: application.id } })))!;
+      return reread(ctx.db.query.statusApplications.findFirst(query({ where: { id } })), '申请', id);
     },
+  }),
+}));
+
+builder.drizzleObjectFields(Household, (t) => ({
+  viewerCanStartApplication: t.boolean({
+    description: '我可发起动态调整 (application.start, jurisdiction, and a kind the status allows)',
+    select: { columns: { regionPath: true, status: true } },
+    resolve: (household, _args, ctx) =>
+      viewerMayChange(ctx, 'application.start', household.regionPath) &&
+      applicationKindsFrom(household.status).length > 0,
+  }),
+}));
+
+builder.drizzleObjectFields(StatusApplication, (t) => ({
+  viewerCanWithdraw: t.boolean({
+    description: '我可撤回 (application.step, jurisdiction and the rule APPLICATION.CLOSED)',
+    select: { columns: { regionPath: true, state: true } },
+    resolve: (application, _args, ctx) =>
+      viewerMayChange(ctx, 'application.step', application.regionPath) &&
+      applicationOpen(application.state).outcome === 'PASS',
   }),
 }));

@@ -1,12 +1,13 @@
 import { surveySamples, villagePopulations } from '@gongjian/db/schema';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
 import { builder } from '../../builder';
 import { ValidationError } from '../../errors';
 import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
+import { referencedRow } from '../../spine/load';
+import { nextVersion, reread, writeAudited } from '../../spine/write';
 import { Region, writableVillage } from '../geography/region';
 import { SurveySampleKindEnum } from './enums';
 import { yearRegionFilter } from './exit-verification';
@@ -110,7 +111,13 @@ builder.mutationFields((t) => ({
             with: { members: { columns: { name: true, relation: true } } },
           })
         : undefined;
-      if (input.householdId && (!household || household.villageId !== village.id))
+      if (input.householdId)
+        referencedRow(household, {
+          entity: '农户',
+          argument: 'householdId',
+          id: Number(input.householdId.id),
+        });
+      if (household && household.villageId !== village.id)
         throw ValidationError.field('householdId', '该户不在所选村');
       const values = validate(
         z
@@ -157,7 +164,7 @@ builder.mutationFields((t) => ({
         },
       );
       const surveyedOn = actedOn(input.date);
-      const id = await ctx.db.transaction(async (tx) => {
+      const id = await writeAudited(ctx, async (tx) => {
         const [created] = await tx
           .insert(surveySamples)
           .values({
@@ -170,16 +177,13 @@ builder.mutationFields((t) => ({
             surveyorUserId: ctx.viewer!.id,
           })
           .returning();
-        await writeAudit(tx, ctx.viewer, {
-          action: 'survey-sample.record',
-          entityType: 'SurveySample',
-          entityId: created!.id,
-          regionPath: village.regionPath,
-          after: created,
-        });
-        return created!.id;
+        const audit = { action: 'survey-sample.record', entityType: 'SurveySample', after: created };
+        return {
+          id: created!.id,
+          audit: { ...audit, entityId: created!.id, regionPath: village.regionPath },
+        };
       });
-      return (await ctx.db.query.surveySamples.findFirst(query({ where: { id } })))!;
+      return reread(ctx.db.query.surveySamples.findFirst(query({ where: { id } })), '抽样调查', id);
     },
   }),
   setVillagePopulation: t.boolean({
@@ -188,6 +192,7 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: VillagePopulationInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
+      const village = await writableVillage(ctx, Number(input.villageId.id));
       const values = validate(
         z.object({
           year: yearSchema,
@@ -196,8 +201,7 @@ builder.mutationFields((t) => ({
         }),
         input,
       );
-      const village = await writableVillage(ctx, Number(input.villageId.id));
-      await ctx.db.transaction(async (tx) => {
+      await writeAudited(ctx, async (tx) => {
         const [row] = await tx
           .insert(villagePopulations)
           .values({
@@ -211,18 +215,12 @@ builder.mutationFields((t) => ({
             set: {
               ruralPopulation: values.ruralPopulation,
               ruralHouseholds: values.ruralHouseholds,
-              version: sql`${villagePopulations.version} + 1`,
-              updatedAt: sql`now()`,
+              ...nextVersion(villagePopulations),
             },
           })
           .returning();
-        await writeAudit(tx, ctx.viewer, {
-          action: 'village-population.set',
-          entityType: 'VillagePopulation',
-          entityId: row!.id,
-          regionPath: village.regionPath,
-          after: row,
-        });
+        const audit = { action: 'village-population.set', entityType: 'VillagePopulation', after: row };
+        return { id: row!.id, audit: { ...audit, entityId: row!.id, regionPath: village.regionPath } };
       });
       return true;
     },

@@ -4,15 +4,17 @@ import { checkWorkStationStaffChange, type StaffChange } from '@gongjian/rules';
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../audit';
-import { insideJurisdiction, pathPrefix } from '../../auth/jurisdiction';
+import { inJurisdiction, inSubtree, insideJurisdiction } from '../../auth/jurisdiction';
 import { maskPhone } from '../../auth/masking';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ForbiddenError, NotFoundError, RuleViolationError } from '../../errors';
-import { clock, countyPolicy, runRule } from '../../policy';
+import { ForbiddenError, NotFoundError } from '../../errors';
+import { clock, policyForYear, runRule } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
-import { conflictOrMissing } from '../../spine/write';
+import { refuseUnless } from '../../spine/decide';
+import { viewerMayChange, writableRow } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region, regionPathOf } from '../geography/region';
 import { nameSchema, phoneSchema, Unit, versionSchema, writableUnit } from './unit';
 
@@ -45,8 +47,8 @@ interface CadreListArgs {
 function cadreListFilter(table: typeof cadres, ctx: Context, args: CadreListArgs, regionPath: string | null) {
   const term = args.search?.trim().slice(0, 50);
   return and(
-    sql`${table.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
-    regionPath ? sql`${table.regionPath} like ${pathPrefix(regionPath)}` : undefined,
+    inJurisdiction(table.regionPath, ctx.viewer),
+    regionPath ? inSubtree(table.regionPath, regionPath) : undefined,
     args.unitId ? eq(table.unitId, Number(args.unitId.id)) : undefined,
     term ? sql`(${ilike(table.name, `%${term}%`)} or ${ilike(table.post, `%${term}%`)})` : undefined,
   );
@@ -109,7 +111,6 @@ const RevealInput = builder.inputType('RevealCadrePhoneInput', {
 });
 
 const CadreSchema = z.object({
-  unitId: z.number().int(),
   name: nameSchema,
   post: z.string().trim().min(1, '不能为空').max(60, '不能超过60个字'),
   phone: phoneSchema.nullable(),
@@ -117,27 +118,34 @@ const CadreSchema = z.object({
 
 /**
  * Locks the work stations a cadre write touches (in id order, so two writers cannot deadlock) and applies
- * the staffing rule (WORK_STATION.STAFF, 2–5 people) to the counts as they are under the lock.
+ * the staffing rule (WORK_STATION.STAFF, 2–5 people) to the counts as they are under the lock: one statement
+ * reads each unit's kind, staff count and county code.
  */
 async function checkStationStaffing(tx: Transaction, moves: { unitId: number; change: StaffChange }[]) {
   const ids = [...new Set(moves.map((move) => move.unitId))].sort((a, b) => a - b);
   const locked = await tx
-    .select({ id: units.id, kind: units.kind, countyId: units.countyId })
+    .select({
+      id: units.id,
+      kind: units.kind,
+      staff: sql<number>`(select count(*)::int from cadres c where c.unit_id = units.id)`,
+      countyCode: sql<string>`(select r.code from regions r where r.id = units.county_id)`,
+    })
     .from(units)
     .where(inArray(units.id, ids))
     .orderBy(asc(units.id))
-    .for('update');
+    .for('update', { of: units });
   for (const move of moves) {
     const unit = locked.find((row) => row.id === move.unitId);
     if (unit?.kind !== 'WORK_STATION') continue;
-    const staff = await tx.$count(cadres, eq(cadres.unitId, unit.id));
-    const policy = await countyPolicy(tx, unit.countyId, Number(clock.today().slice(0, 4)));
-    const decision = runRule(() => checkWorkStationStaffChange(staff, move.change, policy));
-    if (decision.outcome === 'FAIL') {
-      throw new RuleViolationError('WORK_STATION.STAFF', decision.reasons[0]!.messageZh);
-    }
+    const policy = policyForYear(Number(clock.today().slice(0, 4)), unit.countyCode);
+    refuseUnless(runRule(() => checkWorkStationStaffChange(unit.staff, move.change, policy)));
   }
 }
+
+const maskedPhone = <T extends { phone: string | null }>(row: T) => ({
+  ...row,
+  phone: row.phone ? '(masked)' : null,
+});
 
 builder.mutationFields((t) => ({
   createCadre: t.drizzleField({
@@ -147,28 +155,23 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: CreateCadreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(CadreSchema, {
-        ...input,
-        unitId: Number(input.unitId.id),
-        phone: input.phone || null,
-      });
-      const unit = await writableUnit(ctx, values.unitId, 'unitId');
-      const id = await ctx.db.transaction(async (tx) => {
+      const unit = await writableUnit(ctx, Number(input.unitId.id), 'unitId');
+      const values = validate(CadreSchema, { ...input, phone: input.phone || null });
+      const id = await writeAudited(ctx, async (tx) => {
         await checkStationStaffing(tx, [{ unitId: unit.id, change: 'ADD' }]);
         const [created] = await tx
           .insert(cadres)
-          .values({ ...values, countyId: unit.countyId, regionPath: unit.regionPath })
+          .values({ ...values, unitId: unit.id, countyId: unit.countyId, regionPath: unit.regionPath })
           .returning();
-        await writeAudit(tx, ctx.viewer, {
+        const audit = {
           action: 'cadre.create',
           entityType: 'Cadre',
           entityId: created!.id,
-          regionPath: created!.regionPath,
-          after: created,
-        });
-        return created!.id;
+          after: maskedPhone(created!),
+        };
+        return { id: created!.id, audit: { ...audit, regionPath: unit.regionPath } };
       });
-      return (await ctx.db.query.cadres.findFirst(query({ where: { id } })))!;
+      return reread(ctx.db.query.cadres.findFirst(query({ where: { id } })), '干部', id);
     },
   }),
   updateCadre: t.drizzleField({
@@ -179,48 +182,42 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateCadreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const id = Number(input.id.id);
-      const before = await ctx.db.query.cadres.findFirst({ where: { id } });
-      if (!before) throw new NotFoundError('干部', String(id));
-      if (!insideJurisdiction(ctx.viewer, before.regionPath)) throw new ForbiddenError();
+      const before = writableRow(ctx, await ctx.db.query.cadres.findFirst({ where: { id } }), {
+        entity: '干部',
+        argument: 'id',
+        id,
+      });
+      const unit = await writableUnit(ctx, Number(input.unitId.id), 'unitId');
       // The client only ever sees masked numbers, so an omitted phone keeps the stored one.
       const phone = input.phone === undefined ? before.phone : input.phone || null;
-      const values = validate(CadreSchema.extend({ version: versionSchema }), {
-        ...input,
-        unitId: Number(input.unitId.id),
-        phone,
-      });
-      const unit = await writableUnit(ctx, values.unitId, 'unitId');
-      await ctx.db.transaction(async (tx) => {
-        if (unit.id !== before.unitId) {
+      const values = validate(CadreSchema.extend({ version: versionSchema }), { ...input, phone });
+      await writeAudited(ctx, async (tx) => {
+        if (unit.id !== before.unitId)
           await checkStationStaffing(tx, [
             { unitId: before.unitId, change: 'REMOVE' },
             { unitId: unit.id, change: 'ADD' },
           ]);
-        }
-        const [updated] = await tx
-          .update(cadres)
-          .set({
-            unitId: unit.id,
+        const { name, post } = values;
+        const set = { unitId: unit.id, regionPath: unit.regionPath, name, post, phone: values.phone };
+        const updated = await updateAtVersion(
+          tx,
+          cadres,
+          { id, version: values.version, entity: '干部' },
+          set,
+        );
+        const audit = { before: maskedPhone(before), after: maskedPhone(updated) };
+        return {
+          id,
+          audit: {
+            action: 'cadre.update',
+            entityType: 'Cadre',
+            entityId: id,
             regionPath: unit.regionPath,
-            name: values.name,
-            post: values.post,
-            phone: values.phone,
-            version: sql`${cadres.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(and(eq(cadres.id, id), eq(cadres.version, values.version)))
-          .returning();
-        if (!updated) await conflictOrMissing(await tx.query.cadres.findFirst({ where: { id } }), '干部', id);
-        await writeAudit(tx, ctx.viewer, {
-          action: 'cadre.update',
-          entityType: 'Cadre',
-          entityId: id,
-          regionPath: unit.regionPath,
-          before: { ...before, phone: before.phone ? '(masked)' : null },
-          after: { ...updated, phone: updated?.phone ? '(masked)' : null },
-        });
+            ...audit,
+          },
+        };
       });
-      return (await ctx.db.query.cadres.findFirst(query({ where: { id } })))!;
+      return reread(ctx.db.query.cadres.findFirst(query({ where: { id } })), '干部', id);
     },
   }),
   revealCadrePhone: t.string({
@@ -237,7 +234,7 @@ builder.mutationFields((t) => ({
       const id = Number(input.id.id);
       const cadre = await ctx.db.query.cadres.findFirst({ where: { id } });
       if (!cadre || !insideJurisdiction(ctx.viewer, cadre.regionPath))
-        throw new NotFoundError('干部', String(id));
+        throw new NotFoundError('干部', String(id), 'id');
       await writeAudit(ctx.db, ctx.viewer, {
         action: 'personal-data.reveal',
         entityType: 'Cadre',
@@ -248,5 +245,14 @@ builder.mutationFields((t) => ({
       });
       return cadre.phone;
     },
+  }),
+}));
+
+builder.drizzleObjectFields(Cadre, (t) => ({
+  viewerCanEdit: t.boolean({
+    description:
+      '我可修改 (organisation.write and the cadre inside your jurisdiction, as updateCadre checks)',
+    select: { columns: { regionPath: true } },
+    resolve: (cadre, _args, ctx) => viewerMayChange(ctx, 'organisation.write', cadre.regionPath),
   }),
 }));

@@ -1,14 +1,14 @@
 import { cadres, units } from '@gongjian/db/schema';
-import { and, eq, ilike, sql } from 'drizzle-orm';
+import { and, eq, ilike } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { insideJurisdiction, pathPrefix } from '../../auth/jurisdiction';
+import { inJurisdiction, inSubtree } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ForbiddenError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
-import { conflictOrMissing } from '../../spine/write';
+import { viewerMayChange, writableRow } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region, regionPathOf, writableRegion } from '../geography/region';
 
 export const UnitKindEnum = builder.enumType('UnitKind', {
@@ -67,8 +67,8 @@ interface UnitListArgs {
 function unitListFilter(table: typeof units, ctx: Context, args: UnitListArgs, regionPath: string | null) {
   const term = args.search?.trim().slice(0, 50);
   return and(
-    sql`${table.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
-    regionPath ? sql`${table.regionPath} like ${pathPrefix(regionPath)}` : undefined,
+    inJurisdiction(table.regionPath, ctx.viewer),
+    regionPath ? inSubtree(table.regionPath, regionPath) : undefined,
     args.kind ? eq(table.kind, args.kind) : undefined,
     term ? ilike(table.name, `%${term}%`) : undefined,
   );
@@ -115,7 +115,6 @@ const unitFields = {
     'VILLAGE_COMMITTEE',
   ]),
   backingLevel: z.enum(['NATIONAL', 'PROVINCIAL', 'CITY', 'COUNTY']).nullable(),
-  regionId: z.number().int(),
 };
 const backingLevelMatchesKind = (u: { kind?: string; backingLevel?: string | null }) =>
   u.kind === undefined || (u.kind === 'BACKING_UNIT') === (u.backingLevel != null);
@@ -123,7 +122,7 @@ const backingLevelIssue = { message: '后盾单位必须填写级别,其他单�
 
 const CreateUnitSchema = z.object(unitFields).refine(backingLevelMatchesKind, backingLevelIssue);
 const UpdateUnitSchema = z
-  .object({ id: z.number().int(), version: versionSchema, ...unitFields })
+  .object({ version: versionSchema, ...unitFields })
   .refine(backingLevelMatchesKind, backingLevelIssue);
 
 const CreateUnitInput = builder.inputType('CreateUnitInput', {
@@ -154,11 +153,13 @@ function mapUniqueViolation(error: unknown): never {
   throw error;
 }
 
-export async function writableUnit(ctx: Context, unitId: number, field: string) {
-  const unit = await ctx.db.query.units.findFirst({ where: { id: unitId } });
-  if (!unit) throw ValidationError.field(field, '单位不存在');
-  if (!insideJurisdiction(ctx.viewer, unit.regionPath)) throw new ForbiddenError('该单位不在您的管辖范围内');
-  return unit;
+/** Load: a unit the viewer may change (NOT_FOUND naming `argument`, FORBIDDEN outside the jurisdiction). */
+export async function writableUnit(ctx: Context, id: number, argument: string) {
+  return writableRow(ctx, await ctx.db.query.units.findFirst({ where: { id } }), {
+    entity: '单位',
+    argument,
+    id,
+  });
 }
 
 builder.mutationFields((t) => ({
@@ -169,29 +170,30 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: CreateUnitInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(CreateUnitSchema, {
-        ...input,
-        backingLevel: input.backingLevel ?? null,
-        regionId: Number(input.regionId.id),
-      });
-      const region = await writableRegion(ctx, values.regionId, 'regionId');
-      const id = await ctx.db
-        .transaction(async (tx) => {
-          const [created] = await tx
-            .insert(units)
-            .values({ ...values, countyId: region.countyId!, regionPath: region.regionPath })
-            .returning();
-          await writeAudit(tx, ctx.viewer, {
+      const region = await writableRegion(ctx, Number(input.regionId.id), 'regionId');
+      const values = validate(CreateUnitSchema, { ...input, backingLevel: input.backingLevel ?? null });
+      const id = await writeAudited(ctx, async (tx) => {
+        const [created] = await tx
+          .insert(units)
+          .values({
+            ...values,
+            regionId: region.id,
+            countyId: region.countyId!,
+            regionPath: region.regionPath,
+          })
+          .returning();
+        return {
+          id: created!.id,
+          audit: {
             action: 'unit.create',
             entityType: 'Unit',
             entityId: created!.id,
             regionPath: created!.regionPath,
             after: created,
-          });
-          return created!.id;
-        })
-        .catch(mapUniqueViolation);
-      return (await ctx.db.query.units.findFirst(query({ where: { id } })))!;
+          },
+        };
+      }).catch(mapUniqueViolation);
+      return reread(ctx.db.query.units.findFirst(query({ where: { id } })), '单位', id);
     },
   }),
   updateUnit: t.drizzleField({
@@ -201,54 +203,44 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: UpdateUnitInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(UpdateUnitSchema, {
-        ...input,
-        id: Number(input.id.id),
-        backingLevel: input.backingLevel ?? null,
-        regionId: Number(input.regionId.id),
-      });
-      const before = await writableUnit(ctx, values.id, 'id');
-      const region = await writableRegion(ctx, values.regionId, 'regionId');
-      await ctx.db
-        .transaction(async (tx) => {
-          const [updated] = await tx
-            .update(units)
-            .set({
-              name: values.name,
-              kind: values.kind,
-              backingLevel: values.backingLevel,
-              regionId: region.id,
-              regionPath: region.regionPath,
-              version: sql`${units.version} + 1`,
-              updatedAt: sql`now()`,
-            })
-            .where(and(eq(units.id, values.id), eq(units.version, values.version)))
-            .returning();
-          if (!updated) {
-            await conflictOrMissing(
-              await tx.query.units.findFirst({ where: { id: values.id } }),
-              '单位',
-              values.id,
-            );
-          }
-          // Cadres carry their unit's region path; a unit that moves takes its cadres along.
-          if (before.regionPath !== region.regionPath) {
-            await tx
-              .update(cadres)
-              .set({ regionPath: region.regionPath })
-              .where(eq(cadres.unitId, values.id));
-          }
-          await writeAudit(tx, ctx.viewer, {
+      const id = Number(input.id.id);
+      const before = await writableUnit(ctx, id, 'id');
+      const region = await writableRegion(ctx, Number(input.regionId.id), 'regionId');
+      const values = validate(UpdateUnitSchema, { ...input, backingLevel: input.backingLevel ?? null });
+      await writeAudited(ctx, async (tx) => {
+        const guard = { id, version: values.version, entity: '单位' };
+        const { name, kind, backingLevel } = values;
+        const updated = await updateAtVersion(tx, units, guard, {
+          name,
+          kind,
+          backingLevel,
+          regionId: region.id,
+          regionPath: region.regionPath,
+        });
+        // Cadres carry their unit's region path; a unit that moves takes its cadres along.
+        if (before.regionPath !== region.regionPath)
+          await tx.update(cadres).set({ regionPath: region.regionPath }).where(eq(cadres.unitId, id));
+        return {
+          id,
+          audit: {
             action: 'unit.update',
             entityType: 'Unit',
-            entityId: values.id,
+            entityId: id,
             regionPath: region.regionPath,
             before,
             after: updated,
-          });
-        })
-        .catch(mapUniqueViolation);
-      return (await ctx.db.query.units.findFirst(query({ where: { id: values.id } })))!;
+          },
+        };
+      }).catch(mapUniqueViolation);
+      return reread(ctx.db.query.units.findFirst(query({ where: { id } })), '单位', id);
     },
+  }),
+}));
+
+builder.drizzleObjectFields(Unit, (t) => ({
+  viewerCanEdit: t.boolean({
+    description: '我可修改 (organisation.write and the unit inside your jurisdiction, as updateUnit checks)',
+    select: { columns: { regionPath: true } },
+    resolve: (unit, _args, ctx) => viewerMayChange(ctx, 'organisation.write', unit.regionPath),
   }),
 }));

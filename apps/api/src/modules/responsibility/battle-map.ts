@@ -1,7 +1,7 @@
 import { combatGroups, regions, tasks } from '@gongjian/db/schema';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { insideJurisdiction, pathPrefix, visibleUpOrDown } from '../../auth/jurisdiction';
+import { inSubtree, insideJurisdiction, visibleUpOrDown } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ForbiddenError, NotFoundError } from '../../errors';
@@ -127,7 +127,7 @@ async function loadBattleMap(ctx: Context, regionId: number | null, asOf: string
         progressSum: sql<number>`coalesce(sum(${tasks.progress}), 0)::int`,
       })
       .from(tasks)
-      .where(and(sql`${tasks.regionPath} like ${pathPrefix(scopeRow.regionPath)}`, isLeaf))
+      .where(and(inSubtree(tasks.regionPath, scopeRow.regionPath), isLeaf))
       .groupBy(tasks.regionId, tasks.combatGroupId),
     ctx.db
       .select({ id: combatGroups.id, name: combatGroups.name })

@@ -1,18 +1,19 @@
 import { tasks } from '@gongjian/db/schema';
-import { canCompleteTask } from '@gongjian/rules';
-import { and, eq, sql } from 'drizzle-orm';
+import { canReportTaskProgress, decideTaskCompletion } from '@gongjian/rules';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
 import { builder } from '../../builder';
-import { ConflictError, RuleViolationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
-import { conflictOrMissing } from '../../spine/write';
-import { Task, versionSchema, writableTask } from './task';
-import { hasChildren, lockAndLoadTree, type TreeRow, toRuleTask, writeRollUp } from './task-tree';
+import { refuseUnless } from '../../spine/decide';
+import { atVersion, reporterOf, viewerMayChange } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+import { Task, versionSchema } from './task';
+import { lockTreeOf, toRuleTask, writeRollUp } from './task-tree';
+
+/** Reporting progress at a leaf and completing a task: both change the tree's roll-up in the same transaction. */
 
 const ReportSchema = z.object({
-  id: z.number().int(),
   version: versionSchema,
   progress: z.number().int('进度须为整数').min(0, '进度不能小于0').max(100, '进度不能超过100'),
   note: z.string().trim().max(500).nullable(),
@@ -33,9 +34,6 @@ const CompleteTaskInput = builder.inputType('CompleteTaskInput', {
   fields: (t) => ({ id: t.globalID({ required: true, for: [Task] }), version: t.int({ required: true }) }),
 });
 
-const ruleTaskOf = (rows: readonly TreeRow[], taskId: number) =>
-  toRuleTask(rows.find((r) => r.id === taskId)!);
-
 builder.mutationFields((t) => ({
   reportTaskProgress: t.drizzleField({
     type: Task,
@@ -44,52 +42,33 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: ReportTaskProgressInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(ReportSchema, { ...input, id: Number(input.id.id), note: input.note ?? null });
-      const task = await writableTask(ctx, values.id);
-      await ctx.db.transaction(async (tx) => {
-        const tree = await lockAndLoadTree(tx, task.rootId ?? task.id);
-        const current = tree.find((row) => row.id === task.id)!;
-        if (current.version !== values.version) throw new ConflictError(current.version);
-        if (hasChildren(tree, task.id))
-          throw new RuleViolationError(
-            'TASK.PROGRESS_AT_LEAF',
-            '进度只在末级任务填报,上级任务的进度由下级汇总',
-          );
-        if (current.status === 'DONE')
-          throw new RuleViolationError('TASK.ALREADY_DONE', '任务已完成,不能再填报进度');
-        const [updated] = await tx
-          .update(tasks)
-          .set({
-            progress: values.progress,
-            status: 'IN_PROGRESS',
-            version: sql`${tasks.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(and(eq(tasks.id, task.id), eq(tasks.version, values.version)))
-          .returning();
-        if (!updated)
-          conflictOrMissing(
-            await tx.query.tasks.findFirst({ columns: { version: true }, where: { id: task.id } }),
-            '任务',
-            task.id,
-          );
+      const id = await writeAudited(ctx, async (tx) => {
+        const { task, tree } = await lockTreeOf(tx, ctx, Number(input.id.id), 'id');
+        const { version, progress, note } = validate(ReportSchema, { ...input, note: input.note ?? null });
+        atVersion(task, version);
+        const childCount = tree.filter((row) => row.parentId === task.id).length;
+        refuseUnless(canReportTaskProgress(toRuleTask(task), childCount, reporterOf(ctx, task)));
+        const change = { progress, status: 'IN_PROGRESS' as const };
+        await updateAtVersion(tx, tasks, { id: task.id, version, entity: '任务' }, change);
         await writeRollUp(
           tx,
-          tree.map((row) =>
-            row.id === task.id ? { ...row, progress: values.progress, status: 'IN_PROGRESS' } : row,
-          ),
+          tree.map((row) => (row.id === task.id ? { ...row, ...change } : row)),
         );
-        await writeAudit(tx, ctx.viewer, {
-          action: 'task.progress',
-          entityType: 'Task',
-          entityId: task.id,
-          regionPath: task.regionPath,
-          before: { progress: current.progress, status: current.status },
-          after: { progress: values.progress, status: 'IN_PROGRESS' },
-          reason: values.note,
-        });
+        const before = { progress: task.progress, status: task.status };
+        return {
+          id: task.id,
+          audit: {
+            action: 'task.progress',
+            entityType: 'Task',
+            entityId: task.id,
+            regionPath: task.regionPath,
+            before,
+            after: change,
+            reason: note,
+          },
+        };
       });
-      return (await ctx.db.query.tasks.findFirst(query({ where: { id: task.id } })))!;
+      return reread(ctx.db.query.tasks.findFirst(query({ where: { id } })), '任务', id);
     },
   }),
   completeTask: t.drizzleField({
@@ -99,51 +78,84 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: CompleteTaskInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(z.object({ id: z.number().int(), version: versionSchema }), {
-        id: Number(input.id.id),
-        version: input.version,
-      });
-      const task = await writableTask(ctx, values.id);
-      await ctx.db.transaction(async (tx) => {
-        const tree = await lockAndLoadTree(tx, task.rootId ?? task.id);
-        const current = tree.find((row) => row.id === task.id)!;
-        if (current.version !== values.version) throw new ConflictError(current.version);
-        if (current.status === 'DONE') throw new RuleViolationError('TASK.ALREADY_DONE', '任务已完成');
-        const decision = canCompleteTask(ruleTaskOf(tree, task.id), tree.map(toRuleTask));
-        if (decision.outcome === 'FAIL')
-          throw new RuleViolationError(decision.reasons[0]!.ruleId, decision.reasons[0]!.messageZh);
-        const [updated] = await tx
-          .update(tasks)
-          .set({
-            status: 'DONE',
-            progress: 100,
-            completedAt: sql`now()`,
-            completedById: ctx.viewer!.id,
-            version: sql`${tasks.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(and(eq(tasks.id, task.id), eq(tasks.version, values.version)))
-          .returning();
-        if (!updated)
-          conflictOrMissing(
-            await tx.query.tasks.findFirst({ columns: { version: true }, where: { id: task.id } }),
-            '任务',
-            task.id,
-          );
+      const id = await writeAudited(ctx, async (tx) => {
+        const { task, tree } = await lockTreeOf(tx, ctx, Number(input.id.id), 'id');
+        const { version } = validate(z.object({ version: versionSchema }), input);
+        atVersion(task, version);
+        refuseUnless(decideTaskCompletion(toRuleTask(task), tree.map(toRuleTask)));
+        const done = { status: 'DONE' as const, progress: 100 };
+        const set = { ...done, completedAt: sql`now()`, completedById: ctx.viewer!.id };
+        const updated = await updateAtVersion(tx, tasks, { id: task.id, version, entity: '任务' }, set);
         await writeRollUp(
           tx,
-          tree.map((row) => (row.id === task.id ? { ...row, progress: 100, status: 'DONE' } : row)),
+          tree.map((row) => (row.id === task.id ? { ...row, ...done } : row)),
         );
-        await writeAudit(tx, ctx.viewer, {
-          action: 'task.complete',
-          entityType: 'Task',
-          entityId: task.id,
-          regionPath: task.regionPath,
-          before: { status: task.status, progress: task.progress },
-          after: { status: 'DONE', completedAt: updated!.completedAt },
-        });
+        const before = { status: task.status, progress: task.progress };
+        return {
+          id: task.id,
+          audit: {
+            action: 'task.complete',
+            entityType: 'Task',
+            entityId: task.id,
+            regionPath: task.regionPath,
+            before,
+            after: { status: 'DONE', completedAt: updated.completedAt },
+          },
+        };
       });
-      return (await ctx.db.query.tasks.findFirst(query({ where: { id: task.id } })))!;
+      return reread(ctx.db.query.tasks.findFirst(query({ where: { id } })), '任务', id);
+    },
+  }),
+}));
+
+/** A task's columns the permission fields need, and its child counts as subqueries of the same statement. */
+const taskFacts = {
+  columns: {
+    id: true,
+    parentId: true,
+    levelId: true,
+    regionId: true,
+    regionPath: true,
+    responsibleUnitId: true,
+    responsiblePersonId: true,
+    deadline: true,
+    status: true,
+    progress: true,
+    version: true,
+  },
+  extras: {
+    childCount: (table: typeof tasks) =>
+      sql<number>`(select count(*)::int from tasks c where c.parent_id = ${table.id})`,
+    openChildCount: (table: typeof tasks) =>
+      sql<number>`(select count(*)::int from tasks c where c.parent_id = ${table.id} and c.status <> 'DONE')`,
+  },
+} as const;
+
+builder.drizzleObjectFields(Task, (t) => ({
+  viewerCanReportProgress: t.boolean({
+    description:
+      '我可填报进度 (role, jurisdiction and the rules TASK.REPORTER, TASK.PROGRESS_AT_LEAF, TASK.ALREADY_DONE)',
+    select: taskFacts,
+    resolve: (task, _args, ctx) =>
+      viewerMayChange(ctx, 'task.report', task.regionPath) &&
+      canReportTaskProgress(toRuleTask(task), task.childCount, reporterOf(ctx, task)).outcome === 'PASS',
+  }),
+  viewerCanComplete: t.boolean({
+    description: '我可办结 (role, jurisdiction and the rules TASK.ALREADY_DONE, TASK.CHILDREN_DONE)',
+    select: taskFacts,
+    resolve: (task, _args, ctx) => {
+      // The task's own facts and its open children stand in for the tree the write loads.
+      const rule = { ...toRuleTask(task), parentId: null };
+      const openChildren = Array.from({ length: task.openChildCount }, (_, i) => ({
+        ...rule,
+        id: `open-${i}`,
+        parentId: rule.id,
+        status: 'IN_PROGRESS' as const,
+      }));
+      return (
+        viewerMayChange(ctx, 'task.write', task.regionPath) &&
+        decideTaskCompletion(rule, [rule, ...openChildren]).outcome === 'PASS'
+      );
     },
   }),
 }));

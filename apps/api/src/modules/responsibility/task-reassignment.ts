@@ -1,15 +1,17 @@
 import { taskReassignments, tasks } from '@gongjian/db/schema';
-import { and, eq, sql } from 'drizzle-orm';
+import { canReassignTask } from '@gongjian/rules';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
 import { builder } from '../../builder';
-import { RuleViolationError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
-import { conflictOrMissing } from '../../spine/write';
+import { refuseUnless } from '../../spine/decide';
+import { viewerMayChange, writableRow } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
-import { assignmentFields, checkAssignments, optionalId, Task, versionSchema, writableTask } from './task';
+import { assignmentFields, checkAssignments, optionalId, Task, versionSchema } from './task';
+import { toRuleTask } from './task-tree';
 
 export const TaskReassignment = builder.drizzleObject('taskReassignments', {
   name: 'TaskReassignment',
@@ -48,7 +50,6 @@ export const TaskReassignment = builder.drizzleObject('taskReassignments', {
 });
 
 const ReassignSchema = z.object({
-  id: z.number().int(),
   version: versionSchema,
   responsibleUnitId: assignmentFields.responsibleUnitId,
   responsiblePersonId: assignmentFields.responsiblePersonId,
@@ -74,65 +75,69 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: ReassignTaskInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
+      const taskId = Number(input.id.id);
+      const task = writableRow(ctx, await ctx.db.query.tasks.findFirst({ where: { id: taskId } }), {
+        entity: '任务',
+        argument: 'id',
+        id: taskId,
+      });
       const values = validate(ReassignSchema, {
         ...input,
-        id: Number(input.id.id),
         responsibleUnitId: optionalId(input.responsibleUnitId) ?? undefined,
         responsiblePersonId: optionalId(input.responsiblePersonId) ?? undefined,
       });
-      const task = await writableTask(ctx, values.id);
-      if (task.status === 'DONE') throw new RuleViolationError('TASK.ALREADY_DONE', '已完成的任务不能改派');
-      if (
-        task.responsiblePersonId === values.responsiblePersonId &&
-        task.responsibleUnitId === values.responsibleUnitId
-      )
+      refuseUnless(canReassignTask(toRuleTask(task)));
+      const { responsibleUnitId, responsiblePersonId, reason, version } = values;
+      if (task.responsiblePersonId === responsiblePersonId && task.responsibleUnitId === responsibleUnitId)
         throw ValidationError.field('responsiblePersonId', '与原责任人相同');
-      await checkAssignments(ctx, [values], () => '');
-      await ctx.db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(tasks)
-          .set({
-            responsibleUnitId: values.responsibleUnitId,
-            responsiblePersonId: values.responsiblePersonId,
-            version: sql`${tasks.version} + 1`,
-            updatedAt: sql`now()`,
-          })
-          .where(and(eq(tasks.id, task.id), eq(tasks.version, values.version)))
-          .returning();
-        if (!updated)
-          conflictOrMissing(
-            await tx.query.tasks.findFirst({ columns: { version: true }, where: { id: task.id } }),
-            '任务',
-            task.id,
-          );
+      await checkAssignments(ctx.db, ctx, [values], () => '');
+      await writeAudited(ctx, async (tx) => {
+        await updateAtVersion(
+          tx,
+          tasks,
+          { id: task.id, version, entity: '任务' },
+          { responsibleUnitId, responsiblePersonId },
+        );
         await tx.insert(taskReassignments).values({
           countyId: task.countyId,
           regionPath: task.regionPath,
           taskId: task.id,
           fromUnitId: task.responsibleUnitId,
           fromPersonId: task.responsiblePersonId,
-          toUnitId: values.responsibleUnitId,
-          toPersonId: values.responsiblePersonId,
-          reason: values.reason,
+          toUnitId: responsibleUnitId,
+          toPersonId: responsiblePersonId,
+          reason,
           reassignedById: ctx.viewer!.id,
         });
-        await writeAudit(tx, ctx.viewer, {
-          action: 'task.reassign',
-          entityType: 'Task',
-          entityId: task.id,
-          regionPath: task.regionPath,
-          before: {
-            responsibleUnitId: task.responsibleUnitId,
-            responsiblePersonId: task.responsiblePersonId,
+        const before = {
+          responsibleUnitId: task.responsibleUnitId,
+          responsiblePersonId: task.responsiblePersonId,
+        };
+        const after = { responsibleUnitId, responsiblePersonId };
+        return {
+          id: task.id,
+          audit: {
+            action: 'task.reassign',
+            entityType: 'Task',
+            entityId: task.id,
+            regionPath: task.regionPath,
+            before,
+            after,
+            reason,
           },
-          after: {
-            responsibleUnitId: values.responsibleUnitId,
-            responsiblePersonId: values.responsiblePersonId,
-          },
-          reason: values.reason,
-        });
+        };
       });
-      return (await ctx.db.query.tasks.findFirst(query({ where: { id: task.id } })))!;
+      return reread(ctx.db.query.tasks.findFirst(query({ where: { id: task.id } })), '任务', task.id);
     },
+  }),
+}));
+
+builder.drizzleObjectFields(Task, (t) => ({
+  viewerCanReassign: t.boolean({
+    description: '我可改派 (role, jurisdiction and the rule TASK.ALREADY_DONE)',
+    select: { columns: { id: true, status: true, regionPath: true } },
+    resolve: (task, _args, ctx) =>
+      viewerMayChange(ctx, 'task.write', task.regionPath) &&
+      canReassignTask({ id: String(task.id), status: task.status }).outcome === 'PASS',
   }),
 }));

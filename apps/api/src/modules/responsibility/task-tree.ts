@@ -1,33 +1,30 @@
 import type { DbExecutor } from '@gongjian/db';
 import { regions, tasks } from '@gongjian/db/schema';
-import { checkDecomposition, failedReasons, type Task as RuleTask, rollUpProgress } from '@gongjian/rules';
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import {
+  canDecomposeTask,
+  checkChildRegion,
+  checkDecomposition,
+  type Policy,
+  type Task as RuleTask,
+  rollUpProgress,
+} from '@gongjian/rules';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { insideJurisdiction, regionVisible } from '../../auth/jurisdiction';
+import { insideJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ForbiddenError, RuleViolationError, ValidationError } from '../../errors';
-import { countyPolicy } from '../../policy';
+import { ForbiddenError } from '../../errors';
+import { policyForYear } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
+import { refuseUnless } from '../../spine/decide';
+import { referencedRow, viewerMayChange, writableRow } from '../../spine/load';
+import { reread, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
-import { CombatGroup } from '../work-advancement/command-post';
-import { MeetingDecision } from '../work-advancement/meeting';
-import { PolicyDocument } from '../work-advancement/policy-document';
-import { Resolution } from '../work-advancement/resolution';
 import { checkLevel, policyYear } from './responsibility-level';
-import {
-  assignmentFields,
-  checkAssignments,
-  optionalId,
-  Task,
-  TaskSourceKindEnum,
-  titleSchema,
-  writableTask,
-} from './task';
+import { assignmentFields, checkAssignments, optionalId, Task, titleSchema } from './task';
 
 /**
  * One task tree, loaded under a lock on its top task. Every write that changes a tree (decompose, report,
@@ -37,6 +34,7 @@ import {
 
 export interface TreeRow {
   id: number;
+  regionPath?: string;
   parentId: number | null;
   levelId: string;
   regionId: number;
@@ -48,23 +46,25 @@ export interface TreeRow {
   version: number;
 }
 
-export async function lockAndLoadTree(tx: DbExecutor, rootId: number): Promise<TreeRow[]> {
-  await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, rootId)).for('update');
-  return await tx
-    .select({
-      id: tasks.id,
-      parentId: tasks.parentId,
-      levelId: tasks.levelId,
-      regionId: tasks.regionId,
-      responsibleUnitId: tasks.responsibleUnitId,
-      responsiblePersonId: tasks.responsiblePersonId,
-      deadline: tasks.deadline,
-      status: tasks.status,
-      progress: tasks.progress,
-      version: tasks.version,
-    })
+/**
+ * Load: the whole tree holding `taskId` in one statement, every row locked in id order (the top task, created
+ * first, is locked first). The task itself must be one the viewer may change.
+ */
+export async function lockTreeOf(tx: DbExecutor, ctx: Context, taskId: number, argument: string) {
+  const tree = await tx
+    .select()
     .from(tasks)
-    .where(or(eq(tasks.id, rootId), eq(tasks.rootId, rootId)));
+    .where(
+      sql`coalesce(${tasks.rootId}, ${tasks.id}) = (select coalesce(t.root_id, t.id) from tasks t where t.id = ${taskId})`,
+    )
+    .orderBy(asc(tasks.id))
+    .for('update');
+  const task = writableRow(
+    ctx,
+    tree.find((row) => row.id === taskId),
+    { entity: '任务', argument, id: taskId },
+  );
+  return { task, tree };
 }
 
 export function toRuleTask(row: TreeRow): RuleTask {
@@ -121,26 +121,7 @@ export async function writeRollUp(tx: DbExecutor, rows: readonly TreeRow[]) {
   );
 }
 
-const CreateTaskSchema = z.object({
-  title: titleSchema,
-  description: z.string().trim().max(2000).nullable(),
-  sourceKind: z.enum([
-    'MEETING_DECISION',
-    'RESOLUTION',
-    'POLICY_DOCUMENT',
-    'INSPECTION_FINDING',
-    'AUDIT_FINDING',
-  ]),
-  sourceId: z.number().int().nullable(),
-  findingReference: z.string().trim().max(200).nullable(),
-  combatGroupId: z.number().int().nullable(),
-  level: z.string().min(1, '请选择责任层级'),
-  regionId: z.number().int(),
-  ...assignmentFields,
-});
-
 const DecomposeSchema = z.object({
-  parentId: z.number().int(),
   children: z
     .array(
       z.object({
@@ -152,32 +133,6 @@ const DecomposeSchema = z.object({
     )
     .min(1, '至少分解出一项下级任务')
     .max(400, '一次最多分解400项'),
-});
-
-const CreateTaskInput = builder.inputType('CreateTaskInput', {
-  description:
-    '下达任务 (from a meeting decision, resolution, policy document, or an inspection/audit finding)',
-  fields: (t) => ({
-    title: t.string({ required: true, description: '任务内容' }),
-    description: t.string({ required: false, description: '说明' }),
-    sourceKind: t.field({ type: TaskSourceKindEnum, required: true, description: '来源类别' }),
-    sourceId: t.globalID({
-      required: false,
-      for: [MeetingDecision, Resolution, PolicyDocument],
-      description: '来源 (the decision, resolution or document; matches sourceKind)',
-    }),
-    findingReference: t.string({ required: false, description: '督查/审计问题出处 (for findings)' }),
-    combatGroupId: t.globalID({ required: false, for: [CombatGroup], description: '所属战斗组' }),
-    level: t.string({ required: true, description: '责任层级 (a level id of responsibilityLevels)' }),
-    regionId: t.globalID({ required: true, for: [Region], description: '所在区划' }),
-    responsibleUnitId: t.globalID({ required: false, for: [Unit], description: '责任单位 (required)' }),
-    responsiblePersonId: t.globalID({
-      required: false,
-      for: [Cadre],
-      description: '责任人 (a cadre of that unit; required)',
-    }),
-    deadline: t.field({ type: 'Date', required: false, description: '完成时限 (required)' }),
-  }),
 });
 
 const DecomposeChildInput = builder.inputType('DecomposeChildInput', {
@@ -204,99 +159,46 @@ const DecomposeTaskInput = builder.inputType('DecomposeTaskInput', {
   }),
 });
 
-async function loadSource(
-  ctx: Context,
-  kind: z.output<typeof CreateTaskSchema>['sourceKind'],
-  sourceId: number | null,
-) {
-  if (kind === 'INSPECTION_FINDING' || kind === 'AUDIT_FINDING') return {};
-  if (sourceId === null) throw ValidationError.field('sourceId', '请选择任务来源');
-  const row =
-    kind === 'MEETING_DECISION'
-      ? await ctx.db.query.meetingDecisions.findFirst({ where: { id: sourceId } })
-      : kind === 'RESOLUTION'
-        ? await ctx.db.query.resolutions.findFirst({ where: { id: sourceId } })
-        : await ctx.db.query.policyDocuments.findFirst({ where: { id: sourceId } });
-  if (!row || !regionVisible(ctx.viewer, row.regionPath))
-    throw ValidationError.field('sourceId', '任务来源不存在');
-  if (kind === 'MEETING_DECISION') return { meetingDecisionId: sourceId };
-  if (kind === 'RESOLUTION') return { resolutionId: sourceId };
-  return { policyDocumentId: sourceId };
-}
+type ChildValues = z.output<typeof DecomposeSchema>['children'][number];
+type TaskRow = typeof tasks.$inferSelect;
+type RegionRow = typeof regions.$inferSelect;
 
-function refuseUnlessPassed(decision: ReturnType<typeof checkDecomposition>) {
-  const [failed] = failedReasons(decision.reasons);
-  if (failed) throw new RuleViolationError(failed.ruleId, failed.messageZh);
+/** Decide one child of a decomposition: its region (in the jurisdiction and the parent's), level and deadline. */
+function planChild(
+  ctx: Context,
+  parent: TaskRow,
+  child: ChildValues,
+  index: number,
+  regionRows: RegionRow[],
+  policy: Policy,
+) {
+  const field = `children.${index}.`;
+  const region = referencedRow(
+    regionRows.find((r) => r.id === child.regionId),
+    { entity: '区划', argument: `${field}regionId`, id: child.regionId },
+  );
+  if (!insideJurisdiction(ctx.viewer, region.regionPath))
+    throw new ForbiddenError(`${field}regionId: 该区划不在您的管辖范围内`);
+  refuseUnless(
+    checkChildRegion(parent.regionPath, { regionPath: region.regionPath, regionName: region.name }),
+  );
+  const levels = policy.get('responsibility.levels');
+  const nextLevel = levels[levels.findIndex((l) => l.id === parent.levelId) + 1]?.id ?? null;
+  const level = child.level ?? nextLevel ?? parent.levelId;
+  checkLevel(policy, level, `${field}level`);
+  const parentRule = toRuleTask(parent);
+  const childRule = {
+    ...parentRule,
+    id: `new-${index}`,
+    parentId: parentRule.id,
+    levelId: level,
+    deadline: child.deadline,
+  };
+  refuseUnless(checkDecomposition(parentRule, childRule, policy));
+  return { ...child, level, region, title: child.title ?? `${region.name}:${parent.title}` };
 }
 
 builder.mutationFields((t) => ({
-  createTask: t.drizzleField({
-    type: Task,
-    description: '下达任务 (a top task from a decision, resolution, document or finding)',
-    authScopes: { permission: 'task.write' },
-    errors: { types: WRITE_ERRORS },
-    args: { input: t.arg({ type: CreateTaskInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(CreateTaskSchema, {
-        ...input,
-        description: input.description ?? null,
-        sourceId: optionalId(input.sourceId),
-        findingReference: input.findingReference ?? null,
-        combatGroupId: optionalId(input.combatGroupId),
-        regionId: Number(input.regionId.id),
-        responsibleUnitId: optionalId(input.responsibleUnitId) ?? undefined,
-        responsiblePersonId: optionalId(input.responsiblePersonId) ?? undefined,
-        deadline: input.deadline ?? undefined,
-      });
-      const sourceTypename = input.sourceId?.typename;
-      const expected = {
-        MEETING_DECISION: 'MeetingDecision',
-        RESOLUTION: 'Resolution',
-        POLICY_DOCUMENT: 'PolicyDocument',
-      };
-      if (sourceTypename && expected[values.sourceKind as keyof typeof expected] !== sourceTypename)
-        throw ValidationError.field('sourceId', '来源与来源类别不符');
-      if (['INSPECTION_FINDING', 'AUDIT_FINDING'].includes(values.sourceKind) && !values.findingReference)
-        throw ValidationError.field('findingReference', '请填写问题出处');
-      const region = await ctx.db.query.regions.findFirst({ where: { id: values.regionId } });
-      if (!region || region.countyId === null)
-        throw ValidationError.field('regionId', '区划不存在或不在县内');
-      if (!insideJurisdiction(ctx.viewer, region.regionPath))
-        throw new ForbiddenError('该区划不在您的管辖范围内');
-      checkLevel(await countyPolicy(ctx.db, region.countyId, policyYear()), values.level, 'level');
-      await checkAssignments(ctx, [values], () => '');
-      const source = await loadSource(ctx, values.sourceKind, values.sourceId);
-      const taskId = await ctx.db.transaction(async (tx) => {
-        const [created] = await tx
-          .insert(tasks)
-          .values({
-            countyId: region.countyId!,
-            regionPath: region.regionPath,
-            regionId: region.id,
-            title: values.title,
-            description: values.description,
-            sourceKind: values.sourceKind,
-            ...source,
-            findingReference: values.findingReference,
-            combatGroupId: values.combatGroupId,
-            levelId: values.level,
-            responsibleUnitId: values.responsibleUnitId,
-            responsiblePersonId: values.responsiblePersonId,
-            deadline: values.deadline,
-          })
-          .returning();
-        await writeAudit(tx, ctx.viewer, {
-          action: 'task.create',
-          entityType: 'Task',
-          entityId: created!.id,
-          regionPath: created!.regionPath,
-          after: created,
-        });
-        return created!.id;
-      });
-      return (await ctx.db.query.tasks.findFirst(query({ where: { id: taskId } })))!;
-    },
-  }),
   decomposeTask: t.drizzleField({
     type: Task,
     description: '分解任务 (children one level down, deadlines not after the parent’s; all or nothing)',
@@ -304,81 +206,80 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: DecomposeTaskInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(DecomposeSchema, {
-        parentId: Number(input.parentId.id),
-        children: input.children.map((child) => ({
-          title: child.title ?? null,
-          level: child.level ?? null,
-          regionId: Number(child.regionId.id),
-          responsibleUnitId: optionalId(child.responsibleUnitId) ?? undefined,
-          responsiblePersonId: optionalId(child.responsiblePersonId) ?? undefined,
-          deadline: child.deadline ?? undefined,
-        })),
-      });
-      const parent = await writableTask(ctx, values.parentId);
-      const policy = await countyPolicy(ctx.db, parent.countyId, policyYear());
-      const levels = policy.get('responsibility.levels');
-      const nextLevel = levels[levels.findIndex((l) => l.id === parent.levelId) + 1]?.id ?? null;
-      const regionRows = await ctx.db
-        .select()
-        .from(regions)
-        .where(inArray(regions.id, [...new Set(values.children.map((c) => c.regionId))]));
-      const children = values.children.map((child, index) => {
-        const field = `children.${index}.`;
-        const region = regionRows.find((r) => r.id === child.regionId);
-        if (!region) throw ValidationError.field(`${field}regionId`, '区划不存在');
-        if (!insideJurisdiction(ctx.viewer, region.regionPath))
-          throw new ForbiddenError('该区划不在您的管辖范围内');
-        if (!region.regionPath.startsWith(parent.regionPath))
-          throw new RuleViolationError('TASK.REGION', `下级任务的区划 ${region.name} 不在上级任务的区划之内`);
-        const level = child.level ?? nextLevel ?? parent.levelId;
-        checkLevel(policy, level, `${field}level`);
-        const parentRule = toRuleTask(parent);
-        const childRule = { ...parentRule, id: `new-${index}`, parentId: parentRule.id, levelId: level };
-        refuseUnlessPassed(
-          checkDecomposition(parentRule, { ...childRule, deadline: child.deadline }, policy),
+      const id = await writeAudited(ctx, async (tx) => {
+        const { task: parent, tree } = await lockTreeOf(tx, ctx, Number(input.parentId.id), 'parentId');
+        const values = validate(DecomposeSchema, { children: input.children.map(childValuesOf) });
+        refuseUnless(canDecomposeTask(toRuleTask(parent)));
+        const regionIds = [...new Set(values.children.map((c) => c.regionId))];
+        const regionRows = await tx.select().from(regions).where(inArray(regions.id, regionIds));
+        const policy = policyForYear(policyYear(), regionRows[0]?.code ?? '');
+        const children = values.children.map((child, i) =>
+          planChild(ctx, parent, child, i, regionRows, policy),
         );
-        return { ...child, level, region, title: child.title ?? `${region.name}:${parent.title}` };
+        await checkAssignments(tx, ctx, children, (index) => `children.${index}.`);
+        const inherited = {
+          countyId: parent.countyId,
+          parentId: parent.id,
+          rootId: parent.rootId ?? parent.id,
+          sourceKind: parent.sourceKind,
+          meetingDecisionId: parent.meetingDecisionId,
+          resolutionId: parent.resolutionId,
+          policyDocumentId: parent.policyDocumentId,
+          findingReference: parent.findingReference,
+          combatGroupId: parent.combatGroupId,
+        };
+        const rows = children.map((child) => ({
+          ...inherited,
+          regionPath: child.region.regionPath,
+          regionId: child.region.id,
+          title: child.title,
+          levelId: child.level,
+          responsibleUnitId: child.responsibleUnitId,
+          responsiblePersonId: child.responsiblePersonId,
+          deadline: child.deadline,
+        }));
+        const created = await tx.insert(tasks).values(rows).returning();
+        await writeRollUp(tx, [...tree, ...created]);
+        return {
+          id: parent.id,
+          audit: {
+            action: 'task.decompose',
+            entityType: 'Task',
+            entityId: parent.id,
+            regionPath: parent.regionPath,
+            after: { children: created },
+          },
+        };
       });
-      await checkAssignments(ctx, children, (index) => `children.${index}.`);
-      const rootId = parent.rootId ?? parent.id;
-      await ctx.db.transaction(async (tx) => {
-        const tree = await lockAndLoadTree(tx, rootId);
-        if (tree.find((row) => row.id === parent.id)?.status === 'DONE')
-          throw new RuleViolationError('TASK.PARENT_OPEN', '已完成的任务不能再分解');
-        const created = await tx
-          .insert(tasks)
-          .values(
-            children.map((child) => ({
-              countyId: parent.countyId,
-              regionPath: child.region.regionPath,
-              regionId: child.region.id,
-              parentId: parent.id,
-              rootId,
-              title: child.title,
-              sourceKind: parent.sourceKind,
-              meetingDecisionId: parent.meetingDecisionId,
-              resolutionId: parent.resolutionId,
-              policyDocumentId: parent.policyDocumentId,
-              findingReference: parent.findingReference,
-              combatGroupId: parent.combatGroupId,
-              levelId: child.level,
-              responsibleUnitId: child.responsibleUnitId,
-              responsiblePersonId: child.responsiblePersonId,
-              deadline: child.deadline,
-            })),
-          )
-          .returning();
-        await writeRollUp(tx, [...tree, ...created.map((row) => ({ ...row, parentId: parent.id }))]);
-        await writeAudit(tx, ctx.viewer, {
-          action: 'task.decompose',
-          entityType: 'Task',
-          entityId: parent.id,
-          regionPath: parent.regionPath,
-          after: { children: created },
-        });
-      });
-      return (await ctx.db.query.tasks.findFirst(query({ where: { id: parent.id } })))!;
+      return reread(ctx.db.query.tasks.findFirst(query({ where: { id } })), '任务', id);
     },
+  }),
+}));
+
+function childValuesOf(child: {
+  title?: string | null;
+  level?: string | null;
+  regionId: { id: string | number };
+  responsibleUnitId?: { id: string | number } | null;
+  responsiblePersonId?: { id: string | number } | null;
+  deadline?: string | null;
+}) {
+  return {
+    title: child.title ?? null,
+    level: child.level ?? null,
+    regionId: Number(child.regionId.id),
+    responsibleUnitId: optionalId(child.responsibleUnitId) ?? undefined,
+    responsiblePersonId: optionalId(child.responsiblePersonId) ?? undefined,
+    deadline: child.deadline ?? undefined,
+  };
+}
+
+builder.drizzleObjectFields(Task, (t) => ({
+  viewerCanDecompose: t.boolean({
+    description: '我可分解 (role, jurisdiction and the rule TASK.PARENT_OPEN)',
+    select: { columns: { id: true, status: true, regionPath: true } },
+    resolve: (task, _args, ctx) =>
+      viewerMayChange(ctx, 'task.write', task.regionPath) &&
+      canDecomposeTask({ id: String(task.id), status: task.status }).outcome === 'PASS',
   }),
 }));

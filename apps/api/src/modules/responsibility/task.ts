@@ -1,12 +1,14 @@
-import { cadres, tasks, units } from '@gongjian/db/schema';
+import type { DbExecutor } from '@gongjian/db';
+import { tasks } from '@gongjian/db/schema';
 import { type DerivedTaskStatus, deriveTaskStatus } from '@gongjian/rules';
-import { and, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { insideJurisdiction, jurisdictionWhere, pathPrefix } from '../../auth/jurisdiction';
+import { inJurisdiction, insideJurisdiction, jurisdictionWhere } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { ForbiddenError, ValidationError } from '../../errors';
 import { clock } from '../../policy';
+import { referencedRow } from '../../spine/load';
 import { Region } from '../geography/region';
 import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
@@ -156,7 +158,7 @@ export const Task = builder.drizzleNode('tasks', {
     }),
     childCount: t.relatedCount('children', {
       description: '下级任务数 (inside your jurisdiction)',
-      where: (_args, ctx) => sql`${tasks.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
+      where: (_args, ctx) => inJurisdiction(tasks.regionPath, ctx.viewer),
     }),
     children: t.relatedConnection('children', {
       description: '下级任务 (inside your jurisdiction)',
@@ -193,13 +195,12 @@ export interface TaskListArgs {
 
 /** One filter for the task list and its count; every part is SQL, so the page and total are two statements. */
 export function taskListFilter(table: typeof tasks, ctx: Context, args: TaskListArgs): SQL {
-  const viewerPath = ctx.viewer?.regionPath ?? '/0/';
   const viewerId = ctx.viewer?.id ?? -1;
   const asOf = args.asOf ?? countyToday();
   const term = args.search?.trim().slice(0, 50);
   const myCadre = sql`(select u.cadre_id from users u where u.id = ${viewerId})`;
   return and(
-    sql`${table.regionPath} like ${pathPrefix(viewerPath)}`,
+    inJurisdiction(table.regionPath, ctx.viewer),
     args.mine ? sql`${table.responsiblePersonId} = ${myCadre}` : undefined,
     args.myUnit
       ? sql`${table.responsibleUnitId} = (select c.unit_id from cadres c where c.id = ${myCadre})`
@@ -215,7 +216,7 @@ export function taskListFilter(table: typeof tasks, ctx: Context, args: TaskList
     args.policyDocumentId ? eq(table.policyDocumentId, Number(args.policyDocumentId.id)) : undefined,
     args.parentId ? eq(table.parentId, Number(args.parentId.id)) : undefined,
     args.topOfJurisdiction
-      ? sql`(${table.parentId} is null or not exists (select 1 from ${tasks} p where p.id = ${table.parentId} and p.region_path like ${pathPrefix(viewerPath)}))`
+      ? sql`(${table.parentId} is null or not exists (select 1 from ${tasks} p where p.id = ${table.parentId} and ${inJurisdiction(sql`p.region_path`, ctx.viewer)}))`
       : undefined,
     args.leavesOnly ? sql`not exists (select 1 from ${tasks} c where c.parent_id = ${table.id})` : undefined,
     term ? ilike(table.title, `%${term}%`) : undefined,
@@ -269,39 +270,41 @@ export const versionSchema = z.number().int().min(1, '版本号无效');
 export const optionalId = (value: { id: string | number } | null | undefined) =>
   value ? Number(value.id) : null;
 
-/** A task the viewer may change: it exists and lies inside the jurisdiction. */
-export async function writableTask(ctx: Context, taskId: number) {
-  const task = await ctx.db.query.tasks.findFirst({ where: { id: taskId } });
-  if (!task) throw new NotFoundError('任务', String(taskId));
-  if (!insideJurisdiction(ctx.viewer, task.regionPath)) throw new ForbiddenError('该任务不在您的管辖范围内');
-  return task;
-}
-
 interface Assignment {
   responsibleUnitId: number;
   responsiblePersonId: number;
 }
 
-/** Loads the units and people of several assignments in two statements and checks each one. */
+/**
+ * Loads the units of several assignments with those of their people who belong to them, in one statement,
+ * and checks each: the unit exists (NOT_FOUND naming the argument), lies in the jurisdiction, and the person
+ * is one of its cadres.
+ */
 export async function checkAssignments(
+  db: DbExecutor,
   ctx: Context,
   assignments: Assignment[],
   fieldPrefix: (index: number) => string,
 ) {
-  const unitIds = [...new Set(assignments.map((a) => a.responsibleUnitId))];
-  const personIds = [...new Set(assignments.map((a) => a.responsiblePersonId))];
-  const unitRows = await ctx.db.select().from(units).where(inArray(units.id, unitIds));
-  const personRows = await ctx.db
-    .select({ id: cadres.id, unitId: cadres.unitId })
-    .from(cadres)
-    .where(inArray(cadres.id, personIds));
+  const unitRows = await db.query.units.findMany({
+    columns: { id: true, regionPath: true },
+    where: { id: { in: [...new Set(assignments.map((a) => a.responsibleUnitId))] } },
+    with: {
+      cadres: {
+        columns: { id: true },
+        where: { id: { in: [...new Set(assignments.map((a) => a.responsiblePersonId))] } },
+      },
+    },
+  });
   for (const [index, assignment] of assignments.entries()) {
-    const unit = unitRows.find((u) => u.id === assignment.responsibleUnitId);
-    if (!unit) throw ValidationError.field(`${fieldPrefix(index)}responsibleUnitId`, '责任单位不存在');
+    const argument = `${fieldPrefix(index)}responsibleUnitId`;
+    const unit = referencedRow(
+      unitRows.find((u) => u.id === assignment.responsibleUnitId),
+      { entity: '责任单位', argument, id: assignment.responsibleUnitId },
+    );
     if (!insideJurisdiction(ctx.viewer, unit.regionPath))
-      throw new ForbiddenError('责任单位不在您的管辖范围内');
-    const person = personRows.find((p) => p.id === assignment.responsiblePersonId);
-    if (person?.unitId !== unit.id)
+      throw new ForbiddenError(`${argument}: 责任单位不在您的管辖范围内`);
+    if (!unit.cadres.some((person) => person.id === assignment.responsiblePersonId))
       throw ValidationError.field(`${fieldPrefix(index)}responsiblePersonId`, '责任人须为责任单位的干部');
   }
 }

@@ -1,7 +1,6 @@
 import { tasks } from '@gongjian/db/schema';
 import { checkWorkStationStaffing } from '@gongjian/rules';
-import { sql } from 'drizzle-orm';
-import { pathPrefix, visibleUpOrDown } from '../../auth/jurisdiction';
+import { inJurisdiction, visibleUpOrDown } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import { clock, policyForYear, runRule } from '../../policy';
 import { RuleDecisionRef } from '../../shared/rule-decisions';
@@ -74,7 +73,7 @@ export const CombatGroup = builder.drizzleNode('combatGroups', {
     memberCount: t.relatedCount('memberships', { description: '成员人数' }),
     taskCount: t.relatedCount('tasks', {
       description: '本组任务数 (tasks inside your jurisdiction)',
-      where: (_args, ctx) => sql`${tasks.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
+      where: (_args, ctx) => inJurisdiction(tasks.regionPath, ctx.viewer),
     }),
   }),
 });
@@ -194,7 +193,7 @@ builder.queryFields((t) => ({
         query({
           where: {
             kind: 'WORK_STATION',
-            RAW: (table) => sql`${table.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
+            RAW: (table) => inJurisdiction(table.regionPath, ctx.viewer),
           },
           orderBy: { regionId: 'asc', id: 'asc' },
         }),

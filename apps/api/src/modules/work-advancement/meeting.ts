@@ -1,13 +1,13 @@
 import { meetingDecisions, meetings, tasks } from '@gongjian/db/schema';
-import { and, eq, gte, ilike, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, ilike, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { pathPrefix, visibleUpOrDown } from '../../auth/jurisdiction';
+import { inJurisdiction, visibleUpOrDown } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { text, validate } from '../../shared/validate';
 import { countyOfViewer } from '../../spine/load';
+import { reread, writeAudited } from '../../spine/write';
 
 export const MeetingTypeEnum = builder.enumType('MeetingType', {
   description: '会议类型',
@@ -31,7 +31,7 @@ export const MeetingDecision = builder.drizzleNode('meetingDecisions', {
     meeting: t.relation('meeting', { description: '所属会议' }),
     taskCount: t.relatedCount('tasks', {
       description: '据此下达的任务数 (inside your jurisdiction)',
-      where: (_args, ctx) => sql`${tasks.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
+      where: (_args, ctx) => inJurisdiction(tasks.regionPath, ctx.viewer),
     }),
   }),
 });
@@ -127,43 +127,33 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: CreateMeetingInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(MeetingSchema, input);
-      const tenant = await countyOfViewer(ctx);
-      const meetingId = await ctx.db.transaction(async (tx) => {
+      const tenant = countyOfViewer(ctx);
+      const { decisions, ...values } = validate(MeetingSchema, input);
+      const id = await writeAudited(ctx, async (tx) => {
         const [meeting] = await tx
           .insert(meetings)
-          .values({
-            ...tenant,
-            type: values.type,
-            heldOn: values.heldOn,
-            topic: values.topic,
-            attendees: values.attendees,
-          })
+          .values({ ...tenant, ...values })
           .returning();
-        const decisions =
-          values.decisions.length === 0
-            ? []
-            : await tx
-                .insert(meetingDecisions)
-                .values(
-                  values.decisions.map((content, index) => ({
-                    ...tenant,
-                    meetingId: meeting!.id,
-                    sequence: index + 1,
-                    content,
-                  })),
-                )
-                .returning();
-        await writeAudit(tx, ctx.viewer, {
-          action: 'meeting.create',
-          entityType: 'Meeting',
-          entityId: meeting!.id,
-          regionPath: tenant.regionPath,
-          after: { ...meeting, decisions },
-        });
-        return meeting!.id;
+        const rows = decisions.map((content, index) => ({
+          ...tenant,
+          meetingId: meeting!.id,
+          sequence: index + 1,
+          content,
+        }));
+        const created = rows.length ? await tx.insert(meetingDecisions).values(rows).returning() : [];
+        const after = { ...meeting, decisions: created };
+        return {
+          id: meeting!.id,
+          audit: {
+            action: 'meeting.create',
+            entityType: 'Meeting',
+            entityId: meeting!.id,
+            regionPath: tenant.regionPath,
+            after,
+          },
+        };
       });
-      return (await ctx.db.query.meetings.findFirst(query({ where: { id: meetingId } })))!;
+      return reread(ctx.db.query.meetings.findFirst(query({ where: { id } })), '会议', id);
     },
   }),
 }));

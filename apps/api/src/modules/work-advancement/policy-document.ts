@@ -1,14 +1,14 @@
 import { policyDocuments, tasks } from '@gongjian/db/schema';
 import { and, eq, ilike, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { insideJurisdiction, pathPrefix, visibleUpOrDown } from '../../auth/jurisdiction';
+import { inJurisdiction, visibleUpOrDown } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { RuleViolationError, ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { text, validate } from '../../shared/validate';
-import { countyOfViewer } from '../../spine/load';
+import { countyOfViewer, writableRow } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 
 export const PolicyDocumentKindEnum = builder.enumType('PolicyDocumentKind', {
   description: '"1+X+部门" 政策文件类别',
@@ -42,7 +42,7 @@ export const PolicyDocument = builder.drizzleNode('policyDocuments', {
     supersededBy: t.relation('supersededBy', { nullable: true, description: '被哪份文件替代' }),
     taskCount: t.relatedCount('tasks', {
       description: '落实任务数 (tasks implementing it, inside your jurisdiction)',
-      where: (_args, ctx) => sql`${tasks.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
+      where: (_args, ctx) => inJurisdiction(tasks.regionPath, ctx.viewer),
     }),
     version: t.exposeInt('version', { description: '版本号' }),
   }),
@@ -93,7 +93,6 @@ const DocumentSchema = z.object({
   title: text(200, 2),
   issuer: text(200, 2),
   issuedOn: z.string(),
-  supersedesId: z.number().int().nullable(),
 });
 
 const CreatePolicyDocumentInput = builder.inputType('CreatePolicyDocumentInput', {
@@ -122,47 +121,45 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: CreatePolicyDocumentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const values = validate(DocumentSchema, {
-        ...input,
-        supersedesId: input.supersedesId ? Number(input.supersedesId.id) : null,
-      });
-      const tenant = await countyOfViewer(ctx);
-      if (values.supersedesId !== null) {
-        const replaced = await ctx.db.query.policyDocuments.findFirst({ where: { id: values.supersedesId } });
-        if (!replaced || !insideJurisdiction(ctx.viewer, replaced.regionPath))
-          throw ValidationError.field('supersedesId', '被替代的文件不存在');
-      }
-      const { supersedesId, ...document } = values;
-      const documentId = await ctx.db
-        .transaction(async (tx) => {
-          const [created] = await tx
-            .insert(policyDocuments)
-            .values({ ...tenant, ...document })
-            .returning();
-          if (supersedesId !== null) {
-            const [replaced] = await tx
-              .update(policyDocuments)
-              .set({
-                status: 'SUPERSEDED',
-                supersededById: created!.id,
-                version: sql`${policyDocuments.version} + 1`,
-                updatedAt: sql`now()`,
-              })
-              .where(and(eq(policyDocuments.id, supersedesId), eq(policyDocuments.status, 'IN_FORCE')))
-              .returning({ id: policyDocuments.id });
-            if (!replaced) throw new RuleViolationError('DOCUMENT.IN_FORCE', '只能替代现行有效的文件');
-          }
-          await writeAudit(tx, ctx.viewer, {
+      const tenant = countyOfViewer(ctx);
+      const replacedId = input.supersedesId ? Number(input.supersedesId.id) : null;
+      const ref = { entity: '政策文件', argument: 'supersedesId', id: replacedId ?? 0 };
+      const replaced =
+        replacedId === null
+          ? null
+          : writableRow(
+              ctx,
+              await ctx.db.query.policyDocuments.findFirst({ where: { id: replacedId } }),
+              ref,
+            );
+      const values = validate(DocumentSchema, input);
+      if (replaced && replaced.status !== 'IN_FORCE')
+        throw new RuleViolationError('DOCUMENT.IN_FORCE', '只能替代现行有效的文件');
+      const id = await writeAudited(ctx, async (tx) => {
+        const [created] = await tx
+          .insert(policyDocuments)
+          .values({ ...tenant, ...values })
+          .returning();
+        if (replaced) {
+          const guard = { id: replaced.id, version: replaced.version, entity: '政策文件' };
+          await updateAtVersion(tx, policyDocuments, guard, {
+            status: 'SUPERSEDED',
+            supersededById: created!.id,
+          });
+        }
+        const after = { ...created, supersedesId: replacedId };
+        return {
+          id: created!.id,
+          audit: {
             action: 'policy-document.create',
             entityType: 'PolicyDocument',
             entityId: created!.id,
             regionPath: tenant.regionPath,
-            after: { ...created, supersedesId },
-          });
-          return created!.id;
-        })
-        .catch(mapDuplicateNumber);
-      return (await ctx.db.query.policyDocuments.findFirst(query({ where: { id: documentId } })))!;
+            after,
+          },
+        };
+      }).catch(mapDuplicateNumber);
+      return reread(ctx.db.query.policyDocuments.findFirst(query({ where: { id } })), '政策文件', id);
     },
   }),
 }));

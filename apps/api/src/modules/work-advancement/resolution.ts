@@ -1,13 +1,13 @@
 import { resolutions, tasks } from '@gongjian/db/schema';
-import { and, ilike, sql } from 'drizzle-orm';
+import { and, ilike } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { pathPrefix, visibleUpOrDown } from '../../auth/jurisdiction';
+import { inJurisdiction, visibleUpOrDown } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { text, validate } from '../../shared/validate';
 import { countyOfViewer } from '../../spine/load';
+import { reread, writeAudited } from '../../spine/write';
 
 export const Resolution = builder.drizzleNode('resolutions', {
   name: 'Resolution',
@@ -21,7 +21,7 @@ export const Resolution = builder.drizzleNode('resolutions', {
     summary: t.exposeString('summary', { nullable: true, description: '要点' }),
     taskCount: t.relatedCount('tasks', {
       description: '据此下达的任务数 (inside your jurisdiction)',
-      where: (_args, ctx) => sql`${tasks.regionPath} like ${pathPrefix(ctx.viewer?.regionPath ?? '/0/')}`,
+      where: (_args, ctx) => inJurisdiction(tasks.regionPath, ctx.viewer),
     }),
     version: t.exposeInt('version', { description: '版本号' }),
   }),
@@ -77,23 +77,25 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: CreateResolutionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
+      const tenant = countyOfViewer(ctx);
       const values = validate(ResolutionSchema, { ...input, summary: input.summary || null });
-      const tenant = await countyOfViewer(ctx);
-      const resolutionId = await ctx.db.transaction(async (tx) => {
+      const id = await writeAudited(ctx, async (tx) => {
         const [created] = await tx
           .insert(resolutions)
           .values({ ...tenant, ...values })
           .returning();
-        await writeAudit(tx, ctx.viewer, {
-          action: 'resolution.create',
-          entityType: 'Resolution',
-          entityId: created!.id,
-          regionPath: tenant.regionPath,
-          after: created,
-        });
-        return created!.id;
+        return {
+          id: created!.id,
+          audit: {
+            action: 'resolution.create',
+            entityType: 'Resolution',
+            entityId: created!.id,
+            regionPath: tenant.regionPath,
+            after: created,
+          },
+        };
       });
-      return (await ctx.db.query.resolutions.findFirst(query({ where: { id: resolutionId } })))!;
+      return reread(ctx.db.query.resolutions.findFirst(query({ where: { id } })), '决议', id);
     },
   }),
 }));

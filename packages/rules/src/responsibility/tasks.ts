@@ -1,10 +1,11 @@
-import { type CalendarDate, requireCalendarDate, toCountyDay } from './calendar';
-import type { DerivedTaskStatus, RegionLevel, TaskStatus } from './enums';
-import { InvalidInputError } from './errors';
-import { allPassed, type Decision, makeReason } from './explanation';
-import type { Policy, ResponsibilityLevel } from './parameters';
-import { addRatios, divideRatio, floorRatio, multiplyRatio, type Ratio, ratio } from './ratio';
-import { source } from './sources';
+import { type CalendarDate, requireCalendarDate, toCountyDay } from '../calendar';
+import type { DerivedTaskStatus, RegionLevel, TaskStatus } from '../enums';
+import { InvalidInputError } from '../errors';
+import { allPassed, type Decision, makeReason } from '../explanation';
+import type { Policy, ResponsibilityLevel } from '../parameters';
+import { addRatios, divideRatio, floorRatio, multiplyRatio, type Ratio, ratio } from '../ratio';
+import { source } from '../sources';
+import { taskStillOpen } from './task-writes';
 
 /** A task of the responsibility list (责任清单): a unit, a person and a deadline at one level. */
 export interface Task {
@@ -168,6 +169,12 @@ export function canCompleteTask(task: Task, tasks: readonly Task[]): Decision<'P
       }),
     ],
   };
+}
+
+/** Completing a task (办结): it is still open (TASK.ALREADY_DONE) and every child is done (TASK.CHILDREN_DONE). */
+export function decideTaskCompletion(task: Task, tasks: readonly Task[]): Decision<'PASS' | 'FAIL'> {
+  const reasons = [taskStillOpen(task, 'COMPLETE'), ...canCompleteTask(task, tasks).reasons];
+  return { outcome: allPassed(reasons) ? 'PASS' : 'FAIL', reasons };
 }
 
 export interface RegionNode {

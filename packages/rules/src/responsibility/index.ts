@@ -1,0 +1,2 @@
+export * from './task-writes';
+export * from './tasks';
