@@ -25,16 +25,17 @@ function clientAnswering(mutationAnswer: Record<string, unknown>) {
   const served = { queries: 0 };
   const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body)) as { query?: string };
-    const data = body.query?.startsWith('mutation')
+    const isMutation = body.query?.startsWith('mutation') ?? false;
+    if (!isMutation) served.queries++;
+    const data = isMutation
       ? { recordApplicationStep: mutationAnswer }
-      : (served.queries++,
-        {
+      : {
           application: {
             __typename: 'StatusApplication',
             id: '1',
             rulesExplanation: [{ __typename: 'RuleReason', ruleId: 'PROCEDURE.NOTICE_DAYS' }],
           },
-        });
+        };
     return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
   };
   const client = createGongjianClient({ url: 'http://api.test/graphql', sendDocumentText: true });

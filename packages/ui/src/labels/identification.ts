@@ -26,7 +26,8 @@ type IdentificationEnum =
   | 'RiskKind'
   | 'FindingState'
   | 'StepRefusal'
-  | 'RulesAdvice';
+  | 'RulesAdvice'
+  | 'SectorRecordKind';
 
 type Labels = { [Name in IdentificationEnum]: Record<EnumValue<Name>, string> };
 
@@ -174,6 +175,23 @@ const chinese: Labels = {
     TRANSITION_NOT_ALLOWED: '当前状态不能办理此类申请',
   },
   RulesAdvice: { SUPPORTS: '符合政策规则', OPPOSES: '与政策规则不符' },
+  SectorRecordKind: {
+    BUSINESS: '经营企业、商铺或运输业',
+    COMMERCIAL_PENSION: '购买商业养老保险',
+    CONTRACTOR: '承包工程',
+    GHOST_REGISTRATION: '空挂户',
+    LARGE_SCALE_FARMER: '种养大户',
+    LONG_TERM_EMPLOYER: '长期雇工',
+    LUXURY_RENOVATION: '住房豪华装修',
+    PUBLIC_PAYROLL: '财政供养人员',
+    SELF_FUNDED_STUDY_ABROAD: '自费留学',
+    SPLIT_HOUSEHOLD: '为享受政策分户拆户',
+    TOWN_PROPERTY: '城镇房产或商铺',
+    UNEXPLAINED_REPORT: '举报不能合理解释',
+    UNRECTIFIED_ILLEGAL_ACT: '违法拒不改正',
+    VEHICLE: '车辆',
+    VILLAGE_CADRE: '现任村两委干部',
+  },
 };
 
 const english: Labels = {
@@ -332,6 +350,23 @@ const english: Labels = {
     TRANSITION_NOT_ALLOWED: 'Not possible from the current status',
   },
   RulesAdvice: { SUPPORTS: 'Consistent with the rules', OPPOSES: 'Against the rules' },
+  SectorRecordKind: {
+    BUSINESS: 'Runs a business, shop or haulage',
+    COMMERCIAL_PENSION: 'Bought a commercial pension',
+    CONTRACTOR: 'Contracts construction work',
+    GHOST_REGISTRATION: 'Registered but not living here',
+    LARGE_SCALE_FARMER: 'Large-scale farmer',
+    LONG_TERM_EMPLOYER: 'Employs labour long-term',
+    LUXURY_RENOVATION: 'Luxury home renovation',
+    PUBLIC_PAYROLL: 'On the public payroll',
+    SELF_FUNDED_STUDY_ABROAD: 'Self-funded study abroad',
+    SPLIT_HOUSEHOLD: 'Split the household to get benefits',
+    TOWN_PROPERTY: 'Owns town property or a shop',
+    UNEXPLAINED_REPORT: 'A report not reasonably explained',
+    UNRECTIFIED_ILLEGAL_ACT: 'An illegal act not put right',
+    VEHICLE: 'Vehicle',
+    VILLAGE_CADRE: 'Serving village committee cadre',
+  },
 };
 
 /** Households, applications, screening and monitoring (精准识别机制). */

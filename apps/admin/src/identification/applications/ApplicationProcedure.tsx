@@ -4,35 +4,15 @@ import { Alert, Collapse, Descriptions, Space, Steps, Table, Tag, Typography } f
 import { RuleReasons } from '../../shared/RuleReasons.tsx';
 import { applicationStateColours } from '../../shared/tagColours.ts';
 import { StepForm, WithdrawButton } from './ApplicationActions.tsx';
-import {
-  type Application,
-  ApplicationProcedure_application,
-  noticeDaysLeft,
-  readApplication,
-} from './application.ts';
+import { ApplicationProcedure_application, noticeDaysLeft, readApplication } from './application.ts';
 import { applicationWords } from './words.ts';
 
 export { ApplicationProcedure_application, noticeDaysLeft };
 
 type ActorRole = EnumValue<'ActorRole'>;
 
-/**
- * What the viewer may do with the application: record its current step (their role does it) or withdraw it.
- * A copy of the server's role check, kept here alone until StatusApplication.viewerCanRecordStep and
- * viewerCanWithdraw replace it.
- */
-function viewerPartIn(application: Application, viewerRoles: ReadonlyArray<string>) {
-  return {
-    mayRecordStep: application.nextStepRoles.some((role) => viewerRoles.includes(role)),
-    mayWithdraw: viewerRoles.some((role) =>
-      ['VILLAGE_CLERK', 'TOWNSHIP_CLERK', 'COUNTY_ADMIN'].includes(role),
-    ),
-  };
-}
-
 export interface ApplicationProcedureProps {
   application: FragmentOf<typeof ApplicationProcedure_application>;
-  viewerRoles: ReadonlyArray<string>;
   onChanged: () => void;
 }
 
@@ -41,18 +21,15 @@ export interface ApplicationProcedureProps {
  * decision, notes), the current step with who may act and the notice days left, and — for the viewer
  * whose role does the current step — the form to record it.
  */
-export function ApplicationProcedure({
-  application: ref,
-  viewerRoles,
-  onChanged,
-}: ApplicationProcedureProps) {
+export function ApplicationProcedure({ application: ref, onChanged }: ApplicationProcedureProps) {
   const words = useWords(applicationWords);
   const { locale } = useLocale();
   const application = readApplication(ref);
   const today = useCountyToday();
   const daysLeft = noticeDaysLeft(application.noticeEndsOn, today);
   const open = application.state === 'IN_PROGRESS';
-  const { mayRecordStep, mayWithdraw } = viewerPartIn(application, viewerRoles);
+  const mayRecordStep = application.viewerCanRecordStep;
+  const mayWithdraw = application.viewerCanWithdraw;
   const roles = (list: ReadonlyArray<ActorRole>) =>
     list.map((role) => enumLabel('ActorRole', role, locale)).join(' / ');
 

@@ -85,10 +85,6 @@ const ApplicationQuery = graphql.persisted(
   graphql(
     `
     query AdminStatusApplication($id: ID!) {
-      me {
-        id
-        roles
-      }
       node(id: $id) {
         __typename
         ... on StatusApplication {
@@ -153,13 +149,7 @@ function ApplicationDrawer({
       {error && <QueryErrorAlert error={error} onRetry={refresh} />}
       {fetching && !data && <FullPageSpin />}
       {data && !application && <EmptyState description={words.applicationNotFound} />}
-      {application && (
-        <ApplicationProcedure
-          application={application}
-          viewerRoles={data?.me?.roles ?? []}
-          onChanged={refresh}
-        />
-      )}
+      {application && <ApplicationProcedure application={application} onChanged={refresh} />}
     </Drawer>
   );
 }

@@ -14,6 +14,8 @@ export const ApplicationProcedure_application = graphql(
       completedOn
       nextStep
       nextStepRoles
+      viewerCanRecordStep
+      viewerCanWithdraw
       noticeEndsOn
       procedureSteps
       stepsDone

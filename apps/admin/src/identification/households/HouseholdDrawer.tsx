@@ -29,7 +29,6 @@ const HouseholdQuery = graphql.persisted(
     query AdminHousehold($id: ID!) {
       me {
         id
-        roles
         mayUnmask
       }
       household(id: $id) {
@@ -45,6 +44,8 @@ const HouseholdQuery = graphql.persisted(
         exitedYear
         monitored
         availableApplicationKinds
+        viewerCanStartApplication
+        riskEliminationAllowed
         village {
           id
           name
@@ -118,26 +119,6 @@ export interface HouseholdDrawerProps {
   onClose: () => void;
 }
 
-/**
- * Whether the viewer may start a status-change application on the household: a village clerk, no
- * application open, some kind available. A copy of the server's role check, kept here alone until
- * Household.viewerCanStartApplication replaces it.
- */
-function viewerMayStartApplication(
-  household: {
-    applications: ReadonlyArray<{ state: string }>;
-    availableApplicationKinds: ReadonlyArray<string>;
-  },
-  viewerRoles: ReadonlyArray<string>,
-) {
-  const openApplication = household.applications.some((a) => a.state === 'IN_PROGRESS');
-  return (
-    viewerRoles.includes('VILLAGE_CLERK') &&
-    !openApplication &&
-    household.availableApplicationKinds.length > 0
-  );
-}
-
 /** Everything about one household: members, income, guarantees, measures, status history and the rules. */
 export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) {
   const words = useWords(householdWords);
@@ -149,12 +130,11 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
   });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const household = data?.household;
-  const roles = data?.me?.roles ?? [];
   const incomeYears = new Set(household?.incomes?.map((income) => income.year) ?? []);
   const factYears = (household?.guarantees ?? []).map((g) => g.year).filter((year) => incomeYears.has(year));
-  const mayStart = household ? viewerMayStartApplication(household, roles) : false;
-  const noLabour =
-    (household?.members.length ?? 0) > 0 && household?.members.every((m) => m.labourCapacity === 'NONE');
+  const openApplication = household?.applications.some((a) => a.state === 'IN_PROGRESS') ?? false;
+  const mayStart = (household?.viewerCanStartApplication ?? false) && !openApplication;
+  const noLabour = household ? !household.riskEliminationAllowed : false;
 
   return (
     <Drawer
@@ -263,13 +243,7 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
                             </Tag>
                           </Space>
                         ),
-                        children: (
-                          <ApplicationProcedure
-                            application={application}
-                            viewerRoles={roles}
-                            onChanged={refresh}
-                          />
-                        ),
+                        children: <ApplicationProcedure application={application} onChanged={refresh} />,
                       }))}
                     />
                   ),

@@ -15,7 +15,6 @@ import { Alert, Button, Card, Col, Row, Select, Space, Table, Tag, Typography } 
 import { useQuery } from 'urql';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
 import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
-import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { MeasuresTable, MeasuresTable_measure } from '../households/YearTables.tsx';
@@ -34,6 +33,8 @@ export const MonitoringRow_object = graphql(
       stepsDone
       nextStep
       nextStepRoles
+      viewerCanRecordStep
+      viewerCanStartRiskElimination
       riskKinds
       riskNote
       clueOn
@@ -73,10 +74,7 @@ export const MonitoringRow_object = graphql(
           id
           name
         }
-        members {
-          id
-          labourCapacity
-        }
+        riskEliminationAllowed
       }
     }
   `,
@@ -94,10 +92,6 @@ const MonitoringQuery = graphql.persisted(
       $first: Int!
       $after: String
     ) {
-      me {
-        id
-        roles
-      }
       monitoringObjects(type: $type, state: $state, regionId: $regionId, first: $first, after: $after) {
         totalCount
         pageInfo {
@@ -123,32 +117,10 @@ function readRow(object: FragmentOf<typeof MonitoringRow_object>) {
   return readFragment(MonitoringRow_object, object);
 }
 
-/** A household none of whose members can work stays monitored: it is never marked risk-eliminated. */
-function withoutLabour(row: MonitoringRow) {
-  return row.household.members.length > 0 && row.household.members.every((m) => m.labourCapacity === 'NONE');
-}
-
-/**
- * Whether the monitoring object's next step is the viewer's (their role does it). A copy of the server's
- * role check, kept here alone until MonitoringObject.viewerCanRecordStep replaces it.
- */
-function viewerMayRecordStep(row: MonitoringRow, viewerRoles: ReadonlyArray<string>) {
-  return row.nextStepRoles.some((role) => viewerRoles.includes(role));
-}
-
-function MonitoringDetail({
-  row,
-  viewerRoles,
-  onChanged,
-}: {
-  row: MonitoringRow;
-  viewerRoles: ReadonlyArray<string>;
-  onChanged: () => void;
-}) {
+function MonitoringDetail({ row, onChanged }: { row: MonitoringRow; onChanged: () => void }) {
   const words = useWords(monitoringWords);
   const { locale } = useLocale();
-  const mayWrite = useCan('MONITORING_WRITE');
-  const mine = viewerMayRecordStep(row, viewerRoles);
+  const mine = row.viewerCanRecordStep;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Row gutter={16}>
@@ -207,9 +179,7 @@ function MonitoringDetail({
           })}
         />
       )}
-      {mayWrite && row.state === 'MONITORED' && !withoutLabour(row) && (
-        <StartEliminationForm target={row} onChanged={onChanged} />
-      )}
+      {row.viewerCanStartRiskElimination && <StartEliminationForm target={row} onChanged={onChanged} />}
     </Space>
   );
 }
@@ -240,7 +210,6 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const connection = data?.monitoringObjects;
   const rows = connection?.edges.map((edge) => readRow(edge.node)) ?? [];
-  const viewerRoles = data?.me?.roles ?? [];
 
   return (
     <Card title={pageWords.pageMonitoring}>
@@ -278,9 +247,7 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
         dataSource={rows}
         locale={{ emptyText: <EmptyState description={words.noObjects} /> }}
         expandable={{
-          expandedRowRender: (row) => (
-            <MonitoringDetail row={row} viewerRoles={viewerRoles} onChanged={refresh} />
-          ),
+          expandedRowRender: (row) => <MonitoringDetail row={row} onChanged={refresh} />,
         }}
         columns={[
           {
@@ -352,7 +319,7 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
                 >
                   {enumLabel('MonitoringState', row.state, locale)}
                 </Tag>
-                {withoutLabour(row) && (
+                {!row.household.riskEliminationAllowed && (
                   <Tag color="red" data-testid="never-eliminated">
                     {words.neverEliminated}
                   </Tag>

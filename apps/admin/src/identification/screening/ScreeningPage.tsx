@@ -32,7 +32,15 @@ export const FindingRow_finding = graphql(
       state
       screenedOn
       sources
-      evidenceJson
+      evidence {
+        records {
+          recordId
+          kind
+          details
+          source
+          recordedOn
+        }
+      }
       decisionReason
       decidedAt
       version
@@ -95,34 +103,17 @@ function readFinding(finding: FragmentOf<typeof FindingRow_finding>) {
   return readFragment(FindingRow_finding, finding);
 }
 
-interface Evidence {
-  records?: {
-    recordId: number;
-    memberId: number;
-    kind: string;
-    details: unknown;
-    source: string;
-    recordedOn: string;
-  }[];
-}
-
 /** The sector records behind a hit, as the API stored them (members by id; no ID numbers). */
-function EvidenceList({ evidenceJson }: { evidenceJson: string }) {
+function EvidenceList({ records }: { records: Finding['evidence']['records'] }) {
   const words = useWords(screeningWords);
-  let evidence: Evidence = {};
-  try {
-    evidence = JSON.parse(evidenceJson) as Evidence;
-  } catch {
-    return <Typography.Text type="secondary">{evidenceJson}</Typography.Text>;
-  }
-  const records = evidence.records ?? [];
+  const { locale } = useLocale();
   if (records.length === 0) return <EmptyState description={words.noEvidence} />;
   return (
     <Descriptions size="small" column={1} bordered data-testid="finding-evidence">
       {records.map((record) => (
         <Descriptions.Item
           key={record.recordId}
-          label={`${record.kind} · ${record.source} · ${record.recordedOn}`}
+          label={`${enumLabel('SectorRecordKind', record.kind, locale)} · ${record.source} · ${record.recordedOn}`}
         >
           <Typography.Text code>{JSON.stringify(record.details)}</Typography.Text>
         </Descriptions.Item>
@@ -200,7 +191,7 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           expandedRowRender: (finding) => (
             <Space direction="vertical" style={{ width: '100%' }}>
               <RuleReasons reasons={[finding.explanation]} />
-              <EvidenceList evidenceJson={finding.evidenceJson} />
+              <EvidenceList records={finding.evidence.records} />
               {finding.decisionReason && (
                 <Typography.Text>
                   {words.decisionReason}：{finding.decisionReason}
