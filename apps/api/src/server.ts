@@ -60,6 +60,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * graphql-js suggests names ("Did you mean the enum value …?", "Did you mean \"…\"?") in validation errors and
+ * in variable coercion errors; Apollo and armor strip only some of them (armor leaves "[Suggestion hidden]?").
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*(?:Did you mean [^?]*|\[Suggestion hidden\])\?/g, '');
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (isDatabaseUnavailable(original)) {
@@ -86,7 +94,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (CLIENT_SAFE_CODES.has(code)) {
     return {
-      message: formatted.message,
+      message: withoutSuggestions(formatted.message),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code },
