@@ -23,33 +23,43 @@ type LimitName = keyof typeof LIMITS;
 
 const TABLE_PREFIX = 'rate_limit_';
 
-/** Replicas starting together may race to create the same table: the loser tries once more. */
-function postgresLimiter(
+/**
+ * Creates the limit's table unless it exists (an application role without CREATE finds the one the owner
+ * made); replicas starting together may race to create it, and the loser tries once more.
+ */
+async function postgresLimiter(
   pool: pg.Pool,
   name: LimitName,
   points: number,
   attempt = 1,
 ): Promise<RateLimiterPostgres> {
-  return new Promise((resolve, reject) => {
-    const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-      {
-        storeClient: pool,
-        storeType: 'pool',
-        tableName: `${TABLE_PREFIX}${name.toLowerCase()}`,
-        keyPrefix: name,
-        points,
-        duration: 60,
-        // The database unreachable: each replica keeps counting on its own rather than refusing everyone.
-        insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration: 60 }),
-      },
-      (error?: Error) => {
-        if (!error) resolve(limiter);
-        else if (attempt < 2)
-          setTimeout(() => postgresLimiter(pool, name, points, attempt + 1).then(resolve, reject), 200);
-        else reject(error);
-      },
-    );
-  });
+  const tableName = `${TABLE_PREFIX}${name.toLowerCase()}`;
+  const { rows } = await pool.query<{ exists: boolean }>('select to_regclass($1) is not null as exists', [
+    tableName,
+  ]);
+  try {
+    return await new Promise((resolve, reject) => {
+      const limiter: RateLimiterPostgres = new RateLimiterPostgres(
+        {
+          storeClient: pool,
+          storeType: 'pool',
+          tableName,
+          tableCreated: rows[0]?.exists ?? false,
+          keyPrefix: name,
+          points,
+          duration: 60,
+          // The database unreachable: each replica keeps counting on its own rather than refusing everyone.
+          insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration: 60 }),
+        },
+        // Called at once, inside the constructor, when the table exists.
+        (error?: Error) => queueMicrotask(() => (error ? reject(error) : resolve(limiter))),
+      );
+    });
+  } catch (error) {
+    if (attempt >= 2) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return postgresLimiter(pool, name, points, attempt + 1);
+  }
 }
 
 /**
@@ -60,17 +70,15 @@ export async function createRateLimiters(
   settings: RateLimitSettings,
   databaseUrl: string | undefined,
 ): Promise<RateLimiters> {
-  if (!databaseUrl) {
-    const memory = (name: LimitName) =>
-      new RateLimiterMemory({ keyPrefix: name, points: LIMITS[name](settings), duration: 60 });
-    return {
-      loginPerIp: memory('loginPerIp'),
-      graphqlPerUser: memory('graphqlPerUser'),
-      graphqlPerIp: memory('graphqlPerIp'),
-      close: async () => {},
-    };
-  }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, allowExitOnIdle: true });
+  if (!databaseUrl) return inMemory(settings);
+  // A database that does not answer falls back on the insurance limiter rather than holding the request.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 4,
+    allowExitOnIdle: true,
+    connectionTimeoutMillis: 2_000,
+    query_timeout: 2_000,
+  });
   const shared = (name: LimitName) => postgresLimiter(pool, name, LIMITS[name](settings));
   try {
     const [loginPerIp, graphqlPerUser, graphqlPerIp] = await Promise.all([
@@ -80,9 +88,24 @@ export async function createRateLimiters(
     ]);
     return { loginPerIp, graphqlPerUser, graphqlPerIp, close: () => pool.end() };
   } catch (error) {
+    // E.g. an application role without CREATE on the schema: the tables are then the owner's to create.
+    console.warn(
+      `[limits] rate-limit tables ${TABLE_PREFIX}* unavailable (${(error as Error).message}): counting per process`,
+    );
     await pool.end();
-    throw error;
+    return inMemory(settings);
   }
+}
+
+function inMemory(settings: RateLimitSettings): RateLimiters {
+  const memory = (name: LimitName) =>
+    new RateLimiterMemory({ keyPrefix: name, points: LIMITS[name](settings), duration: 60 });
+  return {
+    loginPerIp: memory('loginPerIp'),
+    graphqlPerUser: memory('graphqlPerUser'),
+    graphqlPerIp: memory('graphqlPerIp'),
+    close: async () => {},
+  };
 }
 
 /** Spends `points` of `key`'s allowance; the refusal, if any, with the seconds until a point comes back. */

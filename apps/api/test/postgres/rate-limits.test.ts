@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RateLimiters } from '../../src/limits/limiters';
+import { createRateLimiters, type RateLimiters, spend } from '../../src/limits/limiters';
 import type { RateLimitSettings } from '../../src/limits/settings';
 import { createApp } from '../../src/server';
 import { createScenario, dropTestDatabases, onPostgres, type Scenario } from '../harness';
@@ -93,5 +94,40 @@ describe('rate limits shared through PostgreSQL', () => {
     const sixth = await me(0);
     expect(sixth.status).toBe(429);
     expect(sixth.json.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+  });
+
+  it('an application role that may not create tables uses the ones the owner made, and shares their counts', async () => {
+    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const role = `gj_rl_app_${Math.floor(Math.random() * 1e6)}`;
+    const url = new URL(process.env.DATABASE_URL!);
+    try {
+      await admin.unsafe(`create role ${role} login password 'limits'`);
+      await admin.unsafe(`grant usage on schema public to ${role}`);
+      await admin.unsafe(`grant select, insert, update, delete on rate_limit_loginperip, rate_limit_graphqlperuser,
+        rate_limit_graphqlperip to ${role}`);
+      url.username = role;
+      url.password = 'limits';
+      const asRole = postgres(url.toString(), { max: 1, onnotice: () => {} });
+      await expect(asRole.unsafe('create table rate_limit_probe (key text)')).rejects.toThrow(
+        /permission denied/,
+      );
+      await asRole.end();
+      const app = await createRateLimiters(SMALL_LIMITS, url.toString());
+      try {
+        const key = `${ip}-role`;
+        expect(await spend(app.loginPerIp, key, 3)).toBeNull();
+        // The owner's replica sees the three points the application role spent.
+        expect(await spend(replicas[0]!.limiters.loginPerIp, key)).toMatchObject({
+          retryAfterSeconds: expect.any(Number),
+        });
+        await app.loginPerIp.delete(key);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await admin.unsafe(`drop owned by ${role}`);
+      await admin.unsafe(`drop role ${role}`);
+      await admin.end();
+    }
   });
 });
