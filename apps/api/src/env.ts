@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RATE_LIMITS } from './limits/settings';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -34,6 +35,20 @@ export const env = {
   seedDemo: process.env.GONGJIAN_SEED_DEMO !== 'false',
   secureCookies: process.env.GONGJIAN_SECURE_COOKIES === 'true',
   sessionHours: number('GONGJIAN_SESSION_HOURS', 8),
+  rateLimits: {
+    loginFailuresPerIpPerMinute: number(
+      'GONGJIAN_LOGIN_FAILURES_PER_IP_PER_MINUTE',
+      DEFAULT_RATE_LIMITS.loginFailuresPerIpPerMinute,
+    ),
+    graphqlPerUserPerMinute: number(
+      'GONGJIAN_GRAPHQL_PER_USER_PER_MINUTE',
+      DEFAULT_RATE_LIMITS.graphqlPerUserPerMinute,
+    ),
+    graphqlPerIpPerMinute: number(
+      'GONGJIAN_GRAPHQL_PER_IP_PER_MINUTE',
+      DEFAULT_RATE_LIMITS.graphqlPerIpPerMinute,
+    ),
+  },
   allowedOrigins: (process.env.GONGJIAN_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
   /** The GraphQL IDE and arbitrary documents: always outside production; in production only if enabled. */
   ideEnabled: process.env.NODE_ENV !== 'production' || process.env.GONGJIAN_ENABLE_IDE === 'true',

@@ -20,6 +20,9 @@ import type { Context, CookieJar } from './context';
 import { env } from './env';
 import { failureRecord, logFailure, operationNames, sqlStateOf } from './error-log';
 import { DomainError, ValidationError } from './errors';
+import { createRateLimiters, type RateLimiters } from './limits/limiters';
+import { graphqlPerIpLimit, noteSessionStarted, RATE_LIMITED, rateLimitPlugin } from './limits/refusals';
+import type { RateLimitSettings } from './limits/settings';
 import { identificationRoutes } from './modules/identification/import-route';
 import { schema } from './schema';
 import {
@@ -38,6 +41,7 @@ const CLIENT_SAFE_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'OPERATION_RESOLUTION_FAILURE',
   'SERVICE_UNAVAILABLE',
+  RATE_LIMITED,
 ]);
 
 const CONNECTION_ERROR_CODES = new Set([
@@ -58,6 +62,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     e = e.cause as typeof e;
   }
   return false;
+}
+
+/**
+ * graphql-js suggests names ("Did you mean the enum value …?", "Did you mean \"…\"?") in validation errors and
+ * in variable coercion errors; Apollo and armor strip only some of them (armor leaves "[Suggestion hidden]?").
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*(?:Did you mean [^?]*|\[Suggestion hidden\])\?/g, '');
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -86,7 +98,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (CLIENT_SAFE_CODES.has(code)) {
     return {
-      message: formatted.message,
+      message: withoutSuggestions(formatted.message),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code },
@@ -171,10 +183,14 @@ export function createApollo(extraPlugins: ApolloServerPlugin<Context>[] = []) {
 
 function cookieJar(res: Response): CookieJar {
   const options = { httpOnly: true, sameSite: 'lax' as const, secure: env.secureCookies, path: '/' };
-  return {
-    set: (name, value, expires) => res.cookie(name, value, { ...options, expires }),
+  const jar: CookieJar = {
+    set: (name, value, expires) => {
+      if (name === SESSION_COOKIE) noteSessionStarted(jar);
+      res.cookie(name, value, { ...options, expires });
+    },
     clear: (name) => res.clearCookie(name, options),
   };
+  return jar;
 }
 
 function serveClient(app: Express, mount: string, dist: string) {
@@ -202,13 +218,19 @@ export function trustedDocumentsFromEnv(): TrustedDocumentsPolicy {
 export async function createApp(
   handle: DbHandle,
   trustedDocuments: TrustedDocumentsPolicy = trustedDocumentsFromEnv(),
-): Promise<{ app: Express; apollo: ApolloServer<Context> }> {
+  rateLimits: RateLimitSettings = env.rateLimits,
+): Promise<{ app: Express; apollo: ApolloServer<Context>; limiters: RateLimiters }> {
   if (trustedDocuments.enforced && trustedDocuments.documents.size === 0) {
     console.warn(
       '[graphql] trusted documents are enforced but no client manifest was found: every operation is refused',
     );
   }
-  const apollo = createApollo();
+  // Counts shared through the database the replicas share; PGlite's single process counts in memory.
+  const limiters = await createRateLimiters(
+    rateLimits,
+    handle.kind === 'postgres' ? env.databaseUrl : undefined,
+  );
+  const apollo = createApollo([rateLimitPlugin(limiters)]);
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
@@ -226,6 +248,7 @@ export async function createApp(
   app.use(
     '/graphql',
     cors({ origin: env.allowedOrigins.length ? env.allowedOrigins : false, credentials: true }),
+    graphqlPerIpLimit(limiters),
     express.json({ limit: '64kb' }),
     trustedDocumentsMiddleware(trustedDocuments),
     cookieParser(),
@@ -269,5 +292,5 @@ export async function createApp(
       });
     },
   );
-  return { app, apollo };
+  return { app, apollo, limiters };
 }

@@ -12,6 +12,13 @@ export const LOCK_MINUTES = 15;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
+ * An argon2id hash of a random password nobody knows, with the parameters of real hashes (19 MiB, 2 passes,
+ * 1 lane): unknown and disabled users are verified against it, so they cost as much time as a wrong password.
+ */
+export const DUMMY_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$X+WMlJwq9fZgvoFIZaiWTw$o0tk/9bfLyiPzoPBDc10RVXWz7Q6C7kH2zDSgfiryQI';
+
+/**
  * Viewers of recently seen sessions, for a few seconds: saves a statement per request. Logout and
  * expiry take effect on this replica at once (the entry is dropped), on other replicas within the TTL.
  */
@@ -64,11 +71,13 @@ export async function viewerFromToken(
 
 /**
  * Checks a password, counting failures: the fifth wrong password in a row locks the account for 15 minutes.
- * Unknown users and wrong passwords get the same error, so usernames cannot be probed.
+ * Unknown users and wrong passwords get the same error after the same work (one argon2id verification), so
+ * usernames can be probed neither by the answer nor by its time.
  */
 export async function login(db: Database, username: string, password: string, sessionHours: number) {
   const user = await db.query.users.findFirst({ where: { username } });
   if (!user || user.disabledAt) {
+    await verifyPassword(DUMMY_PASSWORD_HASH, password);
     throw new LoginError('INVALID_CREDENTIALS');
   }
   if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
