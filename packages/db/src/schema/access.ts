@@ -8,6 +8,7 @@ import {
   pgTable,
   text,
   timestamp,
+  varchar,
 } from 'drizzle-orm/pg-core';
 import { versionColumns } from './columns';
 import { regions } from './geography';
@@ -85,3 +86,18 @@ export const auditLog = pgTable(
     index('audit_occurred_idx').on(t.occurredAt),
   ],
 );
+
+/**
+ * 访问频率计数: the store of the API's rate limits (rate-limiter-flexible's own table layout), one table
+ * per limit, so every replica counts together. Created here, by the owner's migration, because the
+ * application role may not create tables.
+ */
+const rateLimitCounts = (name: string) =>
+  pgTable(name, {
+    key: varchar('key', { length: 255 }).primaryKey(),
+    points: integer('points').notNull().default(0),
+    expire: bigint('expire', { mode: 'number' }),
+  });
+export const rateLimitLoginPerIp = rateLimitCounts('rate_limit_loginperip');
+export const rateLimitGraphqlPerUser = rateLimitCounts('rate_limit_graphqlperuser');
+export const rateLimitGraphqlPerIp = rateLimitCounts('rate_limit_graphqlperip');
