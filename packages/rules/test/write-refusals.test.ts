@@ -136,6 +136,8 @@ describe('the application after an accepted step', () => {
       changes: false,
     },
     { stepsDone: 5, decision: 'APPROVED', complete: true, state: 'COMPLETED', next: null, changes: true },
+    // Past the kind's last step with the procedure not complete, there is no step left to name.
+    { stepsDone: 5, decision: 'APPROVED', complete: false, state: 'IN_PROGRESS', next: null, changes: false },
     { stepsDone: 2, decision: 'REJECTED', complete: false, state: 'REJECTED', next: null, changes: false },
     { stepsDone: 5, decision: 'REJECTED', complete: true, state: 'REJECTED', next: null, changes: false },
   ] as const)(
