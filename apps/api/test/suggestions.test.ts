@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createScenario, dropTestDatabases, type Scenario } from './harness';
 
-// The server as production runs it: env.ts reads NODE_ENV once, when first imported.
+// The server as production runs it: env.ts reads NODE_ENV once, when first imported. Production runs on
+// the real clock and refuses GONGJIAN_CLOCK_AT, which the boundary-clock tiers set.
 vi.hoisted(() => {
   process.env.NODE_ENV = 'production';
+  delete process.env.GONGJIAN_CLOCK_AT;
 });
 
 /** Error messages tell a client what it sent wrong, never which names the schema holds. */
