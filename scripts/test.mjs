@@ -64,11 +64,12 @@ for (const clock of boundaryClocks) {
 const pg = await startPostgres({ roles: true }).catch((error) => ({ url: null, reason: error.message }));
 if (pg.url) {
   try {
-    // The API runs as the application role; the owner role migrates and creates the test databases.
+    // The tier runs as the server's superuser: some tests make roles, triggers and tables of their own.
+    // The two-role deployment (an owner migrates, the API runs as an application role that may only add
+    // audit rows) is proven by test/postgres/roles.test.ts on a server of its own.
     step('API tests on PostgreSQL', 'pnpm', ['--filter', '@gongjian/api', 'test'], {
       ...baseEnv,
-      DATABASE_URL: pg.appUrl,
-      DATABASE_MIGRATION_URL: pg.ownerUrl,
+      DATABASE_URL: pg.url,
     });
   } finally {
     pg.stop();

@@ -118,11 +118,18 @@ const CadreSchema = z.object({
 
 /**
  * Locks the work stations a cadre write touches (in id order, so two writers cannot deadlock) and applies
- * the staffing rule (WORK_STATION.STAFF, 2–5 people) to the counts as they are under the lock: one statement
- * reads each unit's kind, staff count and county code.
+ * the staffing rule (WORK_STATION.STAFF, 2–5 people) to the counts as they are under the lock. The counts
+ * are read in a statement of their own after the lock: a count inside the locking statement would use that
+ * statement's snapshot from before it waited, and miss the cadre the other writer just added.
  */
 async function checkStationStaffing(tx: Transaction, moves: { unitId: number; change: StaffChange }[]) {
   const ids = [...new Set(moves.map((move) => move.unitId))].sort((a, b) => a - b);
+  await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(inArray(units.id, ids))
+    .orderBy(asc(units.id))
+    .for('update');
   const locked = await tx
     .select({
       id: units.id,
@@ -131,9 +138,7 @@ async function checkStationStaffing(tx: Transaction, moves: { unitId: number; ch
       countyCode: sql<string>`(select r.code from regions r where r.id = units.county_id)`,
     })
     .from(units)
-    .where(inArray(units.id, ids))
-    .orderBy(asc(units.id))
-    .for('update', { of: units });
+    .where(inArray(units.id, ids));
   for (const move of moves) {
     const unit = locked.find((row) => row.id === move.unitId);
     if (unit?.kind !== 'WORK_STATION') continue;
