@@ -23,6 +23,7 @@ import {
   SexEnum,
 } from './enums';
 import { Household, RevealInput, writableHousehold } from './household';
+import { MemberInput } from './member-input';
 import { clock, readable, sensitive } from './policy';
 import { mapConstraint, memberSchema, reasonSchema, versionSchema } from './validation';
 
@@ -75,24 +76,6 @@ export const HouseholdMember = builder.drizzleNode('householdMembers', {
     medicalInsured: t.exposeBoolean('medicalInsured', { description: '参加基本医疗保险' }),
     household: t.relation('household', { description: '所在农户' }),
     version: t.exposeInt('version', { description: '版本号 (send it back when editing)' }),
-  }),
-});
-
-export const MemberInput = builder.inputType('MemberInput', {
-  description:
-    '家庭成员信息 (sex and birth date default to what the ID number says; if given they must agree)',
-  fields: (t) => ({
-    name: t.string({ required: true, description: '姓名' }),
-    idNumber: t.string({ required: true, description: '身份证号 (18位, GB 11643 校验)' }),
-    relation: t.field({ type: RelationToHeadEnum, required: true }),
-    sex: t.field({ type: SexEnum, required: false }),
-    birthDate: t.field({ type: 'Date', required: false }),
-    education: t.field({ type: EducationLevelEnum, required: true }),
-    health: t.field({ type: HealthConditionEnum, required: true }),
-    disability: t.field({ type: DisabilityGradeEnum, required: false, description: '默认无残疾' }),
-    labourCapacity: t.field({ type: LabourCapacityEnum, required: true }),
-    schoolEnrolment: t.field({ type: SchoolEnrolmentEnum, required: false, description: '默认不在校' }),
-    medicalInsured: t.boolean({ required: false, description: '参加基本医疗保险 (默认是)' }),
   }),
 });
 

@@ -16,7 +16,7 @@ import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 
 import { Region, writableVillage } from '../geography/region';
 import { ApplicationKindEnum, HouseholdAttributeEnum, HouseholdStatusEnum, PovertyCauseEnum } from './enums';
-import { MemberInput } from './household-member';
+import { MemberInput } from './member-input';
 import { readable, sensitive } from './policy';
 import {
   householdFieldsSchema,
