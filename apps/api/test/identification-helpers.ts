@@ -1,4 +1,4 @@
-import { idNumberCheckCharacter } from '../src/modules/identification/id-number';
+import { idNumberCheckCharacter } from '@gongjian/rules';
 import { globalId, type Scenario } from './harness';
 
 /** Fixtures for the identification tests: valid ID numbers, a fresh household with a year of facts. */

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { idNumberCheckCharacter } from '@gongjian/rules';
 import ExcelJS from 'exceljs';
 import {
   HOUSEHOLD_COLUMNS,
@@ -6,7 +7,6 @@ import {
   MEMBER_COLUMNS,
   MEMBER_SHEET,
 } from '../src/modules/identification/excel-template';
-import { idNumberCheckCharacter } from '../src/modules/identification/id-number';
 
 /**
  * Generates registry workbooks in the import template: `households` households of 3–4 members each with

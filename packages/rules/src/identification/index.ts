@@ -2,6 +2,7 @@ export * from './application-state';
 export * from './decisions';
 export * from './exclusions';
 export * from './guarantees';
+export * from './id-number';
 export * from './income';
 export * from './monitoring';
 export * from './procedure';

@@ -8,9 +8,10 @@ import {
   relationToHead,
   schoolEnrolment,
 } from '@gongjian/db/schema';
+import { parseIdNumber } from '@gongjian/rules';
 import { z } from 'zod';
+import { clock } from '../../clock';
 import { ValidationError } from '../../errors';
-import { parseIdNumber } from './id-number';
 
 /** Input rules shared by the registry mutations and the Excel import, so both refuse the same things. */
 
@@ -46,8 +47,8 @@ export const memberSchema = z
     medicalInsured: z.boolean().default(true),
   })
   .transform((member, ctx) => {
-    const parsed = parseIdNumber(member.idNumber);
-    if ('error' in parsed) {
+    const parsed = parseIdNumber(member.idNumber, clock.today());
+    if ('ruleId' in parsed) {
       ctx.addIssue({ code: 'custom', path: ['idNumber'], message: parsed.error });
       return z.NEVER;
     }
