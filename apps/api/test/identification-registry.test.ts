@@ -51,7 +51,7 @@ const DETAIL = /* GraphQL */ `
     household(id: $id) {
       householdNumber status phone identifiedYear exitedYear availableApplicationKinds
       village { name parent { name } }
-      members { id name idNumber relation sex age birthDate health disability labourCapacity schoolEnrolment }
+      members { id name idNumber relation sex age health disability labourCapacity schoolEnrolment }
       incomes { year householdSize perCapitaNetIncomeYuan incomeLineYuan lineCheck { outcome reasons { ruleId } } }
       guarantees { year housingGrade evaluation { outcome reasons { ruleId passed } } }
       measures { kind status description }
@@ -159,20 +159,18 @@ describe('household detail', () => {
     expect(s.statements).toHaveLength(1);
   });
 
-  it('health, disability, birth dates and incomes are hidden from roles that do not need them', async () => {
+  it('health, disability and incomes are hidden from roles that do not need them', async () => {
     const household = (await s.handle.db.query.households.findFirst({ where: { status: 'EXITED' } }))!;
     const r = await s.run<{
       household: {
         incomes: unknown;
         assessment: unknown;
-        members: { health: unknown; birthDate: unknown; age: number }[];
+        members: { health: unknown; age: number }[];
       };
     }>('auditor', DETAIL, { id: globalId('Household', household.id) });
     expect(r.data!.household.incomes).toBeNull();
     expect(r.data!.household.assessment).toBeNull();
-    expect(
-      r.data!.household.members.every((m) => m.health === null && m.birthDate === null && m.age >= 0),
-    ).toBe(true);
+    expect(r.data!.household.members.every((m) => m.health === null && m.age >= 0)).toBe(true);
     const village = await villageOf(s, 'helper');
     const paired = (await s.handle.db.query.households.findFirst({
       where: { villageId: village.id, status: 'EXITED' },

@@ -15,7 +15,7 @@ export const PERMISSIONS = {
   'task.report': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER'],
   /** Read the household registry (建档立卡信息查询; ID numbers and phones stay masked). */
   'household.read': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER', 'SUPERVISOR', 'AUDITOR'],
-  /** See members' health, disability and birth dates and households' incomes (敏感信息: 健康、残疾、收入). */
+  /** See members' health and disability and households' incomes (敏感信息: 健康、残疾、收入). */
   'household.sensitive': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER'],
   /** Maintain households, members, incomes, guarantee checks and measures (农户信息维护). */
   'household.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],

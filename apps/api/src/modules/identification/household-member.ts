@@ -2,14 +2,13 @@ import { householdMembers } from '@gongjian/db/schema';
 import { ageOn } from '@gongjian/rules';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { insideJurisdiction } from '../../auth/jurisdiction';
 import { maskIdNumber } from '../../auth/masking';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { decodeGlobalId } from '../../shared/global-id';
+import { revealPersonalData } from '../../shared/reveal';
 import { validate } from '../../shared/validate';
 import { writableRow } from '../../spine/load';
 import { conflictOrMissing, reread, updateAtVersion, writeAudited } from '../../spine/write';
@@ -42,17 +41,10 @@ export const HouseholdMember = builder.drizzleNode('householdMembers', {
     relation: t.expose('relation', { type: RelationToHeadEnum, description: '与户主关系' }),
     sex: t.expose('sex', { type: SexEnum, description: '性别' }),
     age: t.int({
-      description: '年龄 (completed years today, county calendar)',
+      description:
+        '年龄 (completed years today, county calendar; the birth date itself is the masked part of the ID number, so it is shown to nobody: revealMemberIdNumber, with a reason, shows both)',
       select: { columns: { birthDate: true } },
       resolve: (m) => ageOn(m.birthDate, clock.today()),
-    }),
-    birthDate: t.field({
-      type: 'Date',
-      nullable: true,
-      description: '出生日期 (sensitive roles only)',
-      select: { columns: { birthDate: true } },
-      resolve: (m) => m.birthDate,
-      ...sensitive,
     }),
     education: t.expose('education', { type: EducationLevelEnum, description: '文化程度' }),
     health: t.field({
@@ -111,7 +103,11 @@ async function writableMember(ctx: Context, id: number) {
   return writableRow(ctx, member, { entity: '家庭成员', argument: 'id', id });
 }
 
-const maskedIdNumber = <T extends { idNumber: string }>(row: T) => ({ ...row, idNumber: '(masked)' });
+/** The audit keeps no part of the ID number: its birth-date digits rebuild it from the masked form. */
+const maskedIdNumber = <T extends { idNumber: string; birthDate: string }>({ birthDate: _, ...row }: T) => ({
+  ...row,
+  idNumber: '(masked)',
+});
 
 builder.mutationFields((t) => ({
   addMember: t.drizzleField({
@@ -221,22 +217,15 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: RevealInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { reason } = validate(z.object({ reason: reasonSchema }), input);
-      if (!ctx.viewer?.mayUnmask) throw new ForbiddenError('您没有查看完整个人信息的权限');
       const { type, id } = decodeGlobalId(String(input.id));
-      const member =
-        type === 'HouseholdMember'
-          ? await ctx.db.query.householdMembers.findFirst({ where: { id } })
-          : undefined;
-      if (!member || !insideJurisdiction(ctx.viewer, member.regionPath))
-        throw new NotFoundError('家庭成员', String(input.id), 'id');
-      await writeAudit(ctx.db, ctx.viewer, {
-        action: 'personal-data.reveal',
+      const member = await revealPersonalData(ctx, {
+        entity: '家庭成员',
         entityType: 'HouseholdMember',
-        entityId: id,
-        regionPath: member.regionPath,
-        after: { field: 'idNumber' },
-        reason,
+        field: 'idNumber',
+        argumentId: String(input.id),
+        id: type === 'HouseholdMember' ? id : null,
+        reason: input.reason,
+        load: (memberId) => ctx.db.query.householdMembers.findFirst({ where: { id: memberId } }),
       });
       return member.idNumber;
     },

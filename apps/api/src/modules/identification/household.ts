@@ -1,15 +1,14 @@
 import { householdMembers, households } from '@gongjian/db/schema';
 import { applicationKindsFrom } from '@gongjian/rules';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { inJurisdiction, inRegionSubtree, inSubtree, insideJurisdiction } from '../../auth/jurisdiction';
+import { inJurisdiction, inRegionSubtree, inSubtree } from '../../auth/jurisdiction';
 import { maskPhone } from '../../auth/masking';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { decodeGlobalId } from '../../shared/global-id';
+import { revealPersonalData } from '../../shared/reveal';
 import { validate } from '../../shared/validate';
 import { viewerMayChange, writableRow } from '../../spine/load';
 import { reread, updateAtVersion, writeAudited } from '../../spine/write';
@@ -23,7 +22,6 @@ import {
   householdNumberSchema,
   mapConstraint,
   memberSchema,
-  reasonSchema,
   versionSchema,
 } from './validation';
 
@@ -278,20 +276,15 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: RevealInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { reason } = validate(z.object({ reason: reasonSchema }), input);
-      if (!ctx.viewer?.mayUnmask) throw new ForbiddenError('您没有查看完整个人信息的权限');
       const { type, id } = decodeGlobalId(String(input.id));
-      const household =
-        type === 'Household' ? await ctx.db.query.households.findFirst({ where: { id } }) : undefined;
-      if (!household || !insideJurisdiction(ctx.viewer, household.regionPath))
-        throw new NotFoundError('农户', String(input.id), 'id');
-      await writeAudit(ctx.db, ctx.viewer, {
-        action: 'personal-data.reveal',
+      const household = await revealPersonalData(ctx, {
+        entity: '农户',
         entityType: 'Household',
-        entityId: id,
-        regionPath: household.regionPath,
-        after: { field: 'phone' },
-        reason,
+        field: 'phone',
+        argumentId: String(input.id),
+        id: type === 'Household' ? id : null,
+        reason: input.reason,
+        load: (householdId) => ctx.db.query.households.findFirst({ where: { id: householdId } }),
       });
       return household.phone;
     },

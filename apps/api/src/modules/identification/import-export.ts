@@ -317,7 +317,8 @@ export async function writeTemplate(out: Writable) {
 
 /**
  * Exports what the household list shows (the same filter) in the template's layout, streaming page by
- * page; ID numbers and phones are masked, health and disability left out for roles without access.
+ * page; ID numbers and phones are masked, health and disability left out for roles without access, birth
+ * dates for everyone (they are the masked digits of the ID number).
  */
 export async function exportHouseholds(db: Database, viewer: Viewer, args: HouseholdListArgs, out: Writable) {
   const sensitive = hasPermission(viewer.roles, 'household.sensitive');
@@ -340,7 +341,7 @@ export async function exportHouseholds(db: Database, viewer: Viewer, args: House
       limit: 2000,
       with: {
         village: { columns: { name: true }, with: { parent: { columns: { name: true } } } },
-        members: { orderBy: { id: 'asc' } },
+        members: { orderBy: { id: 'asc' }, columns: { birthDate: false } },
       },
     });
     if (page.length === 0) break;
@@ -368,7 +369,7 @@ export async function exportHouseholds(db: Database, viewer: Viewer, args: House
             idNumber: maskIdNumber(m.idNumber),
             relation: ENUMS.relation.label(m.relation),
             sex: ENUMS.sex.label(m.sex),
-            birthDate: sensitive ? m.birthDate : '',
+            birthDate: '',
             education: ENUMS.education.label(m.education),
             health: sensitive ? ENUMS.health.label(m.health) : '',
             disability: sensitive ? ENUMS.disability.label(m.disability) : '',

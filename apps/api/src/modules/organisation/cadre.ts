@@ -3,14 +3,13 @@ import { cadres, units } from '@gongjian/db/schema';
 import { checkWorkStationStaffChange, type StaffChange } from '@gongjian/rules';
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../audit';
-import { inJurisdiction, inSubtree, insideJurisdiction } from '../../auth/jurisdiction';
+import { inJurisdiction, inSubtree } from '../../auth/jurisdiction';
 import { maskPhone } from '../../auth/masking';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ForbiddenError, NotFoundError } from '../../errors';
 import { clock, policyForYear, runRule } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
+import { revealPersonalData } from '../../shared/reveal';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
 import { viewerMayChange, writableRow } from '../../spine/load';
@@ -231,22 +230,14 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: RevealInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { reason } = validate(
-        z.object({ reason: z.string().trim().min(2, '请填写查看理由').max(200) }),
-        input,
-      );
-      if (!ctx.viewer?.mayUnmask) throw new ForbiddenError('您没有查看完整个人信息的权限');
-      const id = Number(input.id.id);
-      const cadre = await ctx.db.query.cadres.findFirst({ where: { id } });
-      if (!cadre || !insideJurisdiction(ctx.viewer, cadre.regionPath))
-        throw new NotFoundError('干部', String(id), 'id');
-      await writeAudit(ctx.db, ctx.viewer, {
-        action: 'personal-data.reveal',
+      const cadre = await revealPersonalData(ctx, {
+        entity: '干部',
         entityType: 'Cadre',
-        entityId: id,
-        regionPath: cadre.regionPath,
-        after: { field: 'phone' },
-        reason,
+        field: 'phone',
+        argumentId: String(Number(input.id.id)),
+        id: Number(input.id.id),
+        reason: input.reason,
+        load: (cadreId) => ctx.db.query.cadres.findFirst({ where: { id: cadreId } }),
       });
       return cadre.phone;
     },
