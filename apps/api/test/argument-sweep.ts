@@ -23,15 +23,16 @@ const {
 import { globalId } from './harness';
 
 /**
- * Every place in the schema where a client sends an ID or a String: each root field's arguments and the input
- * fields below them, found by walking the built schema, so an operation added later is swept too.
+ * Every place in the schema where a client sends a value: each root field's arguments and the input fields
+ * below them, found by walking the built schema, so an operation added later is swept too.
  */
 export interface ArgumentSite {
   operation: 'query' | 'mutation';
   field: string;
   /** From the argument's name down through input fields (a list element is `0`). */
   path: string[];
-  scalar: 'ID' | 'String';
+  /** The scalar's name (ID, String, Int, Date…), or `enum`. */
+  scalar: string;
   /** The node types a global ID must be of, when the schema declares them. */
   nodeTypes: string[];
 }
@@ -48,9 +49,7 @@ function inputSites(
       inputSites(field.type, [...path, field.name], found);
     return;
   }
-  if (nullable.name === 'ID' || nullable.name === 'String') {
-    found.push({ path, scalar: nullable.name, nodeTypes: [] });
-  }
+  found.push({ path, scalar: isEnumType(nullable) ? 'enum' : nullable.name, nodeTypes: [] });
 }
 
 function nodeTypesOf(arg: { extensions: Record<string, unknown> | null | undefined }) {
@@ -82,7 +81,13 @@ function holderOf(arg: GraphQLArgument, path: string[]) {
   return holder;
 }
 
+/** Every ID and String a client sends: root field arguments and the input fields below them. */
 export function argumentSites(schema: GraphQLSchema): ArgumentSite[] {
+  return leafSites(schema).filter((site) => site.scalar === 'ID' || site.scalar === 'String');
+}
+
+/** Every leaf value a client sends, of any scalar or enum type. */
+export function leafSites(schema: GraphQLSchema): ArgumentSite[] {
   const query = Object.values(schema.getQueryType()!.getFields()).flatMap((f) => fieldSites('query', f));
   const mutation = Object.values(schema.getMutationType()!.getFields()).flatMap((f) =>
     fieldSites('mutation', f),
@@ -190,4 +195,18 @@ export function outcomeOf(
     };
   }
   return { answer: value === null ? 'null' : 'data', message: '', fieldErrors: undefined };
+}
+
+/** A document calling a root field with a sample for each required argument, as the role matrix sends it. */
+export function sampleRequest(schema: GraphQLSchema, operation: 'query' | 'mutation', fieldName: string) {
+  const root = operation === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
+  const field = root.getFields()[fieldName]!;
+  const args = field.args.filter((arg) => isNonNullType(arg.type));
+  const variables = Object.fromEntries(
+    args.map((arg) => [arg.name, sampleWithNodeTypes(arg.type, nodeTypesOf(arg))]),
+  );
+  const declarations = args.map((arg) => `$${arg.name}: ${arg.type}`).join(', ');
+  const call = args.length ? `(${args.map((arg) => `${arg.name}: $${arg.name}`).join(', ')})` : '';
+  const query = `${operation} Matrix${declarations ? `(${declarations})` : ''} { ${fieldName}${call} ${selectionFor(field)} }`;
+  return { query, variables };
 }
