@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { auditRetentionMonths } from '@gongjian/db';
 import { DEFAULT_RATE_LIMITS } from './limits/settings';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,6 +36,8 @@ export const env = {
   seedDemo: process.env.GONGJIAN_SEED_DEMO !== 'false',
   secureCookies: process.env.GONGJIAN_SECURE_COOKIES === 'true',
   sessionHours: number('GONGJIAN_SESSION_HOURS', 8),
+  /** 审计日志保存期限: rows younger than this are never purged; MLPS 2.0 level 3 asks for at least 6 months. */
+  auditRetentionMonths: auditRetentionMonths(process.env.GONGJIAN_AUDIT_RETENTION_MONTHS),
   rateLimits: {
     loginFailuresPerIpPerMinute: number(
       'GONGJIAN_LOGIN_FAILURES_PER_IP_PER_MINUTE',

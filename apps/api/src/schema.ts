@@ -4,6 +4,7 @@ import './shared/error-types';
 import './modules/geography/region';
 import './modules/organisation';
 import './modules/access/viewer';
+import './modules/access/audit-log';
 import './modules/summary/summary';
 import './modules/identification';
 import './modules/work-advancement';

@@ -23,6 +23,7 @@ import { DomainError, ValidationError } from './errors';
 import { createRateLimiters, type RateLimiters } from './limits/limiters';
 import { graphqlPerIpLimit, noteSessionStarted, RATE_LIMITED, rateLimitPlugin } from './limits/refusals';
 import type { RateLimitSettings } from './limits/settings';
+import { auditRoutes } from './modules/access/audit-route';
 import { identificationRoutes } from './modules/identification/import-route';
 import { schema } from './schema';
 import {
@@ -269,6 +270,7 @@ export async function createApp(
   );
 
   app.use('/identification', identificationRoutes(handle));
+  app.use('/access', auditRoutes(handle));
 
   serveClient(app, '/admin', env.clientDist.admin);
   serveClient(app, '/leadership', env.clientDist.leadership);

@@ -10,6 +10,8 @@ export type Access = 'public' | 'signedIn' | 'unmask' | Permission;
 
 export const EXPECTED_ACCESS: Record<string, Access> = {
   // query
+  auditLog: 'audit.read',
+  auditRetentionMonths: 'audit.read',
   battleMap: 'signedIn',
   cadres: 'signedIn',
   combatGroups: 'signedIn',

@@ -1,3 +1,4 @@
+export * from './audit-retention';
 export * from './client';
 export * from './password';
 export * from './roles';

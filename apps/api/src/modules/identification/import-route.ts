@@ -2,9 +2,7 @@ import type { DbHandle } from '@gongjian/db';
 import { householdAttribute, householdStatus, povertyCause } from '@gongjian/db/schema';
 import cookieParser from 'cookie-parser';
 import express, { type Request, type Response, type Router } from 'express';
-import { hasPermission, type Permission } from '../../auth/permissions';
-import { SESSION_COOKIE, viewerFromToken } from '../../auth/sessions';
-import type { Viewer } from '../../context';
+import { attachment, authorise, refuse, XLSX_MIME } from '../../shared/http-route';
 import type { HouseholdListArgs } from './household';
 import { exportHouseholds, type ImportEvent, importWorkbook, writeTemplate } from './import-export';
 
@@ -22,41 +20,6 @@ import { exportHouseholds, type ImportEvent, importWorkbook, writeTemplate } fro
  * - GET  /identification/households/export?search=&regionId=&status=POOR,EXITED&attribute=&mainCause=&monitored=
  *        → the households the list shows (same filter), in the template's layout, personal data masked.
  */
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function refuse(res: Response, status: number, code: string, message: string) {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
-
-async function authorise(
-  handle: DbHandle,
-  req: Request,
-  res: Response,
-  permission: Permission,
-): Promise<Viewer | null> {
-  let viewer: Viewer | null;
-  try {
-    viewer = await viewerFromToken(handle.db, req.cookies?.[SESSION_COOKIE]);
-  } catch {
-    refuse(res, 503, 'SERVICE_UNAVAILABLE', '数据库暂时不可用,请稍后重试');
-    return null;
-  }
-  if (!viewer) {
-    refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
-    return null;
-  }
-  if (!hasPermission(viewer.roles, permission)) {
-    refuse(res, 403, 'FORBIDDEN', '无权执行此操作');
-    return null;
-  }
-  return viewer;
-}
-
-function attachment(res: Response, fileName: string) {
-  res.setHeader('Content-Type', XLSX_MIME);
-  res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-}
 
 /** The household list's filter from query parameters; null when a value is not one the list accepts. */
 export function listArgsFromQuery(query: Request['query']): HouseholdListArgs | null {

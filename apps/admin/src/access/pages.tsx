@@ -1,0 +1,3 @@
+import { AuditLogPage } from './audit-log/AuditLogPage.tsx';
+
+export const AuditLogRoute = AuditLogPage;

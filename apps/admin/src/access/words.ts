@@ -1,0 +1,43 @@
+import { defineDictionaries } from '@gongjian/ui';
+
+export const auditWords = defineDictionaries(
+  {
+    filterAction: '操作 (前缀, 如 member. 或 personal-data)',
+    filterEntityType: '对象类型',
+    filterActor: '操作人',
+    filterFrom: '起始日期',
+    filterTo: '截止日期',
+    exportExcel: '导出 Excel',
+    retention: '审计日志保存 {months} 个月 (等保三级: 不少于6个月); 每次查看和导出都会记入审计日志',
+    columnOccurredAt: '时间',
+    columnActor: '操作人',
+    columnAction: '操作',
+    columnEntity: '对象',
+    columnReason: '理由',
+    columnChange: '变更 (个人信息已脱敏)',
+    system: '系统',
+    before: '变更前',
+    after: '变更后',
+    noEntries: '没有符合条件的审计记录',
+  },
+  {
+    filterAction: 'Action (prefix, e.g. member. or personal-data)',
+    filterEntityType: 'Object type',
+    filterActor: 'Actor',
+    filterFrom: 'From',
+    filterTo: 'To',
+    exportExcel: 'Export to Excel',
+    retention:
+      'Audit rows are kept {months} months (MLPS level 3: at least 6); every look and export is audited',
+    columnOccurredAt: 'Time',
+    columnActor: 'Actor',
+    columnAction: 'Action',
+    columnEntity: 'Object',
+    columnReason: 'Reason',
+    columnChange: 'Change (personal data masked)',
+    system: 'System',
+    before: 'Before',
+    after: 'After',
+    noEntries: 'No audit entries match',
+  },
+);
