@@ -137,7 +137,10 @@ describe('the audit viewer', () => {
     expect(left.map((row) => row.action)).toEqual(['test.young']);
     const refused: unknown = await s.handle.db
       .execute(sql`delete from audit_log where entity_type = 'Test'`)
-      .then(() => null, (error: Error & { cause?: unknown }) => error.cause ?? error);
+      .then(
+        () => null,
+        (error: Error & { cause?: unknown }) => error.cause ?? error,
+      );
     expect(String(refused)).toMatch(/append-only/);
     const purge = await s.handle.db.query.auditLog.findFirst({ where: { action: 'audit-log.purge' } });
     expect(purge!.after).toEqual({ purged: 1, retentionMonths: 6 });

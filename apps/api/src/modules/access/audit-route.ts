@@ -1,5 +1,4 @@
 import type { DbHandle } from '@gongjian/db';
-import { auditLog } from '@gongjian/db/schema';
 import cookieParser from 'cookie-parser';
 import { and, lt } from 'drizzle-orm';
 import ExcelJS from 'exceljs';

@@ -1,7 +1,7 @@
 import type { DbHandle } from '@gongjian/db';
 import { householdAttribute, householdStatus, povertyCause } from '@gongjian/db/schema';
 import cookieParser from 'cookie-parser';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { attachment, authorise, refuse, XLSX_MIME } from '../../shared/http-route';
 import type { HouseholdListArgs } from './household';
 import { exportHouseholds, type ImportEvent, importWorkbook, writeTemplate } from './import-export';
