@@ -36,6 +36,8 @@ export const env = {
   seedDemo: process.env.GONGJIAN_SEED_DEMO !== 'false',
   secureCookies: process.env.GONGJIAN_SECURE_COOKIES === 'true',
   sessionHours: number('GONGJIAN_SESSION_HOURS', 8),
+  /** PostgreSQL statement_timeout of the API's connections (a lock wait counts); 0 turns it off. */
+  statementTimeoutMs: number('GONGJIAN_STATEMENT_TIMEOUT_MS', 30_000),
   /** 审计日志保存期限: rows younger than this are never purged; MLPS 2.0 level 3 asks for at least 6 months. */
   auditRetentionMonths: auditRetentionMonths(process.env.GONGJIAN_AUDIT_RETENTION_MONTHS),
   rateLimits: {

@@ -7,6 +7,7 @@ const handle = createDb({
   databaseUrl: env.databaseUrl,
   migrationUrl: env.databaseMigrationUrl,
   dataDir: env.dataDir,
+  statementTimeoutMs: env.statementTimeoutMs,
 });
 console.log(
   handle.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL server (DATABASE_URL)',

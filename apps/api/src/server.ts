@@ -82,6 +82,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     };
   }
+  if (sqlStateOf(original) === '57014') {
+    logFailure('warn', '[graphql] statement timed out', failureRecord(error, original, formatted.path));
+    return {
+      message: '数据库查询超时,请缩小查询范围或稍后重试 (the database did not answer in time)',
+      path: formatted.path,
+      extensions: { code: 'TIMEOUT' },
+    };
+  }
   if (original instanceof DomainError) {
     return {
       message: original.message,
@@ -142,7 +150,7 @@ const statusFromErrors: ApolloServerPlugin<Context> = {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
         const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code));
-        if (codes.includes('SERVICE_UNAVAILABLE')) {
+        if (codes.includes('SERVICE_UNAVAILABLE') || codes.includes('TIMEOUT')) {
           response.http.status = 503;
           return;
         }

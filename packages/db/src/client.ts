@@ -41,6 +41,11 @@ export interface CreateDbOptions {
   logger?: Logger;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /**
+   * PostgreSQL's statement_timeout for every connection of the pool (waiting for a lock counts), so a stuck
+   * query fails with SQLSTATE 57014 instead of holding a request and a connection; 0 turns it off.
+   */
+  statementTimeoutMs?: number;
 }
 
 export interface DbHandle {
@@ -62,6 +67,10 @@ export function createDb(options: CreateDbOptions = {}): DbHandle {
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 60,
+      connection: {
+        statement_timeout: options.statementTimeoutMs ?? 30_000,
+        idle_in_transaction_session_timeout: 60_000,
+      },
     });
     const db = drizzlePostgres({ client: sql, relations, logger });
     return {

@@ -2,6 +2,7 @@ import type { DbHandle } from '@gongjian/db';
 import { householdAttribute, householdStatus, povertyCause } from '@gongjian/db/schema';
 import cookieParser from 'cookie-parser';
 import express, { type Request, type Router } from 'express';
+import { failureRecord, logFailure } from '../../error-log';
 import { attachment, authorise, refuse, XLSX_MIME } from '../../shared/http-route';
 import type { HouseholdListArgs } from './household';
 import { exportHouseholds, type ImportEvent, importWorkbook, writeTemplate } from './import-export';
@@ -81,7 +82,8 @@ export function identificationRoutes(handle: DbHandle): Router {
         emit,
       );
     } catch (error) {
-      console.error('[import]', error);
+      // The error of a failed statement carries its parameters (names, ID numbers): log its class only.
+      logFailure('error', '[import] failed', failureRecord(error, error));
       res.write(`${JSON.stringify({ type: 'failed', message: '导入失败, 未写入任何数据' })}\n`);
     }
     res.end();
