@@ -1,9 +1,11 @@
-import type { EnumValue } from '@gongjian/schema';
+import type { EnumValue, FragmentOf } from '@gongjian/schema';
 import {
   EmptyState,
   enumOptions,
   type LabelledEnum,
   QueryErrorAlert,
+  RegionPicker,
+  type RegionPicker_region,
   type useCursorPaging,
   useLocale,
 } from '@gongjian/ui';
@@ -152,6 +154,28 @@ export function EnumFilter<Name extends LabelledEnum>({
       value={value}
       onChange={(next) => onChange(next ?? undefined)}
       options={enumOptions(name, locale)}
+    />
+  );
+}
+
+/** A region filter under the viewer's jurisdiction; choosing no region removes the filter. */
+export function RegionFilter({
+  id,
+  jurisdiction,
+  value,
+  onChange,
+}: {
+  id?: string;
+  jurisdiction: FragmentOf<typeof RegionPicker_region>;
+  value: string[];
+  onChange: (path: string[] | undefined) => void;
+}) {
+  return (
+    <RegionPicker
+      id={id}
+      root={jurisdiction}
+      value={value}
+      onChange={(path) => onChange(path.length > 0 ? path : undefined)}
     />
   );
 }

@@ -1,11 +1,12 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
-import { QueryErrorAlert, RegionPicker, type RegionPicker_region, useWords } from '@gongjian/ui';
+import { type RegionPicker_region, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Input } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { useEditing } from '../../shared/EditingFormDrawer.tsx';
+import { ListPage, RegionFilter, SearchFilter, useListQuery } from '../../shared/ListPage.tsx';
 import { UnitSelect, UnitSelect_unit } from '../../shared/UnitSelect.tsx';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
+import { useUrlList } from '../../shared/usePagedFilters.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { CadreFormDrawer, CadreFormDrawer_cadre } from './CadreFormDrawer.tsx';
@@ -54,8 +55,6 @@ const FilterUnitQuery = graphql.persisted(
   ),
 );
 
-type Editing = { mode: 'create' } | { mode: 'edit'; cadreId: string } | null;
-
 export interface CadresPageProps {
   jurisdiction: FragmentOf<typeof RegionPicker_region>;
   mayUnmask: boolean;
@@ -71,10 +70,9 @@ export function CadresPage({ jurisdiction, mayUnmask }: CadresPageProps) {
   const unitId = url.unit ?? null;
   const search = url.search ?? '';
   const regionPath = url.region ?? [];
-  const [editing, setEditing] = useState<Editing>(null);
   const [revealing, setRevealing] = useState<{ id: string; name: string } | null>(null);
   const [revealedPhones, setRevealedPhones] = useState<ReadonlyMap<string, string>>(new Map());
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const list = useListQuery({
     query: CadresQuery,
     variables: {
       unitId,
@@ -91,62 +89,59 @@ export function CadresPage({ jurisdiction, mayUnmask }: CadresPageProps) {
   });
   const filterNode = filterUnitResult.data?.node;
   const filterUnit = unitId && filterNode?.__typename === 'Unit' ? filterNode : null;
-  const connection = data?.cadres;
-  const nodes = connection?.edges.map((edge) => edge.node) ?? [];
-  const editedCadre =
-    editing?.mode === 'edit' ? nodes.find((node) => node.id === editing.cadreId) : undefined;
+  const connection = list.data?.cadres;
+  const editing = useEditing(connection?.edges.map((edge) => edge.node) ?? []);
 
   return (
-    <Card title={words.pageCadres}>
-      <div className="gj-page-toolbar">
-        <Input.Search
-          allowClear
-          placeholder={words.searchCadres}
-          style={{ width: 240 }}
-          defaultValue={url.search}
-          onSearch={(value) => change({ search: value.trim() || undefined })}
+    <ListPage
+      title={words.pageCadres}
+      filters={
+        <>
+          <SearchFilter
+            placeholder={words.searchCadres}
+            width={240}
+            initial={url.search}
+            onSearch={(value) => change({ search: value })}
+          />
+          <UnitSelect
+            allowClear
+            placeholder={words.filterUnit}
+            style={{ width: 280 }}
+            value={unitId}
+            selectedUnit={filterUnit}
+            onChange={(next) => change({ unit: next ?? undefined })}
+          />
+          <RegionFilter
+            jurisdiction={jurisdiction}
+            value={regionPath}
+            onChange={(region) => change({ region })}
+          />
+        </>
+      }
+      create={{ permission: 'ORGANISATION_WRITE', text: words.createCadre, onClick: editing.create }}
+      list={list}
+      connection={connection}
+      paging={paging}
+      table={
+        <CadresTable
+          cadres={connection?.edges.map((edge) => edge.node) ?? []}
+          loading={list.fetching}
+          mayUnmask={mayUnmask}
+          revealedPhones={revealedPhones}
+          onEdit={mayWrite ? editing.edit : undefined}
+          onRevealPhone={setRevealing}
         />
-        <UnitSelect
-          allowClear
-          placeholder={words.filterUnit}
-          style={{ width: 280 }}
-          value={unitId}
-          selectedUnit={filterUnit}
-          onChange={(next) => change({ unit: next ?? undefined })}
-        />
-        <RegionPicker
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-        <div style={{ flex: 1 }} />
-        {mayWrite && (
-          <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
-            {words.createCadre}
-          </Button>
-        )}
-      </div>
-      {error && (
-        <QueryErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      )}
-      <CadresTable
-        cadres={nodes}
-        loading={fetching}
-        mayUnmask={mayUnmask}
-        revealedPhones={revealedPhones}
-        onEdit={mayWrite ? (cadreId) => setEditing({ mode: 'edit', cadreId }) : undefined}
-        onRevealPhone={setRevealing}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
-      {editing && (editing.mode === 'create' || editedCadre) && (
+      }
+    >
+      {editing.open && (
         <CadreFormDrawer
-          key={editing.mode === 'edit' ? editing.cadreId : 'new'}
-          cadre={editedCadre ?? null}
+          key={editing.key}
+          cadre={editing.edited}
           defaultUnit={filterUnit}
-          onClose={() => setEditing(null)}
+          onClose={editing.close}
           onSaved={() => {
-            setEditing(null);
-            reexecute({ requestPolicy: 'network-only' });
+            editing.close();
+            list.refresh();
           }}
         />
       )}
@@ -157,6 +152,6 @@ export function CadresPage({ jurisdiction, mayUnmask }: CadresPageProps) {
           onRevealed={(phone) => setRevealedPhones((known) => new Map(known).set(revealing.id, phone))}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }
