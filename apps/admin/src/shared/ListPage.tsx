@@ -27,6 +27,8 @@ export interface ListPageProps<Row> {
   filters: ReactNode;
   /** The create button at the right of the toolbar, shown only to those holding the permission. */
   create?: { permission: Permission; text: ReactNode; onClick: () => void };
+  /** Anything else at the right of the toolbar, before the create button. */
+  actions?: ReactNode;
   /** What `useListQuery` gave back. */
   list: { fetching: boolean; error?: CombinedError; refresh: () => void };
   connection: ListConnection<Row> | undefined;
@@ -47,6 +49,7 @@ export function ListPage<Row extends { id: string }>({
   title,
   filters,
   create,
+  actions,
   list,
   connection,
   paging,
@@ -62,6 +65,7 @@ export function ListPage<Row extends { id: string }>({
       <div className="gj-page-toolbar">
         {filters}
         <div style={{ flex: 1 }} />
+        {actions}
         {create && (
           <Can permission={create.permission}>
             <Button type="primary" onClick={create.onClick}>

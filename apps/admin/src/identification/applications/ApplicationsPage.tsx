@@ -2,21 +2,20 @@ import { type FragmentOf, graphql } from '@gongjian/schema';
 import {
   EmptyState,
   enumLabel,
-  enumOptions,
   FullPageSpin,
   fill,
   QueryErrorAlert,
-  RegionPicker,
   type RegionPicker_region,
   useCountyToday,
   useLocale,
   useWords,
 } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Drawer, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Drawer, Segmented, Space, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
+import { EnumFilter, ListPage, RegionFilter, useListQuery } from '../../shared/ListPage.tsx';
 import { applicationStateColours } from '../../shared/tagColours.ts';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
+import { useUrlList } from '../../shared/usePagedFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import {
@@ -173,7 +172,7 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
   const setOpenApplication = (application: string | null) =>
     update({ application: application ?? undefined });
   const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const list = useListQuery({
     query: ApplicationsQuery,
     variables: {
       awaitingMyAction: scope === 'mine' || null,
@@ -184,145 +183,137 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
       after: paging.after,
     },
   });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const connection = data?.statusApplications;
-  const rows = connection?.edges.map((edge) => edge.node) ?? [];
+  const connection = list.data?.statusApplications;
   const today = useCountyToday();
 
   return (
-    <Card title={pageWords.pageApplications}>
-      <div className="gj-page-toolbar">
-        <Segmented<Scope>
-          value={scope}
-          onChange={(value) => change({ scope: value === 'mine' ? undefined : value })}
-          options={[
-            { value: 'mine', label: words.scopeMine },
-            { value: 'all', label: words.scopeAll },
-          ]}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterState}
-          style={{ width: 130 }}
-          value={state}
-          onChange={(value) => change({ state: value ?? undefined })}
-          options={enumOptions('ApplicationState', locale)}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterKind}
-          style={{ width: 170 }}
-          value={kind}
-          onChange={(value) => change({ kind: value ?? undefined })}
-          options={enumOptions('ApplicationKind', locale)}
-        />
-        <RegionPicker
-          id="applications-region-filter"
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <Table
-        data-testid="applications-table"
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        pagination={false}
-        dataSource={rows}
-        locale={{
-          emptyText: <EmptyState description={scope === 'mine' ? words.noPending : words.noApplications} />,
-        }}
-        columns={[
-          {
-            title: words.columnHousehold,
-            key: 'household',
-            render: (_, row) => (
+    <ListPage
+      title={pageWords.pageApplications}
+      filters={
+        <>
+          <Segmented<Scope>
+            value={scope}
+            onChange={(value) => change({ scope: value === 'mine' ? undefined : value })}
+            options={[
+              { value: 'mine', label: words.scopeMine },
+              { value: 'all', label: words.scopeAll },
+            ]}
+          />
+          <EnumFilter
+            name="ApplicationState"
+            placeholder={words.filterState}
+            width={130}
+            value={state}
+            onChange={(value) => change({ state: value })}
+          />
+          <EnumFilter
+            name="ApplicationKind"
+            placeholder={words.filterKind}
+            width={170}
+            value={kind}
+            onChange={(value) => change({ kind: value })}
+          />
+          <RegionFilter
+            id="applications-region-filter"
+            jurisdiction={jurisdiction}
+            value={regionPath}
+            onChange={(region) => change({ region })}
+          />
+        </>
+      }
+      list={list}
+      connection={connection}
+      paging={paging}
+      testId="applications-table"
+      emptyText={scope === 'mine' ? words.noPending : words.noApplications}
+      tableProps={{ size: 'middle' }}
+      columns={[
+        {
+          title: words.columnHousehold,
+          key: 'household',
+          render: (_, row) => (
+            <Space direction="vertical" size={0}>
+              <Typography.Text strong>{row.household.head?.name ?? '—'}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {row.household.householdNumber} · {row.household.village.name}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+        {
+          title: words.kind,
+          key: 'kind',
+          render: (_, row) => enumLabel('ApplicationKind', row.kind, locale),
+        },
+        { title: words.startedOn, dataIndex: 'startedOn', key: 'startedOn', width: 110 },
+        {
+          title: words.columnProgress,
+          key: 'progress',
+          width: 80,
+          render: (_, row) => fill(words.stepsOf, { done: row.stepsDone, total: row.procedureSteps.length }),
+        },
+        {
+          title: words.columnNext,
+          key: 'next',
+          render: (_, row) =>
+            row.nextStep ? (
               <Space direction="vertical" size={0}>
-                <Typography.Text strong>{row.household.head?.name ?? '—'}</Typography.Text>
+                <span>{enumLabel('ProcedureStep', row.nextStep, locale)}</span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {row.household.householdNumber} · {row.household.village.name}
+                  {row.nextStepRoles.map((role) => enumLabel('ActorRole', role, locale)).join(' / ')}
                 </Typography.Text>
               </Space>
+            ) : (
+              '—'
             ),
+        },
+        {
+          title: words.columnNotice,
+          key: 'notice',
+          render: (_, row) => {
+            const left = noticeDaysLeft(row.noticeEndsOn, today);
+            return left ? (
+              <Tag color="orange">{fill(words.noticeEnds, { date: row.noticeEndsOn ?? '' })}</Tag>
+            ) : (
+              '—'
+            );
           },
-          {
-            title: words.kind,
-            key: 'kind',
-            render: (_, row) => enumLabel('ApplicationKind', row.kind, locale),
-          },
-          { title: words.startedOn, dataIndex: 'startedOn', key: 'startedOn', width: 110 },
-          {
-            title: words.columnProgress,
-            key: 'progress',
-            width: 80,
-            render: (_, row) =>
-              fill(words.stepsOf, { done: row.stepsDone, total: row.procedureSteps.length }),
-          },
-          {
-            title: words.columnNext,
-            key: 'next',
-            render: (_, row) =>
-              row.nextStep ? (
-                <Space direction="vertical" size={0}>
-                  <span>{enumLabel('ProcedureStep', row.nextStep, locale)}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {row.nextStepRoles.map((role) => enumLabel('ActorRole', role, locale)).join(' / ')}
-                  </Typography.Text>
-                </Space>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: words.columnNotice,
-            key: 'notice',
-            render: (_, row) => {
-              const left = noticeDaysLeft(row.noticeEndsOn, today);
-              return left ? (
-                <Tag color="orange">{fill(words.noticeEnds, { date: row.noticeEndsOn ?? '' })}</Tag>
-              ) : (
-                '—'
-              );
-            },
-          },
-          {
-            title: words.state,
-            key: 'state',
-            width: 90,
-            render: (_, row) => (
-              <Tag color={applicationStateColours[row.state]}>
-                {enumLabel('ApplicationState', row.state, locale)}
-              </Tag>
-            ),
-          },
-          {
-            title: words.columnActions,
-            key: 'actions',
-            width: 90,
-            render: (_, row) => (
-              <Button type="link" size="small" onClick={() => setOpenApplication(row.id)}>
-                {scope === 'mine' ? words.handle : words.view}
-              </Button>
-            ),
-          },
-        ]}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
+        },
+        {
+          title: words.state,
+          key: 'state',
+          width: 90,
+          render: (_, row) => (
+            <Tag color={applicationStateColours[row.state]}>
+              {enumLabel('ApplicationState', row.state, locale)}
+            </Tag>
+          ),
+        },
+        {
+          title: words.columnActions,
+          key: 'actions',
+          width: 90,
+          render: (_, row) => (
+            <Button type="link" size="small" onClick={() => setOpenApplication(row.id)}>
+              {scope === 'mine' ? words.handle : words.view}
+            </Button>
+          ),
+        },
+      ]}
+    >
       {openApplication && (
         <ApplicationDrawer
           applicationId={openApplication}
           onOpenHousehold={setOpenHousehold}
           onClose={() => {
             setOpenApplication(null);
-            refresh();
+            list.refresh();
           }}
         />
       )}
       {openHousehold && (
         <HouseholdDrawer householdId={openHousehold} onClose={() => setOpenHousehold(null)} />
       )}
-    </Card>
+    </ListPage>
   );
 }
