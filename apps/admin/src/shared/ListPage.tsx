@@ -23,6 +23,8 @@ export interface ListConnection<Row> {
 
 export interface ListPageProps<Row> {
   title: ReactNode;
+  /** Buttons in the card's title bar (export, import). */
+  extra?: ReactNode;
   /** The filters, at the left of the toolbar. */
   filters: ReactNode;
   /** The create button at the right of the toolbar, shown only to those holding the permission. */
@@ -47,6 +49,7 @@ export interface ListPageProps<Row> {
 /** A filtered, paged list in a card: toolbar, the query's error, the table, the pager, then its drawers. */
 export function ListPage<Row extends { id: string }>({
   title,
+  extra,
   filters,
   create,
   actions,
@@ -61,7 +64,7 @@ export function ListPage<Row extends { id: string }>({
   children,
 }: ListPageProps<Row>) {
   return (
-    <Card title={title}>
+    <Card title={title} extra={extra}>
       <div className="gj-page-toolbar">
         {filters}
         <div style={{ flex: 1 }} />

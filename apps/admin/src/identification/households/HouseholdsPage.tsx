@@ -1,16 +1,9 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  enumOptions,
-  QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { enumOptions, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Input, Select, Space } from 'antd';
-import { useQuery } from 'urql';
-import { ConnectionPager, useUrlPaging } from '../../shared/usePagedFilters.tsx';
+import { Button, Select, Space } from 'antd';
+import { EnumFilter, ListPage, RegionFilter, SearchFilter, useListQuery } from '../../shared/ListPage.tsx';
+import { useUrlPaging } from '../../shared/usePagedFilters.tsx';
 import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
@@ -109,7 +102,7 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
   };
   const openId = search.household ?? null;
   const setOpenId = (household: string | null) => update({ household: household ?? undefined });
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const list = useListQuery({
     query: HouseholdsQuery,
     variables: {
       search: filter.search || null,
@@ -122,13 +115,12 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
       after: paging.after,
     },
   });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const change = (next: Partial<Omit<Search, 'cursors' | 'size' | 'household'>>) =>
     update({ ...next, cursors: undefined });
-  const connection = data?.households;
+  const connection = list.data?.households;
 
   return (
-    <Card
+    <ListPage
       title={pageWords.pageHouseholds}
       extra={
         <Space>
@@ -140,74 +132,76 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           </Can>
         </Space>
       }
+      filters={
+        <>
+          <SearchFilter
+            placeholder={words.searchHouseholds}
+            width={280}
+            initial={search.search}
+            onSearch={(value) => change({ search: value })}
+          />
+          <RegionFilter
+            id="households-region-filter"
+            jurisdiction={jurisdiction}
+            value={regionPath}
+            onChange={(region) => change({ region })}
+          />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder={words.filterStatus}
+            style={{ minWidth: 180 }}
+            value={filter.status}
+            onChange={(status) => change({ status: status.length > 0 ? status : undefined })}
+            options={enumOptions('HouseholdStatus', locale)}
+          />
+          <EnumFilter
+            name="HouseholdAttribute"
+            placeholder={words.filterAttribute}
+            width={160}
+            value={filter.attribute}
+            onChange={(attribute) => change({ attribute })}
+          />
+          <EnumFilter
+            name="PovertyCause"
+            placeholder={words.filterCause}
+            width={150}
+            value={filter.mainCause}
+            onChange={(cause) => change({ cause })}
+          />
+          <Select
+            allowClear
+            placeholder={words.filterMonitored}
+            style={{ width: 130 }}
+            value={filter.monitored === null ? undefined : String(filter.monitored)}
+            onChange={(value) => change({ monitored: value === undefined ? undefined : value === 'true' })}
+            options={[
+              { value: 'true', label: words.monitoredOnly },
+              { value: 'false', label: words.notMonitored },
+            ]}
+          />
+        </>
+      }
+      list={list}
+      connection={connection}
+      paging={paging}
+      table={
+        <HouseholdsTable
+          households={connection?.edges.map((edge) => edge.node) ?? []}
+          loading={list.fetching}
+          onOpen={setOpenId}
+        />
+      }
     >
-      <div className="gj-page-toolbar">
-        <Input.Search
-          allowClear
-          placeholder={words.searchHouseholds}
-          style={{ width: 280 }}
-          defaultValue={search.search}
-          onSearch={(value) => change({ search: value.trim() || undefined })}
-        />
-        <RegionPicker
-          id="households-region-filter"
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          placeholder={words.filterStatus}
-          style={{ minWidth: 180 }}
-          value={filter.status}
-          onChange={(status) => change({ status: status.length > 0 ? status : undefined })}
-          options={enumOptions('HouseholdStatus', locale)}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterAttribute}
-          style={{ width: 160 }}
-          value={filter.attribute}
-          onChange={(attribute) => change({ attribute: attribute ?? undefined })}
-          options={enumOptions('HouseholdAttribute', locale)}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterCause}
-          style={{ width: 150 }}
-          value={filter.mainCause}
-          onChange={(cause) => change({ cause: cause ?? undefined })}
-          options={enumOptions('PovertyCause', locale)}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterMonitored}
-          style={{ width: 130 }}
-          value={filter.monitored === null ? undefined : String(filter.monitored)}
-          onChange={(value) => change({ monitored: value === undefined ? undefined : value === 'true' })}
-          options={[
-            { value: 'true', label: words.monitoredOnly },
-            { value: 'false', label: words.notMonitored },
-          ]}
-        />
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <HouseholdsTable
-        households={connection?.edges.map((edge) => edge.node) ?? []}
-        loading={fetching}
-        onOpen={setOpenId}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
       {openId && (
         <HouseholdDrawer
           householdId={openId}
           onClose={() => {
             setOpenId(null);
-            refresh();
+            list.refresh();
           }}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,19 +1,11 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  enumOptions,
-  QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
-  useCountyToday,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { type RegionPicker_region, useCountyToday, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Card, Drawer, Input, Segmented, Select } from 'antd';
+import { Drawer, Segmented, Select } from 'antd';
 import { useState } from 'react';
-import { useQuery } from 'urql';
 import { DateInput } from '../../shared/DateInput.tsx';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
+import { EnumFilter, ListPage, RegionFilter, SearchFilter, useListQuery } from '../../shared/ListPage.tsx';
+import { useUrlList } from '../../shared/usePagedFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { DecomposePanel } from '../decompose/DecomposePanel.tsx';
 import { useLevels } from '../levels.ts';
@@ -75,7 +67,6 @@ const route = getRouteApi('/responsibility/tasks');
 export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(taskWords);
   const pageWords = useWords(adminWords);
-  const { locale } = useLocale();
   const levels = useLevels();
   const url = route.useSearch();
   const { paging, change } = useUrlList(url, route.useNavigate());
@@ -90,7 +81,7 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
   const completeTask = useCompleteTask();
   const regionId = regionPath[regionPath.length - 1] ?? null;
   const filtered = scope !== 'all' || status || level || regionId || search;
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const list = useListQuery({
     query: TasksQuery,
     variables: {
       mine: scope === 'mine' || null,
@@ -105,93 +96,85 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
       after: paging.after,
     },
   });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const connection = data?.tasks;
+  const connection = list.data?.tasks;
+  const closeAndRefresh = () => {
+    setDialog(null);
+    list.refresh();
+  };
 
   return (
-    <Card title={pageWords.pageTasks}>
-      <div className="gj-page-toolbar">
-        <Segmented<Scope>
-          value={scope}
-          onChange={(value) => change({ scope: value === 'all' ? undefined : value })}
-          options={[
-            { value: 'all', label: words.scopeAll },
-            { value: 'mine', label: words.scopeMine },
-            { value: 'myUnit', label: words.scopeMyUnit },
-          ]}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterStatus}
-          style={{ width: 130 }}
-          value={status}
-          onChange={(value) => change({ status: value ?? undefined })}
-          options={enumOptions('DerivedTaskStatus', locale)}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterLevel}
-          style={{ width: 170 }}
-          value={level}
-          onChange={(value) => change({ level: value ?? undefined })}
-          options={levels.options}
-        />
-        <RegionPicker
-          id="tasks-region-filter"
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-        <Input.Search
-          allowClear
-          placeholder={words.searchTasks}
-          style={{ width: 220 }}
-          defaultValue={url.search}
-          onSearch={(value) => change({ search: value.trim() || undefined })}
-        />
-        <span>
-          {words.asOf}{' '}
-          <DateInput
-            value={asOf}
-            onChange={(day) => change({ asOf: day && day !== today ? day : undefined })}
-            style={{ width: 150 }}
+    <ListPage
+      title={pageWords.pageTasks}
+      filters={
+        <>
+          <Segmented<Scope>
+            value={scope}
+            onChange={(value) => change({ scope: value === 'all' ? undefined : value })}
+            options={[
+              { value: 'all', label: words.scopeAll },
+              { value: 'mine', label: words.scopeMine },
+              { value: 'myUnit', label: words.scopeMyUnit },
+            ]}
           />
-        </span>
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <TasksTable
-        tasks={connection?.edges.map((edge) => edge.node) ?? []}
-        loading={fetching}
-        asOf={asOf}
-        actions={{
-          onReport: (task) => setDialog({ kind: 'report', task }),
-          onReassign: (task) => setDialog({ kind: 'reassign', task }),
-          onDecompose: (task) => setDialog({ kind: 'decompose', task }),
-          onComplete: async (task) => {
-            await completeTask(task);
-            refresh();
-          },
-        }}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
-      {dialog?.kind === 'report' && (
-        <ProgressModal
-          task={dialog.task}
-          onClose={() => {
-            setDialog(null);
-            refresh();
+          <EnumFilter
+            name="DerivedTaskStatus"
+            placeholder={words.filterStatus}
+            width={130}
+            value={status}
+            onChange={(value) => change({ status: value })}
+          />
+          <Select
+            allowClear
+            placeholder={words.filterLevel}
+            style={{ width: 170 }}
+            value={level}
+            onChange={(value) => change({ level: value ?? undefined })}
+            options={levels.options}
+          />
+          <RegionFilter
+            id="tasks-region-filter"
+            jurisdiction={jurisdiction}
+            value={regionPath}
+            onChange={(region) => change({ region })}
+          />
+          <SearchFilter
+            placeholder={words.searchTasks}
+            width={220}
+            initial={url.search}
+            onSearch={(value) => change({ search: value })}
+          />
+          <span>
+            {words.asOf}{' '}
+            <DateInput
+              value={asOf}
+              onChange={(day) => change({ asOf: day && day !== today ? day : undefined })}
+              style={{ width: 150 }}
+            />
+          </span>
+        </>
+      }
+      list={list}
+      connection={connection}
+      paging={paging}
+      table={
+        <TasksTable
+          tasks={connection?.edges.map((edge) => edge.node) ?? []}
+          loading={list.fetching}
+          asOf={asOf}
+          actions={{
+            onReport: (task) => setDialog({ kind: 'report', task }),
+            onReassign: (task) => setDialog({ kind: 'reassign', task }),
+            onDecompose: (task) => setDialog({ kind: 'decompose', task }),
+            onComplete: async (task) => {
+              await completeTask(task);
+              list.refresh();
+            },
           }}
         />
-      )}
-      {dialog?.kind === 'reassign' && (
-        <ReassignModal
-          task={dialog.task}
-          onClose={() => {
-            setDialog(null);
-            refresh();
-          }}
-        />
-      )}
+      }
+    >
+      {dialog?.kind === 'report' && <ProgressModal task={dialog.task} onClose={closeAndRefresh} />}
+      {dialog?.kind === 'reassign' && <ReassignModal task={dialog.task} onClose={closeAndRefresh} />}
       {dialog?.kind === 'decompose' && (
         <Drawer
           open
@@ -200,15 +183,9 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
           onClose={() => setDialog(null)}
           destroyOnHidden
         >
-          <DecomposePanel
-            parentId={dialog.task.id}
-            onDone={() => {
-              setDialog(null);
-              refresh();
-            }}
-          />
+          <DecomposePanel parentId={dialog.task.id} onDone={closeAndRefresh} />
         </Drawer>
       )}
-    </Card>
+    </ListPage>
   );
 }
