@@ -25,6 +25,8 @@ export interface ListPageProps<Row> {
   title: ReactNode;
   /** Buttons in the card's title bar (export, import). */
   extra?: ReactNode;
+  /** What stands above the toolbar (a form that changes the list). */
+  header?: ReactNode;
   /** The filters, at the left of the toolbar. */
   filters: ReactNode;
   /** The create button at the right of the toolbar, shown only to those holding the permission. */
@@ -50,6 +52,7 @@ export interface ListPageProps<Row> {
 export function ListPage<Row extends { id: string }>({
   title,
   extra,
+  header,
   filters,
   create,
   actions,
@@ -65,6 +68,7 @@ export function ListPage<Row extends { id: string }>({
 }: ListPageProps<Row>) {
   return (
     <Card title={title} extra={extra}>
+      {header}
       <div className="gj-page-toolbar">
         {filters}
         <div style={{ flex: 1 }} />

@@ -3,19 +3,17 @@ import {
   EmptyState,
   enumLabel,
   enumOptions,
-  QueryErrorAlert,
-  RegionPicker,
   type RegionPicker_region,
   useCountyToday,
   useLocale,
   useWords,
 } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useQuery } from 'urql';
+import { ListPage, RegionFilter, useListQuery } from '../../shared/ListPage.tsx';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
+import { useUrlList } from '../../shared/usePagedFilters.tsx';
 import { Can, useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
@@ -138,7 +136,7 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   const [deciding, setDeciding] = useState<{ decision: 'confirm' | 'dismiss'; finding: Finding } | null>(
     null,
   );
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const list = useListQuery({
     query: FindingsQuery,
     variables: {
       state,
@@ -147,47 +145,52 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
       after: paging.after,
     },
   });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const connection = data?.exclusionFindings;
+  const findings = list.data?.exclusionFindings;
+  const connection = findings && {
+    ...findings,
+    edges: findings.edges.map((edge) => ({ node: readFinding(edge.node) })),
+  };
   const currentYear = Number(useCountyToday().slice(0, 4));
-  const rows = connection?.edges.map((edge) => readFinding(edge.node)) ?? [];
   return (
-    <Card title={pageWords.pageScreening}>
-      <Can permission="EXCLUSION_SCREEN">
-        <ScreeningRunCard
-          jurisdiction={jurisdiction}
-          onScreened={() => {
-            paging.reset();
-            refresh();
-          }}
-        />
-      </Can>
-      <div className="gj-page-toolbar">
-        <Select
-          allowClear
-          placeholder={words.filterState}
-          style={{ width: 130 }}
-          value={state}
-          onChange={(value) => change({ state: value === 'OPEN' ? undefined : (value ?? 'ALL') })}
-          options={enumOptions('FindingState', locale)}
-        />
-        <RegionPicker
-          id="screening-region-filter"
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <Table<Finding>
-        data-testid="findings-table"
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        pagination={false}
-        dataSource={rows}
-        locale={{ emptyText: <EmptyState description={words.noFindings} /> }}
-        expandable={{
+    <ListPage
+      title={pageWords.pageScreening}
+      header={
+        <Can permission="EXCLUSION_SCREEN">
+          <ScreeningRunCard
+            jurisdiction={jurisdiction}
+            onScreened={() => {
+              paging.reset();
+              list.refresh();
+            }}
+          />
+        </Can>
+      }
+      filters={
+        <>
+          <Select
+            allowClear
+            placeholder={words.filterState}
+            style={{ width: 130 }}
+            value={state}
+            onChange={(value) => change({ state: value === 'OPEN' ? undefined : (value ?? 'ALL') })}
+            options={enumOptions('FindingState', locale)}
+          />
+          <RegionFilter
+            id="screening-region-filter"
+            jurisdiction={jurisdiction}
+            value={regionPath}
+            onChange={(region) => change({ region })}
+          />
+        </>
+      }
+      list={list}
+      connection={connection}
+      paging={paging}
+      testId="findings-table"
+      emptyText={words.noFindings}
+      tableProps={{
+        size: 'middle',
+        expandable: {
           expandedRowRender: (finding) => (
             <Space direction="vertical" style={{ width: '100%' }}>
               <RuleReasons reasons={[finding.explanation]} />
@@ -199,82 +202,80 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
               )}
             </Space>
           ),
-        }}
-        columns={[
-          {
-            title: words.columnHousehold,
-            key: 'household',
-            render: (_, finding) => (
-              <Button type="link" size="small" onClick={() => setOpenHousehold(finding.household.id)}>
-                {finding.household.head?.name ?? '—'} · {finding.household.householdNumber}
-              </Button>
-            ),
-          },
-          {
-            title: words.columnVillage,
-            key: 'village',
-            render: (_, finding) => finding.household.village.name,
-          },
-          {
-            title: words.columnRule,
-            key: 'rule',
-            render: (_, finding) => (
-              <Space direction="vertical" size={0}>
-                <span>{finding.ruleLabel}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {finding.ruleId}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          { title: words.columnSources, key: 'sources', render: (_, finding) => finding.sources.join('、') },
-          { title: words.columnScreenedOn, dataIndex: 'screenedOn', key: 'screenedOn', width: 110 },
-          {
-            title: words.columnState,
-            key: 'state',
-            width: 90,
-            render: (_, finding) => (
-              <Tag
-                color={
-                  finding.state === 'OPEN' ? 'orange' : finding.state === 'CONFIRMED' ? 'red' : 'default'
-                }
-              >
-                {enumLabel('FindingState', finding.state, locale)}
-              </Tag>
-            ),
-          },
-          {
-            title: words.columnActions,
-            key: 'actions',
-            width: 150,
-            render: (_, finding) =>
-              finding.state === 'OPEN'
-                ? mayDecide && (
-                    <Space size={0}>
-                      <Button
-                        type="link"
-                        size="small"
-                        danger
-                        onClick={() => setDeciding({ decision: 'confirm', finding })}
-                      >
-                        {words.confirm}
-                      </Button>
-                      <Button
-                        type="link"
-                        size="small"
-                        onClick={() => setDeciding({ decision: 'dismiss', finding })}
-                      >
-                        {words.dismiss}
-                      </Button>
-                    </Space>
-                  )
-                : finding.application
-                  ? enumLabel('ApplicationState', finding.application.state, locale)
-                  : null,
-          },
-        ]}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
+        },
+      }}
+      columns={[
+        {
+          title: words.columnHousehold,
+          key: 'household',
+          render: (_, finding) => (
+            <Button type="link" size="small" onClick={() => setOpenHousehold(finding.household.id)}>
+              {finding.household.head?.name ?? '—'} · {finding.household.householdNumber}
+            </Button>
+          ),
+        },
+        {
+          title: words.columnVillage,
+          key: 'village',
+          render: (_, finding) => finding.household.village.name,
+        },
+        {
+          title: words.columnRule,
+          key: 'rule',
+          render: (_, finding) => (
+            <Space direction="vertical" size={0}>
+              <span>{finding.ruleLabel}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {finding.ruleId}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+        { title: words.columnSources, key: 'sources', render: (_, finding) => finding.sources.join('、') },
+        { title: words.columnScreenedOn, dataIndex: 'screenedOn', key: 'screenedOn', width: 110 },
+        {
+          title: words.columnState,
+          key: 'state',
+          width: 90,
+          render: (_, finding) => (
+            <Tag
+              color={finding.state === 'OPEN' ? 'orange' : finding.state === 'CONFIRMED' ? 'red' : 'default'}
+            >
+              {enumLabel('FindingState', finding.state, locale)}
+            </Tag>
+          ),
+        },
+        {
+          title: words.columnActions,
+          key: 'actions',
+          width: 150,
+          render: (_, finding) =>
+            finding.state === 'OPEN'
+              ? mayDecide && (
+                  <Space size={0}>
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      onClick={() => setDeciding({ decision: 'confirm', finding })}
+                    >
+                      {words.confirm}
+                    </Button>
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => setDeciding({ decision: 'dismiss', finding })}
+                    >
+                      {words.dismiss}
+                    </Button>
+                  </Space>
+                )
+              : finding.application
+                ? enumLabel('ApplicationState', finding.application.state, locale)
+                : null,
+        },
+      ]}
+    >
       {deciding && (
         <FindingDecisionModal
           decision={deciding.decision}
@@ -285,13 +286,13 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
             headName: deciding.finding.household.head?.name ?? '',
           }}
           defaultYear={deciding.finding.household.guarantees[0]?.year ?? currentYear - 1}
-          onDone={refresh}
+          onDone={list.refresh}
           onClose={() => setDeciding(null)}
         />
       )}
       {openHousehold && (
         <HouseholdDrawer householdId={openHousehold} onClose={() => setOpenHousehold(null)} />
       )}
-    </Card>
+    </ListPage>
   );
 }
