@@ -1,18 +1,9 @@
-import type { EnumValue, FragmentOf } from '@gongjian/schema';
-import {
-  EmptyState,
-  enumOptions,
-  type LabelledEnum,
-  QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
-  type useCursorPaging,
-  useLocale,
-} from '@gongjian/ui';
-import { Button, Card, Input, Select, Table, type TableColumnsType, type TableProps } from 'antd';
+import { EmptyState, QueryErrorAlert, type useCursorPaging } from '@gongjian/ui';
+import { Button, Card, Table, type TableColumnsType, type TableProps } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { type AnyVariables, type CombinedError, type UseQueryArgs, useQuery } from 'urql';
-import { ConnectionPager } from './usePagedFilters.tsx';
+import { FilterBar, type ListFilter } from './listFilters.tsx';
+import { ConnectionPager, type PagingSearch, useUrlList } from './usePagedFilters.tsx';
 import { Can, type Permission } from './viewer.tsx';
 
 export interface ListConnection<Row> {
@@ -21,22 +12,28 @@ export interface ListConnection<Row> {
   edges: ReadonlyArray<{ node: Row }>;
 }
 
-export interface ListPageProps<Row> {
+/** A list page's state as `useListPage` gives it: the URL, its paging, and the query's result. */
+export interface ListPageState<Search> {
+  url: Search;
+  change: (next: Partial<Search>) => void;
+  paging: ReturnType<typeof useCursorPaging>;
+  fetching: boolean;
+  error?: CombinedError;
+  refresh: () => void;
+}
+
+export interface ListPageProps<Row, Search> {
   title: ReactNode;
   /** Buttons in the card's title bar (export, import). */
   extra?: ReactNode;
   /** What stands above the toolbar (a form that changes the list). */
   header?: ReactNode;
-  /** The filters, at the left of the toolbar. */
-  filters: ReactNode;
+  page: ListPageState<Search>;
+  /** The filters at the left of the toolbar, as data (see `ListFilter`). */
+  filters: readonly ListFilter<Search>[];
   /** The create button at the right of the toolbar, shown only to those holding the permission. */
   create?: { permission: Permission; text: ReactNode; onClick: () => void };
-  /** Anything else at the right of the toolbar, before the create button. */
-  actions?: ReactNode;
-  /** What `useListQuery` gave back. */
-  list: { fetching: boolean; error?: CombinedError; refresh: () => void };
   connection: ListConnection<Row> | undefined;
-  paging: ReturnType<typeof useCursorPaging>;
   /** The table's columns, its empty text and any further table property (a test id, an expandable row). */
   columns?: TableColumnsType<Row>;
   emptyText?: string;
@@ -49,30 +46,27 @@ export interface ListPageProps<Row> {
 }
 
 /** A filtered, paged list in a card: toolbar, the query's error, the table, the pager, then its drawers. */
-export function ListPage<Row extends { id: string }>({
+export function ListPage<Row extends { id: string }, Search>({
   title,
   extra,
   header,
+  page,
   filters,
   create,
-  actions,
-  list,
   connection,
-  paging,
   columns,
   emptyText,
   testId,
   tableProps,
   table,
   children,
-}: ListPageProps<Row>) {
+}: ListPageProps<Row, Search>) {
   return (
     <Card title={title} extra={extra}>
       {header}
       <div className="gj-page-toolbar">
-        {filters}
+        <FilterBar filters={filters} url={page.url} change={page.change} />
         <div style={{ flex: 1 }} />
-        {actions}
         {create && (
           <Can permission={create.permission}>
             <Button type="primary" onClick={create.onClick}>
@@ -81,29 +75,47 @@ export function ListPage<Row extends { id: string }>({
           </Can>
         )}
       </div>
-      {list.error && <QueryErrorAlert error={list.error} onRetry={list.refresh} />}
+      {page.error && <QueryErrorAlert error={page.error} onRetry={page.refresh} />}
       {table ?? (
         <Table<Row>
           {...tableProps}
           data-testid={testId}
           rowKey="id"
-          loading={list.fetching}
+          loading={page.fetching}
           pagination={false}
           dataSource={connection?.edges.map((edge) => edge.node) ?? []}
           locale={{ emptyText: <EmptyState description={emptyText} /> }}
           columns={columns}
         />
       )}
-      <ConnectionPager paging={paging} connection={connection} fetching={list.fetching} />
+      <ConnectionPager paging={page.paging} connection={connection} fetching={page.fetching} />
       {children}
     </Card>
   );
 }
 
-/** A list's query with `refresh`, which reads it again from the server (after a write). */
-export function useListQuery<Data, Variables extends AnyVariables>(args: UseQueryArgs<Variables, Data>) {
-  const [{ data, fetching, error }, reexecute] = useQuery(args);
-  return { data, fetching, error, refresh: () => reexecute({ requestPolicy: 'network-only' }) };
+/**
+ * A list whose filters and page live in the URL, and its query: `queryOf` gets the URL's search and the
+ * paging and gives the query to run; `refresh` reads it again from the server (after a write).
+ */
+export function useListPage<Search extends PagingSearch, Data, Variables extends AnyVariables>(
+  url: Search,
+  navigate: (options: { search: (current: Search) => Search }) => unknown,
+  queryOf: (url: Search, paging: ReturnType<typeof useCursorPaging>) => UseQueryArgs<Variables, Data>,
+) {
+  const { paging, change, update } = useUrlList(url, navigate);
+  const [{ data, fetching, error }, reexecute] = useQuery(queryOf(url, paging));
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  return {
+    url,
+    change: change as (next: Partial<Search>) => void,
+    update,
+    paging,
+    data,
+    fetching,
+    error,
+    refresh,
+  };
 }
 
 /** Whether a list's create drawer is open; closing it after a save refreshes the list. */
@@ -117,76 +129,4 @@ export function useCreateDrawer(refresh: () => void) {
       if (saved) refresh();
     },
   };
-}
-
-/** The search box of a list's toolbar; an empty search clears the filter. */
-export function SearchFilter({
-  placeholder,
-  width,
-  initial,
-  onSearch,
-}: {
-  placeholder: string;
-  width: number;
-  initial: string | undefined;
-  onSearch: (search: string | undefined) => void;
-}) {
-  return (
-    <Input.Search
-      allowClear
-      placeholder={placeholder}
-      style={{ width }}
-      defaultValue={initial}
-      onSearch={(value) => onSearch(value.trim() || undefined)}
-    />
-  );
-}
-
-/** A clearable choice among an enum's values; clearing it removes the filter. */
-export function EnumFilter<Name extends LabelledEnum>({
-  name,
-  placeholder,
-  width,
-  value,
-  onChange,
-}: {
-  name: Name;
-  placeholder: string;
-  width: number;
-  value: EnumValue<Name> | null;
-  onChange: (value: EnumValue<Name> | undefined) => void;
-}) {
-  const { locale } = useLocale();
-  return (
-    <Select<EnumValue<Name> | null>
-      allowClear
-      placeholder={placeholder}
-      style={{ width }}
-      value={value}
-      onChange={(next) => onChange(next ?? undefined)}
-      options={enumOptions(name, locale)}
-    />
-  );
-}
-
-/** A region filter under the viewer's jurisdiction; choosing no region removes the filter. */
-export function RegionFilter({
-  id,
-  jurisdiction,
-  value,
-  onChange,
-}: {
-  id?: string;
-  jurisdiction: FragmentOf<typeof RegionPicker_region>;
-  value: string[];
-  onChange: (path: string[] | undefined) => void;
-}) {
-  return (
-    <RegionPicker
-      id={id}
-      root={jurisdiction}
-      value={value}
-      onChange={(path) => onChange(path.length > 0 ? path : undefined)}
-    />
-  );
 }

@@ -1,11 +1,10 @@
-import { type FragmentOf, graphql } from '@gongjian/schema';
+import { graphql } from '@gongjian/schema';
 import {
   EmptyState,
   enumLabel,
   FullPageSpin,
   fill,
   QueryErrorAlert,
-  type RegionPicker_region,
   useCountyToday,
   useLocale,
   useWords,
@@ -13,9 +12,9 @@ import {
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Drawer, Segmented, Space, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
-import { EnumFilter, ListPage, RegionFilter, useListQuery } from '../../shared/ListPage.tsx';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { applicationStateColours } from '../../shared/tagColours.ts';
-import { useUrlList } from '../../shared/usePagedFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import {
@@ -157,73 +156,50 @@ type Scope = 'mine' | 'all';
 
 const route = getRouteApi('/identification/applications');
 
-export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+export function ApplicationsPage() {
   const words = useWords(applicationWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const search = route.useSearch();
-  const { paging, change, update } = useUrlList(search, route.useNavigate());
-  const scope: Scope = search.scope ?? 'mine';
-  const state = search.state ?? null;
-  const kind = search.kind ?? null;
-  const regionPath = search.region ?? [];
-  const openApplication = search.application ?? null;
-  const openHousehold = search.household ?? null;
-  const setOpenApplication = (application: string | null) =>
-    update({ application: application ?? undefined });
-  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
-  const list = useListQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: ApplicationsQuery,
     variables: {
-      awaitingMyAction: scope === 'mine' || null,
-      state,
-      kind,
-      regionId: regionPath[regionPath.length - 1] ?? null,
+      awaitingMyAction: (url.scope ?? 'mine') === 'mine' || null,
+      state: url.state ?? null,
+      kind: url.kind ?? null,
+      regionId: regionIdOf(url.region),
       first: paging.first,
       after: paging.after,
     },
-  });
-  const connection = list.data?.statusApplications;
+  }));
+  const { url, change, update } = page;
+  const scope: Scope = url.scope ?? 'mine';
+  const openApplication = url.application ?? null;
+  const openHousehold = url.household ?? null;
+  const setOpenApplication = (application: string | null) =>
+    update({ application: application ?? undefined });
+  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
+  const connection = page.data?.statusApplications;
   const today = useCountyToday();
 
   return (
     <ListPage
       title={pageWords.pageApplications}
-      filters={
-        <>
-          <Segmented<Scope>
-            value={scope}
-            onChange={(value) => change({ scope: value === 'mine' ? undefined : value })}
-            options={[
-              { value: 'mine', label: words.scopeMine },
-              { value: 'all', label: words.scopeAll },
-            ]}
-          />
-          <EnumFilter
-            name="ApplicationState"
-            placeholder={words.filterState}
-            width={130}
-            value={state}
-            onChange={(value) => change({ state: value })}
-          />
-          <EnumFilter
-            name="ApplicationKind"
-            placeholder={words.filterKind}
-            width={170}
-            value={kind}
-            onChange={(value) => change({ kind: value })}
-          />
-          <RegionFilter
-            id="applications-region-filter"
-            jurisdiction={jurisdiction}
-            value={regionPath}
-            onChange={(region) => change({ region })}
-          />
-        </>
-      }
-      list={list}
+      page={page}
+      filters={[
+        <Segmented<Scope>
+          key="scope"
+          value={scope}
+          onChange={(value) => change({ scope: value === 'mine' ? undefined : value })}
+          options={[
+            { value: 'mine', label: words.scopeMine },
+            { value: 'all', label: words.scopeAll },
+          ]}
+        />,
+        { choose: 'ApplicationState', param: 'state', placeholder: words.filterState, width: 130 },
+        { choose: 'ApplicationKind', param: 'kind', placeholder: words.filterKind, width: 170 },
+        { region: 'region', id: 'applications-region-filter' },
+      ]}
       connection={connection}
-      paging={paging}
       testId="applications-table"
       emptyText={scope === 'mine' ? words.noPending : words.noApplications}
       tableProps={{ size: 'middle' }}
@@ -307,7 +283,7 @@ export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<ty
           onOpenHousehold={setOpenHousehold}
           onClose={() => {
             setOpenApplication(null);
-            list.refresh();
+            page.refresh();
           }}
         />
       )}

@@ -1,9 +1,9 @@
-import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
-import { enumOptions, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
+import { type EnumValue, graphql } from '@gongjian/schema';
+import { enumOptions, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Select, Space } from 'antd';
-import { EnumFilter, ListPage, RegionFilter, SearchFilter, useListQuery } from '../../shared/ListPage.tsx';
-import { useUrlPaging } from '../../shared/usePagedFilters.tsx';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
@@ -75,49 +75,51 @@ export function exportUrl(filter: HouseholdFilter): string {
 }
 
 export interface HouseholdsPageProps {
-  jurisdiction: FragmentOf<typeof RegionPicker_region>;
   onImport: () => void;
 }
 
 const route = getRouteApi('/identification/households');
 
-export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) {
+function filterOf(url: {
+  search?: string;
+  region?: string[];
+  status?: EnumValue<'HouseholdStatus'>[];
+  attribute?: EnumValue<'HouseholdAttribute'>;
+  cause?: EnumValue<'PovertyCause'>;
+  monitored?: boolean;
+}): HouseholdFilter {
+  return {
+    search: url.search ?? '',
+    regionId: regionIdOf(url.region),
+    status: url.status ?? [],
+    attribute: url.attribute ?? null,
+    mainCause: url.cause ?? null,
+    monitored: url.monitored ?? null,
+  };
+}
+
+export function HouseholdsPage({ onImport }: HouseholdsPageProps) {
   const words = useWords(householdWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
-  type Search = typeof search;
-  const update = (next: Partial<Search>, replace = false) =>
-    navigate({ search: (current: Search) => ({ ...current, ...next }), replace });
-  const paging = useUrlPaging(search, (next) => update(next));
-  const regionPath = search.region ?? [];
-  const filter: HouseholdFilter = {
-    search: search.search ?? '',
-    regionId: regionPath[regionPath.length - 1] ?? null,
-    status: search.status ?? [],
-    attribute: search.attribute ?? null,
-    mainCause: search.cause ?? null,
-    monitored: search.monitored ?? null,
-  };
-  const openId = search.household ?? null;
-  const setOpenId = (household: string | null) => update({ household: household ?? undefined });
-  const list = useListQuery({
-    query: HouseholdsQuery,
-    variables: {
-      search: filter.search || null,
-      regionId: filter.regionId,
-      status: filter.status.length > 0 ? filter.status : null,
-      attribute: filter.attribute,
-      mainCause: filter.mainCause,
-      monitored: filter.monitored,
-      first: paging.first,
-      after: paging.after,
-    },
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => {
+    const filter = filterOf(url);
+    return {
+      query: HouseholdsQuery,
+      variables: {
+        ...filter,
+        search: filter.search || null,
+        status: filter.status.length > 0 ? filter.status : null,
+        first: paging.first,
+        after: paging.after,
+      },
+    };
   });
-  const change = (next: Partial<Omit<Search, 'cursors' | 'size' | 'household'>>) =>
-    update({ ...next, cursors: undefined });
-  const connection = list.data?.households;
+  const { change } = page;
+  const filter = filterOf(page.url);
+  const openId = page.url.household ?? null;
+  const setOpenId = (household: string | null) => page.update({ household: household ?? undefined });
+  const connection = page.data?.households;
 
   return (
     <ListPage
@@ -132,63 +134,40 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           </Can>
         </Space>
       }
-      filters={
-        <>
-          <SearchFilter
-            placeholder={words.searchHouseholds}
-            width={280}
-            initial={search.search}
-            onSearch={(value) => change({ search: value })}
-          />
-          <RegionFilter
-            id="households-region-filter"
-            jurisdiction={jurisdiction}
-            value={regionPath}
-            onChange={(region) => change({ region })}
-          />
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={words.filterStatus}
-            style={{ minWidth: 180 }}
-            value={filter.status}
-            onChange={(status) => change({ status: status.length > 0 ? status : undefined })}
-            options={enumOptions('HouseholdStatus', locale)}
-          />
-          <EnumFilter
-            name="HouseholdAttribute"
-            placeholder={words.filterAttribute}
-            width={160}
-            value={filter.attribute}
-            onChange={(attribute) => change({ attribute })}
-          />
-          <EnumFilter
-            name="PovertyCause"
-            placeholder={words.filterCause}
-            width={150}
-            value={filter.mainCause}
-            onChange={(cause) => change({ cause })}
-          />
-          <Select
-            allowClear
-            placeholder={words.filterMonitored}
-            style={{ width: 130 }}
-            value={filter.monitored === null ? undefined : String(filter.monitored)}
-            onChange={(value) => change({ monitored: value === undefined ? undefined : value === 'true' })}
-            options={[
-              { value: 'true', label: words.monitoredOnly },
-              { value: 'false', label: words.notMonitored },
-            ]}
-          />
-        </>
-      }
-      list={list}
+      page={page}
+      filters={[
+        { search: 'search', placeholder: words.searchHouseholds, width: 280 },
+        { region: 'region', id: 'households-region-filter' },
+        <Select
+          key="status"
+          mode="multiple"
+          allowClear
+          placeholder={words.filterStatus}
+          style={{ minWidth: 180 }}
+          value={filter.status}
+          onChange={(status) => change({ status: status.length > 0 ? status : undefined })}
+          options={enumOptions('HouseholdStatus', locale)}
+        />,
+        { choose: 'HouseholdAttribute', param: 'attribute', placeholder: words.filterAttribute, width: 160 },
+        { choose: 'PovertyCause', param: 'cause', placeholder: words.filterCause, width: 150 },
+        <Select
+          key="monitored"
+          allowClear
+          placeholder={words.filterMonitored}
+          style={{ width: 130 }}
+          value={filter.monitored === null ? undefined : String(filter.monitored)}
+          onChange={(value) => change({ monitored: value === undefined ? undefined : value === 'true' })}
+          options={[
+            { value: 'true', label: words.monitoredOnly },
+            { value: 'false', label: words.notMonitored },
+          ]}
+        />,
+      ]}
       connection={connection}
-      paging={paging}
       table={
         <HouseholdsTable
           households={connection?.edges.map((edge) => edge.node) ?? []}
-          loading={list.fetching}
+          loading={page.fetching}
           onOpen={setOpenId}
         />
       }
@@ -198,7 +177,7 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           householdId={openId}
           onClose={() => {
             setOpenId(null);
-            list.refresh();
+            page.refresh();
           }}
         />
       )}

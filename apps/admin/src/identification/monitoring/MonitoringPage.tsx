@@ -1,10 +1,10 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import { EmptyState, enumLabel, fill, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
+import { EmptyState, enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Alert, Button, Col, Row, Space, Table, Tag, Typography } from 'antd';
-import { EnumFilter, ListPage, RegionFilter, useListQuery } from '../../shared/ListPage.tsx';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
-import { useUrlList } from '../../shared/usePagedFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { MeasuresTable, MeasuresTable_measure } from '../households/YearTables.tsx';
@@ -176,28 +176,23 @@ function MonitoringDetail({ row, onChanged }: { row: MonitoringRow; onChanged: (
 
 const route = getRouteApi('/identification/monitoring');
 
-export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+export function MonitoringPage() {
   const words = useWords(monitoringWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const search = route.useSearch();
-  const { paging, change, update } = useUrlList(search, route.useNavigate());
-  const type = search.type ?? null;
-  const state = search.state ?? null;
-  const regionPath = search.region ?? [];
-  const openHousehold = search.household ?? null;
-  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
-  const list = useListQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: MonitoringQuery,
     variables: {
-      type,
-      state,
-      regionId: regionPath[regionPath.length - 1] ?? null,
+      type: url.type ?? null,
+      state: url.state ?? null,
+      regionId: regionIdOf(url.region),
       first: paging.first,
       after: paging.after,
     },
-  });
-  const objects = list.data?.monitoringObjects;
+  }));
+  const openHousehold = page.url.household ?? null;
+  const setOpenHousehold = (household: string | null) => page.update({ household: household ?? undefined });
+  const objects = page.data?.monitoringObjects;
   const connection = objects && {
     ...objects,
     edges: objects.edges.map((edge) => ({ node: readRow(edge.node) })),
@@ -206,39 +201,19 @@ export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<type
   return (
     <ListPage
       title={pageWords.pageMonitoring}
-      filters={
-        <>
-          <EnumFilter
-            name="MonitoringType"
-            placeholder={words.filterType}
-            width={160}
-            value={type}
-            onChange={(value) => change({ type: value })}
-          />
-          <EnumFilter
-            name="MonitoringState"
-            placeholder={words.filterState}
-            width={160}
-            value={state}
-            onChange={(value) => change({ state: value })}
-          />
-          <RegionFilter
-            id="monitoring-region-filter"
-            jurisdiction={jurisdiction}
-            value={regionPath}
-            onChange={(region) => change({ region })}
-          />
-        </>
-      }
-      list={list}
+      page={page}
+      filters={[
+        { choose: 'MonitoringType', param: 'type', placeholder: words.filterType, width: 160 },
+        { choose: 'MonitoringState', param: 'state', placeholder: words.filterState, width: 160 },
+        { region: 'region', id: 'monitoring-region-filter' },
+      ]}
       connection={connection}
-      paging={paging}
       testId="monitoring-table"
       emptyText={words.noObjects}
       tableProps={{
         size: 'middle',
         expandable: {
-          expandedRowRender: (row) => <MonitoringDetail row={row} onChanged={list.refresh} />,
+          expandedRowRender: (row) => <MonitoringDetail row={row} onChanged={page.refresh} />,
         },
       }}
       columns={[

@@ -11,9 +11,9 @@ import {
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ListPage, RegionFilter, useListQuery } from '../../shared/ListPage.tsx';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
-import { useUrlList } from '../../shared/usePagedFilters.tsx';
 import { Can, useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
@@ -122,30 +122,31 @@ function EvidenceList({ records }: { records: Finding['evidence']['records'] }) 
 
 const route = getRouteApi('/identification/screening');
 
+/** The state filter: open findings unless the URL says otherwise; ALL is no filter. */
+const stateOf = <State extends string>(state: State | 'ALL' | undefined) =>
+  state === 'ALL' ? null : (state ?? 'OPEN');
+
 export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(screeningWords);
   const pageWords = useWords(adminWords);
   const mayDecide = useCan('EXCLUSION_DECIDE');
   const { locale } = useLocale();
-  const search = route.useSearch();
-  const { paging, change, update } = useUrlList(search, route.useNavigate());
-  const state = search.state === 'ALL' ? null : (search.state ?? 'OPEN');
-  const regionPath = search.region ?? [];
-  const openHousehold = search.household ?? null;
-  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
-  const [deciding, setDeciding] = useState<{ decision: 'confirm' | 'dismiss'; finding: Finding } | null>(
-    null,
-  );
-  const list = useListQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: FindingsQuery,
     variables: {
-      state,
-      regionId: regionPath[regionPath.length - 1] ?? null,
+      state: stateOf(url.state),
+      regionId: regionIdOf(url.region),
       first: paging.first,
       after: paging.after,
     },
-  });
-  const findings = list.data?.exclusionFindings;
+  }));
+  const state = stateOf(page.url.state);
+  const openHousehold = page.url.household ?? null;
+  const setOpenHousehold = (household: string | null) => page.update({ household: household ?? undefined });
+  const [deciding, setDeciding] = useState<{ decision: 'confirm' | 'dismiss'; finding: Finding } | null>(
+    null,
+  );
+  const findings = page.data?.exclusionFindings;
   const connection = findings && {
     ...findings,
     edges: findings.edges.map((edge) => ({ node: readFinding(edge.node) })),
@@ -154,38 +155,31 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   return (
     <ListPage
       title={pageWords.pageScreening}
+      page={page}
       header={
         <Can permission="EXCLUSION_SCREEN">
           <ScreeningRunCard
             jurisdiction={jurisdiction}
             onScreened={() => {
-              paging.reset();
-              list.refresh();
+              page.paging.reset();
+              page.refresh();
             }}
           />
         </Can>
       }
-      filters={
-        <>
-          <Select
-            allowClear
-            placeholder={words.filterState}
-            style={{ width: 130 }}
-            value={state}
-            onChange={(value) => change({ state: value === 'OPEN' ? undefined : (value ?? 'ALL') })}
-            options={enumOptions('FindingState', locale)}
-          />
-          <RegionFilter
-            id="screening-region-filter"
-            jurisdiction={jurisdiction}
-            value={regionPath}
-            onChange={(region) => change({ region })}
-          />
-        </>
-      }
-      list={list}
+      filters={[
+        <Select
+          key="state"
+          allowClear
+          placeholder={words.filterState}
+          style={{ width: 130 }}
+          value={state}
+          onChange={(value) => page.change({ state: value === 'OPEN' ? undefined : (value ?? 'ALL') })}
+          options={enumOptions('FindingState', locale)}
+        />,
+        { region: 'region', id: 'screening-region-filter' },
+      ]}
       connection={connection}
-      paging={paging}
       testId="findings-table"
       emptyText={words.noFindings}
       tableProps={{
@@ -286,7 +280,7 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
             headName: deciding.finding.household.head?.name ?? '',
           }}
           defaultYear={deciding.finding.household.guarantees[0]?.year ?? currentYear - 1}
-          onDone={list.refresh}
+          onDone={page.refresh}
           onClose={() => setDeciding(null)}
         />
       )}

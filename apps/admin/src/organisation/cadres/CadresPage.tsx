@@ -1,12 +1,12 @@
-import { type FragmentOf, graphql } from '@gongjian/schema';
-import { type RegionPicker_region, useWords } from '@gongjian/ui';
+import { graphql } from '@gongjian/schema';
+import { useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { useEditing } from '../../shared/EditingFormDrawer.tsx';
-import { ListPage, RegionFilter, SearchFilter, useListQuery } from '../../shared/ListPage.tsx';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { UnitSelect, UnitSelect_unit } from '../../shared/UnitSelect.tsx';
-import { useUrlList } from '../../shared/usePagedFilters.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { CadreFormDrawer, CadreFormDrawer_cadre } from './CadreFormDrawer.tsx';
@@ -56,32 +56,27 @@ const FilterUnitQuery = graphql.persisted(
 );
 
 export interface CadresPageProps {
-  jurisdiction: FragmentOf<typeof RegionPicker_region>;
   mayUnmask: boolean;
 }
 
 const route = getRouteApi('/organisation/cadres');
 
-export function CadresPage({ jurisdiction, mayUnmask }: CadresPageProps) {
+export function CadresPage({ mayUnmask }: CadresPageProps) {
   const words = useWords(adminWords);
   const mayWrite = useCan('ORGANISATION_WRITE');
-  const url = route.useSearch();
-  const { paging, change } = useUrlList(url, route.useNavigate());
-  const unitId = url.unit ?? null;
-  const search = url.search ?? '';
-  const regionPath = url.region ?? [];
-  const [revealing, setRevealing] = useState<{ id: string; name: string } | null>(null);
-  const [revealedPhones, setRevealedPhones] = useState<ReadonlyMap<string, string>>(new Map());
-  const list = useListQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: CadresQuery,
     variables: {
-      unitId,
-      regionId: regionPath[regionPath.length - 1] ?? null,
-      search: search || null,
+      unitId: url.unit ?? null,
+      regionId: regionIdOf(url.region),
+      search: url.search || null,
       first: paging.first,
       after: paging.after,
     },
-  });
+  }));
+  const unitId = page.url.unit ?? null;
+  const [revealing, setRevealing] = useState<{ id: string; name: string } | null>(null);
+  const [revealedPhones, setRevealedPhones] = useState<ReadonlyMap<string, string>>(new Map());
   const [filterUnitResult] = useQuery({
     query: FilterUnitQuery,
     variables: { id: unitId ?? '' },
@@ -89,43 +84,32 @@ export function CadresPage({ jurisdiction, mayUnmask }: CadresPageProps) {
   });
   const filterNode = filterUnitResult.data?.node;
   const filterUnit = unitId && filterNode?.__typename === 'Unit' ? filterNode : null;
-  const connection = list.data?.cadres;
+  const connection = page.data?.cadres;
   const editing = useEditing(connection?.edges.map((edge) => edge.node) ?? []);
 
   return (
     <ListPage
       title={words.pageCadres}
-      filters={
-        <>
-          <SearchFilter
-            placeholder={words.searchCadres}
-            width={240}
-            initial={url.search}
-            onSearch={(value) => change({ search: value })}
-          />
-          <UnitSelect
-            allowClear
-            placeholder={words.filterUnit}
-            style={{ width: 280 }}
-            value={unitId}
-            selectedUnit={filterUnit}
-            onChange={(next) => change({ unit: next ?? undefined })}
-          />
-          <RegionFilter
-            jurisdiction={jurisdiction}
-            value={regionPath}
-            onChange={(region) => change({ region })}
-          />
-        </>
-      }
+      page={page}
+      filters={[
+        { search: 'search', placeholder: words.searchCadres, width: 240 },
+        <UnitSelect
+          key="unit"
+          allowClear
+          placeholder={words.filterUnit}
+          style={{ width: 280 }}
+          value={unitId}
+          selectedUnit={filterUnit}
+          onChange={(next) => page.change({ unit: next ?? undefined })}
+        />,
+        { region: 'region' },
+      ]}
       create={{ permission: 'ORGANISATION_WRITE', text: words.createCadre, onClick: editing.create }}
-      list={list}
       connection={connection}
-      paging={paging}
       table={
         <CadresTable
           cadres={connection?.edges.map((edge) => edge.node) ?? []}
-          loading={list.fetching}
+          loading={page.fetching}
           mayUnmask={mayUnmask}
           revealedPhones={revealedPhones}
           onEdit={mayWrite ? editing.edit : undefined}
@@ -141,7 +125,7 @@ export function CadresPage({ jurisdiction, mayUnmask }: CadresPageProps) {
           onClose={editing.close}
           onSaved={() => {
             editing.close();
-            list.refresh();
+            page.refresh();
           }}
         />
       )}

@@ -2,8 +2,8 @@ import { type FragmentOf, graphql } from '@gongjian/schema';
 import { type RegionPicker_region, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEditing } from '../../shared/EditingFormDrawer.tsx';
-import { EnumFilter, ListPage, RegionFilter, SearchFilter, useListQuery } from '../../shared/ListPage.tsx';
-import { useUrlList } from '../../shared/usePagedFilters.tsx';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { UnitFormDrawer, UnitFormDrawer_unit } from './UnitFormDrawer.tsx';
@@ -44,57 +44,34 @@ const route = getRouteApi('/organisation/units');
 export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
   const words = useWords(adminWords);
   const mayWrite = useCan('ORGANISATION_WRITE');
-  const search = route.useSearch();
-  const { paging, change } = useUrlList(search, route.useNavigate());
-  const regionPath = search.region ?? [];
-  const kind = search.kind ?? null;
-  const list = useListQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: UnitsQuery,
     variables: {
-      regionId: regionPath[regionPath.length - 1] ?? null,
-      kind,
-      search: search.search ?? null,
+      regionId: regionIdOf(url.region),
+      kind: url.kind ?? null,
+      search: url.search ?? null,
       first: paging.first,
       after: paging.after,
     },
-  });
-  const connection = list.data?.units;
+  }));
+  const connection = page.data?.units;
   const editing = useEditing(connection?.edges.map((edge) => edge.node) ?? []);
 
   return (
     <ListPage
       title={words.pageUnits}
-      filters={
-        <>
-          <SearchFilter
-            placeholder={words.searchUnits}
-            width={240}
-            initial={search.search}
-            onSearch={(value) => change({ search: value })}
-          />
-          <EnumFilter
-            name="UnitKind"
-            placeholder={words.filterKind}
-            width={180}
-            value={kind}
-            onChange={(value) => change({ kind: value })}
-          />
-          <RegionFilter
-            id="units-region-filter"
-            jurisdiction={jurisdiction}
-            value={regionPath}
-            onChange={(region) => change({ region })}
-          />
-        </>
-      }
+      page={page}
+      filters={[
+        { search: 'search', placeholder: words.searchUnits, width: 240 },
+        { choose: 'UnitKind', param: 'kind', placeholder: words.filterKind, width: 180 },
+        { region: 'region', id: 'units-region-filter' },
+      ]}
       create={{ permission: 'ORGANISATION_WRITE', text: words.createUnit, onClick: editing.create }}
-      list={list}
       connection={connection}
-      paging={paging}
       table={
         <UnitsTable
           units={connection?.edges.map((edge) => edge.node) ?? []}
-          loading={list.fetching}
+          loading={page.fetching}
           onEdit={mayWrite ? editing.edit : undefined}
           onShowCadres={onShowCadres}
         />
@@ -108,7 +85,7 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
           onClose={editing.close}
           onSaved={() => {
             editing.close();
-            list.refresh();
+            page.refresh();
           }}
         />
       )}

@@ -1,11 +1,11 @@
-import { type FragmentOf, graphql } from '@gongjian/schema';
-import { type RegionPicker_region, useCountyToday, useWords } from '@gongjian/ui';
+import { graphql } from '@gongjian/schema';
+import { useCountyToday, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Drawer, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { DateInput } from '../../shared/DateInput.tsx';
-import { EnumFilter, ListPage, RegionFilter, SearchFilter, useListQuery } from '../../shared/ListPage.tsx';
-import { useUrlList } from '../../shared/usePagedFilters.tsx';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { DecomposePanel } from '../decompose/DecomposePanel.tsx';
 import { useLevels } from '../levels.ts';
@@ -64,102 +64,82 @@ type Dialog = { kind: 'report' | 'reassign' | 'decompose'; task: TaskRow } | nul
 
 const route = getRouteApi('/responsibility/tasks');
 
-export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+export function TasksPage() {
   const words = useWords(taskWords);
   const pageWords = useWords(adminWords);
   const levels = useLevels();
-  const url = route.useSearch();
-  const { paging, change } = useUrlList(url, route.useNavigate());
-  const scope: Scope = url.scope ?? 'all';
-  const status = url.status ?? null;
-  const level = url.level ?? null;
-  const regionPath = url.region ?? [];
-  const search = url.search ?? '';
   const today = useCountyToday();
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => {
+    const scope = url.scope ?? 'all';
+    const filtered = scope !== 'all' || url.status || url.level || url.region?.length || url.search;
+    return {
+      query: TasksQuery,
+      variables: {
+        mine: scope === 'mine' || null,
+        myUnit: scope === 'myUnit' || null,
+        status: url.status ?? null,
+        level: url.level ?? null,
+        regionId: regionIdOf(url.region),
+        search: url.search || null,
+        topOfJurisdiction: !filtered,
+        asOf: (url.asOf ?? today) || null,
+        first: paging.first,
+        after: paging.after,
+      },
+    };
+  });
+  const { url, change } = page;
+  const scope: Scope = url.scope ?? 'all';
   const asOf = url.asOf ?? today;
   const [dialog, setDialog] = useState<Dialog>(null);
   const completeTask = useCompleteTask();
-  const regionId = regionPath[regionPath.length - 1] ?? null;
-  const filtered = scope !== 'all' || status || level || regionId || search;
-  const list = useListQuery({
-    query: TasksQuery,
-    variables: {
-      mine: scope === 'mine' || null,
-      myUnit: scope === 'myUnit' || null,
-      status,
-      level,
-      regionId,
-      search: search || null,
-      topOfJurisdiction: !filtered,
-      asOf: asOf || null,
-      first: paging.first,
-      after: paging.after,
-    },
-  });
-  const connection = list.data?.tasks;
+  const connection = page.data?.tasks;
   const closeAndRefresh = () => {
     setDialog(null);
-    list.refresh();
+    page.refresh();
   };
 
   return (
     <ListPage
       title={pageWords.pageTasks}
-      filters={
-        <>
-          <Segmented<Scope>
-            value={scope}
-            onChange={(value) => change({ scope: value === 'all' ? undefined : value })}
-            options={[
-              { value: 'all', label: words.scopeAll },
-              { value: 'mine', label: words.scopeMine },
-              { value: 'myUnit', label: words.scopeMyUnit },
-            ]}
+      page={page}
+      filters={[
+        <Segmented<Scope>
+          key="scope"
+          value={scope}
+          onChange={(value) => change({ scope: value === 'all' ? undefined : value })}
+          options={[
+            { value: 'all', label: words.scopeAll },
+            { value: 'mine', label: words.scopeMine },
+            { value: 'myUnit', label: words.scopeMyUnit },
+          ]}
+        />,
+        { choose: 'DerivedTaskStatus', param: 'status', placeholder: words.filterStatus, width: 130 },
+        <Select
+          key="level"
+          allowClear
+          placeholder={words.filterLevel}
+          style={{ width: 170 }}
+          value={url.level ?? null}
+          onChange={(value) => change({ level: value ?? undefined })}
+          options={levels.options}
+        />,
+        { region: 'region', id: 'tasks-region-filter' },
+        { search: 'search', placeholder: words.searchTasks, width: 220 },
+        <span key="asOf">
+          {words.asOf}{' '}
+          <DateInput
+            value={asOf}
+            onChange={(day) => change({ asOf: day && day !== today ? day : undefined })}
+            style={{ width: 150 }}
           />
-          <EnumFilter
-            name="DerivedTaskStatus"
-            placeholder={words.filterStatus}
-            width={130}
-            value={status}
-            onChange={(value) => change({ status: value })}
-          />
-          <Select
-            allowClear
-            placeholder={words.filterLevel}
-            style={{ width: 170 }}
-            value={level}
-            onChange={(value) => change({ level: value ?? undefined })}
-            options={levels.options}
-          />
-          <RegionFilter
-            id="tasks-region-filter"
-            jurisdiction={jurisdiction}
-            value={regionPath}
-            onChange={(region) => change({ region })}
-          />
-          <SearchFilter
-            placeholder={words.searchTasks}
-            width={220}
-            initial={url.search}
-            onSearch={(value) => change({ search: value })}
-          />
-          <span>
-            {words.asOf}{' '}
-            <DateInput
-              value={asOf}
-              onChange={(day) => change({ asOf: day && day !== today ? day : undefined })}
-              style={{ width: 150 }}
-            />
-          </span>
-        </>
-      }
-      list={list}
+        </span>,
+      ]}
       connection={connection}
-      paging={paging}
       table={
         <TasksTable
           tasks={connection?.edges.map((edge) => edge.node) ?? []}
-          loading={list.fetching}
+          loading={page.fetching}
           asOf={asOf}
           actions={{
             onReport: (task) => setDialog({ kind: 'report', task }),
@@ -167,7 +147,7 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
             onDecompose: (task) => setDialog({ kind: 'decompose', task }),
             onComplete: async (task) => {
               await completeTask(task);
-              list.refresh();
+              page.refresh();
             },
           }}
         />

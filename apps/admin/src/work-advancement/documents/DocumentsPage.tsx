@@ -7,8 +7,7 @@ import { useQuery } from 'urql';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
-import { EnumFilter, ListPage, SearchFilter, useCreateDrawer, useListQuery } from '../../shared/ListPage.tsx';
-import { useUrlList } from '../../shared/usePagedFilters.tsx';
+import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
 import { commandWords } from '../words.ts';
@@ -154,49 +153,30 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   const words = useWords(commandWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const url = route.useSearch();
-  const { paging, change } = useUrlList(url, route.useNavigate());
-  const kind = url.kind ?? null;
-  const status = url.status ?? null;
-  const search = url.search ?? '';
-  const list = useListQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: DocumentsQuery,
-    variables: { kind, status, search: search || null, first: paging.first, after: paging.after },
-  });
-  const creating = useCreateDrawer(list.refresh);
-  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, list.refresh);
-  const connection = list.data?.policyDocuments;
+    variables: {
+      kind: url.kind ?? null,
+      status: url.status ?? null,
+      search: url.search || null,
+      first: paging.first,
+      after: paging.after,
+    },
+  }));
+  const creating = useCreateDrawer(page.refresh);
+  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, page.refresh);
+  const connection = page.data?.policyDocuments;
   return (
     <ListPage
       title={pageWords.pageDocuments}
-      filters={
-        <>
-          <EnumFilter
-            name="PolicyDocumentKind"
-            placeholder={words.documentKind}
-            width={170}
-            value={kind}
-            onChange={(value) => change({ kind: value })}
-          />
-          <EnumFilter
-            name="PolicyDocumentStatus"
-            placeholder={words.documentStatus}
-            width={140}
-            value={status}
-            onChange={(value) => change({ status: value })}
-          />
-          <SearchFilter
-            placeholder={words.searchDocuments}
-            width={240}
-            initial={url.search}
-            onSearch={(value) => change({ search: value })}
-          />
-        </>
-      }
+      page={page}
+      filters={[
+        { choose: 'PolicyDocumentKind', param: 'kind', placeholder: words.documentKind, width: 170 },
+        { choose: 'PolicyDocumentStatus', param: 'status', placeholder: words.documentStatus, width: 140 },
+        { search: 'search', placeholder: words.searchDocuments, width: 240 },
+      ]}
       create={{ permission: 'WORK_WRITE', text: words.createDocument, onClick: creating.open }}
-      list={list}
       connection={connection}
-      paging={paging}
       testId="documents-table"
       emptyText={words.noDocuments}
       columns={[

@@ -3,8 +3,7 @@ import { enumLabel, fill, type RegionPicker_region, useLocale, useWords } from '
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, List, Tag } from 'antd';
 import { DateInput } from '../../shared/DateInput.tsx';
-import { EnumFilter, ListPage, SearchFilter, useCreateDrawer, useListQuery } from '../../shared/ListPage.tsx';
-import { useUrlList } from '../../shared/usePagedFilters.tsx';
+import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { useTaskFromDecision } from '../TaskFromDecision.tsx';
@@ -49,66 +48,47 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
   const mayCreateTasks = useCan('TASK_WRITE');
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const url = route.useSearch();
-  const { paging, change } = useUrlList(url, route.useNavigate());
-  const type = url.type ?? null;
-  const from = url.from ?? '';
-  const to = url.to ?? '';
-  const search = url.search ?? '';
-  const list = useListQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: MeetingsQuery,
     variables: {
-      type,
-      from: from || null,
-      to: to || null,
-      search: search || null,
+      type: url.type ?? null,
+      from: url.from || null,
+      to: url.to || null,
+      search: url.search || null,
       first: paging.first,
       after: paging.after,
     },
-  });
-  const creating = useCreateDrawer(list.refresh);
-  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, list.refresh);
-  const connection = list.data?.meetings;
+  }));
+  const { url, change } = page;
+  const creating = useCreateDrawer(page.refresh);
+  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, page.refresh);
+  const connection = page.data?.meetings;
   return (
     <ListPage
       title={pageWords.pageMeetings}
-      filters={
-        <>
-          <EnumFilter
-            name="MeetingType"
-            placeholder={words.meetingType}
-            width={200}
-            value={type}
-            onChange={(value) => change({ type: value })}
+      page={page}
+      filters={[
+        { choose: 'MeetingType', param: 'type', placeholder: words.meetingType, width: 200 },
+        <span key="from">
+          {words.from}{' '}
+          <DateInput
+            value={url.from ?? ''}
+            onChange={(day) => change({ from: day || undefined })}
+            style={{ width: 150 }}
           />
-          <span>
-            {words.from}{' '}
-            <DateInput
-              value={from}
-              onChange={(day) => change({ from: day || undefined })}
-              style={{ width: 150 }}
-            />
-          </span>
-          <span>
-            {words.to}{' '}
-            <DateInput
-              value={to}
-              onChange={(day) => change({ to: day || undefined })}
-              style={{ width: 150 }}
-            />
-          </span>
-          <SearchFilter
-            placeholder={words.searchTopic}
-            width={220}
-            initial={url.search}
-            onSearch={(value) => change({ search: value })}
+        </span>,
+        <span key="to">
+          {words.to}{' '}
+          <DateInput
+            value={url.to ?? ''}
+            onChange={(day) => change({ to: day || undefined })}
+            style={{ width: 150 }}
           />
-        </>
-      }
+        </span>,
+        { search: 'search', placeholder: words.searchTopic, width: 220 },
+      ]}
       create={{ permission: 'WORK_WRITE', text: words.createMeeting, onClick: creating.open }}
-      list={list}
       connection={connection}
-      paging={paging}
       testId="meetings-table"
       emptyText={words.noMeetings}
       tableProps={{

@@ -5,8 +5,7 @@ import { Form, Input } from 'antd';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
-import { ListPage, SearchFilter, useCreateDrawer, useListQuery } from '../../shared/ListPage.tsx';
-import { useUrlList } from '../../shared/usePagedFilters.tsx';
+import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
 import { commandWords } from '../words.ts';
@@ -96,31 +95,20 @@ const route = getRouteApi('/work-advancement/resolutions');
 export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(commandWords);
   const pageWords = useWords(adminWords);
-  const url = route.useSearch();
-  const { paging, change } = useUrlList(url, route.useNavigate());
-  const search = url.search ?? '';
-  const list = useListQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: ResolutionsQuery,
-    variables: { search: search || null, first: paging.first, after: paging.after },
-  });
-  const creating = useCreateDrawer(list.refresh);
-  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, list.refresh);
-  const connection = list.data?.resolutions;
+    variables: { search: url.search || null, first: paging.first, after: paging.after },
+  }));
+  const creating = useCreateDrawer(page.refresh);
+  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, page.refresh);
+  const connection = page.data?.resolutions;
   return (
     <ListPage
       title={pageWords.pageResolutions}
-      filters={
-        <SearchFilter
-          placeholder={words.searchTitle}
-          width={260}
-          initial={url.search}
-          onSearch={(value) => change({ search: value })}
-        />
-      }
+      page={page}
+      filters={[{ search: 'search', placeholder: words.searchTitle, width: 260 }]}
       create={{ permission: 'WORK_WRITE', text: words.createResolution, onClick: creating.open }}
-      list={list}
       connection={connection}
-      paging={paging}
       emptyText={words.noResolutions}
       columns={[
         { title: words.columnAdoptedOn, dataIndex: 'adoptedOn', key: 'adoptedOn', width: 120 },
