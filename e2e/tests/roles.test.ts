@@ -24,14 +24,192 @@ async function menuEntries(page: Page) {
   return (await items.allTextContents()).map((text) => text.trim());
 }
 
-/** Opens a page from the side menu and waits for its table's first row. */
-async function openFromMenu(page: Page, entry: string, tableTestId: string) {
-  await page.locator('.gj-shell__sider .ant-menu-item', { hasText: entry }).click();
-  await page.getByTestId(tableTestId).locator('tbody tr.ant-table-row').first().waitFor();
-}
-
 async function countButtons(page: Page, label: string) {
   return page.getByRole('button', { name: button(label) }).count();
+}
+
+/** 'some': at least one. */
+type Expected = number | 'some';
+
+/** One page a role opens, and what it must (not) find there. */
+interface Visit {
+  /** The side-menu entry to open; `goto` opens an address instead; neither: the page signed in on. */
+  entry?: string;
+  goto?: string;
+  /** The test id that shows the page is there. */
+  waitFor: string;
+  /** Wait for the first row of `waitFor`'s table; `settle`: for every spinner to stop. */
+  rows?: boolean;
+  settle?: boolean;
+  title?: string;
+  buttons?: Record<string, Expected>;
+  testIds?: Record<string, Expected>;
+  texts?: Record<string, string>;
+  screenshot?: string;
+}
+
+interface RoleCase {
+  title: string;
+  username: string;
+  signInPath: string;
+  menu: string[];
+  visits: Visit[];
+}
+
+const everyEntry = [
+  ...organisation,
+  ...workAdvancement,
+  '任务清单',
+  '任务分解',
+  '挂图作战',
+  '农户台账',
+  '动态调整',
+  '七个不纳入筛查',
+  '防返贫监测',
+  '精准识别四率',
+  'Excel 导入',
+];
+const noTaskWrites = { 填报进度: 0, 分解: 0, 办结: 0, 改派: 0 };
+
+const roleCases: RoleCase[] = [
+  {
+    title: 'the county administrator sees every page and the write buttons the others must not see',
+    username: 'admin',
+    signInPath: 'organisation/units',
+    menu: everyEntry,
+    visits: [
+      { waitFor: 'units-table', rows: true, buttons: { 新建单位: 1 } },
+      { entry: '任务清单', waitFor: 'tasks-table', rows: true, buttons: { 分解: 'some', 办结: 'some' } },
+      { entry: '会议决策', waitFor: 'meetings-table', rows: true, buttons: { 登记会议: 1 } },
+      {
+        entry: '政策文件',
+        waitFor: 'documents-table',
+        rows: true,
+        buttons: { 登记文件: 1, 据此下达任务: 'some' },
+      },
+    ],
+  },
+  {
+    title: 'a village clerk keeps the registry and screening but records no meetings and decides no findings',
+    username: 'village',
+    signInPath: 'organisation/units',
+    menu: everyEntry,
+    visits: [
+      { entry: '会议决策', waitFor: 'meetings-table', rows: true, buttons: { 登记会议: 0 } },
+      {
+        entry: '政策文件',
+        waitFor: 'documents-table',
+        rows: true,
+        buttons: { 登记文件: 0, 据此下达任务: 'some' },
+      },
+      {
+        entry: '七个不纳入筛查',
+        waitFor: 'run-screening',
+        texts: { 'run-screening': '开始筛查' },
+        buttons: { 确认: 0, 排除: 0 },
+        screenshot: 'roles-village-screening',
+      },
+    ],
+  },
+  {
+    title: 'a helper reports progress but has no decomposition, no rates and no unit forms',
+    username: 'helper',
+    signInPath: 'organisation/units',
+    menu: [
+      ...organisation,
+      ...workAdvancement,
+      '任务清单',
+      '挂图作战',
+      '农户台账',
+      '动态调整',
+      '七个不纳入筛查',
+      '防返贫监测',
+    ],
+    visits: [
+      { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
+      { entry: '任务清单', waitFor: 'tasks-table', settle: true, buttons: { 分解: 0, 办结: 0, 改派: 0 } },
+      { entry: '七个不纳入筛查', waitFor: 'findings-table', testIds: { 'run-screening': 0 } },
+      {
+        goto: 'responsibility/decompose',
+        waitFor: 'no-permission',
+        texts: { 'no-permission': '无权访问' },
+        title: '无权访问',
+        screenshot: 'roles-helper-no-permission',
+      },
+    ],
+  },
+  {
+    title: 'a county leader reads the organisation, work, tasks and rates without a single write button',
+    username: 'leader',
+    signInPath: 'organisation/units',
+    menu: [...organisation, ...workAdvancement, '任务清单', '挂图作战', '精准识别四率'],
+    visits: [
+      { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
+      { entry: '任务清单', waitFor: 'tasks-table', rows: true, buttons: noTaskWrites },
+      { entry: '会议决策', waitFor: 'meetings-table', rows: true, buttons: { 登记会议: 0 } },
+      {
+        entry: '政策文件',
+        waitFor: 'documents-table',
+        rows: true,
+        buttons: { 登记文件: 0, 据此下达任务: 0 },
+      },
+      {
+        goto: 'identification/households',
+        waitFor: 'no-permission',
+        testIds: { 'households-table': 0 },
+        screenshot: 'roles-leader-no-permission',
+      },
+    ],
+  },
+  {
+    title: 'an auditor reads the registry and screening findings but changes nothing',
+    username: 'auditor',
+    signInPath: 'identification/households',
+    menu: [
+      ...organisation,
+      ...workAdvancement,
+      '任务清单',
+      '挂图作战',
+      '农户台账',
+      '动态调整',
+      '七个不纳入筛查',
+      '防返贫监测',
+      '精准识别四率',
+    ],
+    visits: [
+      {
+        waitFor: 'households-table',
+        rows: true,
+        title: '农户台账',
+        buttons: { '导入 Excel': 0 },
+        testIds: { 'export-households': 1 },
+      },
+      { entry: '七个不纳入筛查', waitFor: 'findings-table', testIds: { 'run-screening': 0 } },
+      { entry: '单位管理', waitFor: 'units-table', rows: true, buttons: { 新建单位: 0 } },
+      { entry: '任务清单', waitFor: 'tasks-table', rows: true, buttons: noTaskWrites },
+    ],
+  },
+];
+
+function expectCount(count: number, expected: Expected, what: string) {
+  if (expected === 'some') expect(count, what).toBeGreaterThan(0);
+  else expect(count, what).toBe(expected);
+}
+
+async function check(page: Page, visit: Visit) {
+  if (visit.entry) await page.locator('.gj-shell__sider .ant-menu-item', { hasText: visit.entry }).click();
+  if (visit.goto) await page.goto(`${apiUrl}/admin/${visit.goto}`);
+  const shown = page.getByTestId(visit.waitFor);
+  await (visit.rows ? shown.locator('tbody tr.ant-table-row').first() : shown).waitFor();
+  if (visit.settle) await expect.poll(() => page.locator('.ant-spin-spinning').count(), settle).toBe(0);
+  if (visit.title) expect(await page.title()).toContain(visit.title);
+  for (const [label, expected] of Object.entries(visit.buttons ?? {}))
+    expectCount(await countButtons(page, label), expected, label);
+  for (const [testId, expected] of Object.entries(visit.testIds ?? {}))
+    expectCount(await page.getByTestId(testId).count(), expected, testId);
+  for (const [testId, text] of Object.entries(visit.texts ?? {}))
+    expect(await page.getByTestId(testId).textContent()).toContain(text);
+  if (visit.screenshot) await saveScreenshot(page, visit.screenshot);
 }
 
 describe.skipIf(skipReason !== '')('the admin console follows the viewer’s role', () => {
@@ -47,156 +225,10 @@ describe.skipIf(skipReason !== '')('the admin console follows the viewer’s rol
     await browser?.close();
   });
 
-  test('the county administrator sees every page and the write buttons the others must not see', async () => {
-    const { context, page } = await openAs(browser, 'admin', 'organisation/units');
+  test.each(roleCases)('$title', async ({ username, signInPath, menu, visits }) => {
+    const { context, page } = await openAs(browser, username, signInPath);
     contexts.push(context);
-    expect(await menuEntries(page)).toEqual([
-      ...organisation,
-      ...workAdvancement,
-      '任务清单',
-      '任务分解',
-      '挂图作战',
-      '农户台账',
-      '动态调整',
-      '七个不纳入筛查',
-      '防返贫监测',
-      '精准识别四率',
-      'Excel 导入',
-    ]);
-    await page.getByTestId('units-table').locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await countButtons(page, '新建单位')).toBe(1);
-    await openFromMenu(page, '任务清单', 'tasks-table');
-    expect(await countButtons(page, '分解')).toBeGreaterThan(0);
-    expect(await countButtons(page, '办结')).toBeGreaterThan(0);
-    await openFromMenu(page, '会议决策', 'meetings-table');
-    expect(await countButtons(page, '登记会议')).toBe(1);
-    await openFromMenu(page, '政策文件', 'documents-table');
-    expect(await countButtons(page, '登记文件')).toBe(1);
-    expect(await countButtons(page, '据此下达任务')).toBeGreaterThan(0);
-  });
-
-  test('a village clerk keeps the registry and screening but records no meetings and decides no findings', async () => {
-    const { context, page } = await openAs(browser, 'village', 'organisation/units');
-    contexts.push(context);
-    expect(await menuEntries(page)).toEqual([
-      ...organisation,
-      ...workAdvancement,
-      '任务清单',
-      '任务分解',
-      '挂图作战',
-      '农户台账',
-      '动态调整',
-      '七个不纳入筛查',
-      '防返贫监测',
-      '精准识别四率',
-      'Excel 导入',
-    ]);
-    await openFromMenu(page, '会议决策', 'meetings-table');
-    expect(await countButtons(page, '登记会议')).toBe(0);
-    await openFromMenu(page, '政策文件', 'documents-table');
-    expect(await countButtons(page, '登记文件')).toBe(0);
-    expect(await countButtons(page, '据此下达任务')).toBeGreaterThan(0);
-
-    await page.locator('.gj-shell__sider .ant-menu-item', { hasText: '七个不纳入筛查' }).click();
-    await page.getByTestId('run-screening').waitFor();
-    expect(await page.getByTestId('run-screening').textContent()).toContain('开始筛查');
-    expect(await countButtons(page, '确认')).toBe(0);
-    expect(await countButtons(page, '排除')).toBe(0);
-    await saveScreenshot(page, 'roles-village-screening');
-  });
-
-  test('a helper reports progress but has no decomposition, no rates and no unit forms', async () => {
-    const { context, page } = await openAs(browser, 'helper', 'organisation/units');
-    contexts.push(context);
-    expect(await menuEntries(page)).toEqual([
-      ...organisation,
-      ...workAdvancement,
-      '任务清单',
-      '挂图作战',
-      '农户台账',
-      '动态调整',
-      '七个不纳入筛查',
-      '防返贫监测',
-    ]);
-    await page.getByTestId('units-table').locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await countButtons(page, '新建单位')).toBe(0);
-    expect(await countButtons(page, '编辑')).toBe(0);
-
-    await page.locator('.gj-shell__sider .ant-menu-item', { hasText: '任务清单' }).click();
-    await page.getByTestId('tasks-table').waitFor();
-    await expect.poll(() => page.locator('.ant-spin-spinning').count(), settle).toBe(0);
-    expect(await countButtons(page, '分解')).toBe(0);
-    expect(await countButtons(page, '办结')).toBe(0);
-    expect(await countButtons(page, '改派')).toBe(0);
-
-    await page.locator('.gj-shell__sider .ant-menu-item', { hasText: '七个不纳入筛查' }).click();
-    await page.getByTestId('findings-table').waitFor();
-    expect(await page.getByTestId('run-screening').count()).toBe(0);
-
-    await page.goto(`${apiUrl}/admin/responsibility/decompose`);
-    await page.getByTestId('no-permission').waitFor();
-    expect(await page.getByTestId('no-permission').textContent()).toContain('无权访问');
-    expect(await page.title()).toContain('无权访问');
-    await saveScreenshot(page, 'roles-helper-no-permission');
-  });
-
-  test('a county leader reads the organisation, work, tasks and rates without a single write button', async () => {
-    const { context, page } = await openAs(browser, 'leader', 'organisation/units');
-    contexts.push(context);
-    expect(await menuEntries(page)).toEqual([
-      ...organisation,
-      ...workAdvancement,
-      '任务清单',
-      '挂图作战',
-      '精准识别四率',
-    ]);
-    await page.getByTestId('units-table').locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await countButtons(page, '新建单位')).toBe(0);
-    expect(await countButtons(page, '编辑')).toBe(0);
-
-    await openFromMenu(page, '任务清单', 'tasks-table');
-    for (const action of ['填报进度', '分解', '办结', '改派'])
-      expect(await countButtons(page, action), action).toBe(0);
-
-    await openFromMenu(page, '会议决策', 'meetings-table');
-    expect(await countButtons(page, '登记会议')).toBe(0);
-    await openFromMenu(page, '政策文件', 'documents-table');
-    expect(await countButtons(page, '登记文件')).toBe(0);
-    expect(await countButtons(page, '据此下达任务')).toBe(0);
-
-    await page.goto(`${apiUrl}/admin/identification/households`);
-    await page.getByTestId('no-permission').waitFor();
-    expect(await page.getByTestId('households-table').count()).toBe(0);
-    await saveScreenshot(page, 'roles-leader-no-permission');
-  });
-
-  test('an auditor reads the registry and screening findings but changes nothing', async () => {
-    const { context, page } = await openAs(browser, 'auditor', 'identification/households');
-    contexts.push(context);
-    expect(await menuEntries(page)).toEqual([
-      ...organisation,
-      ...workAdvancement,
-      '任务清单',
-      '挂图作战',
-      '农户台账',
-      '动态调整',
-      '七个不纳入筛查',
-      '防返贫监测',
-      '精准识别四率',
-    ]);
-    await page.getByTestId('households-table').locator('tbody tr.ant-table-row').first().waitFor();
-    expect(await page.title()).toContain('农户台账');
-    expect(await countButtons(page, '导入 Excel')).toBe(0);
-    expect(await page.getByTestId('export-households').count()).toBe(1);
-
-    await page.locator('.gj-shell__sider .ant-menu-item', { hasText: '七个不纳入筛查' }).click();
-    await page.getByTestId('findings-table').waitFor();
-    expect(await page.getByTestId('run-screening').count()).toBe(0);
-
-    await openFromMenu(page, '单位管理', 'units-table');
-    expect(await countButtons(page, '新建单位')).toBe(0);
-    await openFromMenu(page, '任务清单', 'tasks-table');
-    for (const action of ['填报进度', '分解', '办结', '改派'])
-      expect(await countButtons(page, action), action).toBe(0);
+    expect(await menuEntries(page)).toEqual(menu);
+    for (const visit of visits) await check(page, visit);
   });
 });

@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 import {
   freshIdNumber,
   HEAD,
   householdWithFacts,
+  recordFacts,
   SECURE_GUARANTEES,
   START_APPLICATION,
   villageOf,
@@ -29,6 +31,8 @@ const INPUT_TYPES: Record<string, string> = {
   saveMeasure: 'MeasureInput',
   recordSectorData: 'SectorRecordInput',
   runExclusionScreening: 'ExclusionScreeningInput',
+  confirmExclusionFinding: 'DecideExclusionFindingInput',
+  dismissExclusionFinding: 'DecideExclusionFindingInput',
 };
 
 /** Runs a mutation, expects its success type, and returns its data with the statements it issued. */
@@ -383,5 +387,140 @@ describe('identification: screening, monitoring, verification', () => {
       responsibleCadreId: globalId('Cadre', cadre.id),
     });
     expect([started.statements, step.statements, assigned.statements]).toEqual([7, 5, 5]);
+  });
+});
+
+describe('work advancement: a document that supersedes another', () => {
+  it('createPolicyDocument superseding an in-force document is 5 statements', async () => {
+    const superseding = await mutate('admin', 'createPolicyDocument', {
+      kind: 'THEMATIC',
+      documentNumber: '测试〔2019〕2号',
+      title: '测试文件（修订）',
+      issuer: '县委办',
+      issuedOn: '2019-04-01',
+      supersedesId: ids.document,
+    });
+    expect(superseding.statements).toBe(5);
+  });
+});
+
+describe('identification: deciding findings, eliminating risk, verifying exits', () => {
+  it('confirmExclusionFinding is 7 statements (with the removal application it starts), dismissExclusionFinding 4', async () => {
+    const screened = await mutate(
+      'admin',
+      'runExclusionScreening',
+      { year: 2019 },
+      'newFindings { id version household { id status } }',
+    );
+    const findings = screened.data.newFindings as {
+      id: string;
+      version: number;
+      household: { id: string; status: string };
+    }[];
+    const township = await s.viewer('township');
+    const regionPathOf = async (householdId: string) => {
+      const id = Number(Buffer.from(householdId, 'base64').toString().split(':')[1]);
+      return (await one(s.handle.db.query.households.findFirst({ where: { id } }))).regionPath;
+    };
+    let confirmable: (typeof findings)[number] | undefined;
+    for (const f of findings)
+      if (
+        f.household.status === 'POOR' &&
+        (await regionPathOf(f.household.id)).startsWith(township.regionPath)
+      )
+        confirmable = f;
+    const dismissable = findings.find((f) => f !== confirmable);
+    const confirmed = await mutate('township', 'confirmExclusionFinding', {
+      id: confirmable!.id,
+      version: confirmable!.version,
+      reason: '数据比对属实',
+      year: 2019,
+      date: '2019-09-20',
+    });
+    const dismissed = await mutate('admin', 'dismissExclusionFinding', {
+      id: dismissable!.id,
+      version: dismissable!.version,
+      reason: '经核实, 车辆为亲属所有',
+    });
+    expect([confirmed.statements, dismissed.statements]).toEqual([7, 4]);
+  });
+
+  it('startRiskElimination is 5 statements', async () => {
+    const householdId = await householdWithFacts(s, { perCapitaYuan: '5000', year: 2021 });
+    const viewer = await s.viewer('village');
+    const cadre = await one(s.handle.db.query.cadres.findFirst({ where: { regionPath: viewer.regionPath } }));
+    const started = await mutate('village', 'startMonitoring', {
+      householdId,
+      year: 2021,
+      riskKinds: ['ILLNESS'],
+      responsibleCadreId: globalId('Cadre', cadre.id),
+      date: '2021-03-01',
+    });
+    let version = started.data.version;
+    for (const [username, step, date] of [
+      ['village', 'HOUSEHOLD_VISIT', '2021-03-02'],
+      ['township', 'DATA_CROSS_CHECK', '2021-03-03'],
+      ['village', 'VILLAGE_NOTICE', '2021-03-04'],
+      ['township', 'TOWNSHIP_REVIEW', '2021-03-09'],
+      ['admin', 'COUNTY_APPROVAL', '2021-03-10'],
+    ] as const) {
+      const recorded = await mutate(username, 'recordMonitoringStep', {
+        monitoringObjectId: started.data.id,
+        step,
+        version,
+        date,
+      });
+      version = recorded.data.version;
+    }
+    await recordFacts(s, householdId, { perCapitaYuan: '9000', year: 2022 });
+    const eliminating = await mutate('village', 'startRiskElimination', {
+      monitoringObjectId: started.data.id,
+      version,
+      year: 2022,
+      incomeAboveRangeSince: '2022-01-01',
+      rigidSpendingResolved: true,
+      date: '2022-08-01',
+    });
+    expect(eliminating.statements).toBe(5);
+  });
+
+  it('recordExitVerification is 5 statements', async () => {
+    const exited = await one(
+      s.handle.db.query.households.findFirst({
+        where: {
+          exitedYear: 2018,
+          status: 'EXITED',
+          RAW: (t) => sql`not exists (select 1 from exit_verifications v where v.household_id = ${t.id})`,
+        },
+      }),
+    );
+    const verified = await mutate(
+      'supervisor',
+      'recordExitVerification',
+      {
+        householdId: globalId('Household', exited.id),
+        year: 2018,
+        procedureFollowed: true,
+        householdAgreed: true,
+        date: '2019-02-01',
+      },
+      'outcome',
+    );
+    expect(verified.statements).toBe(5);
+  });
+});
+
+describe('access', () => {
+  it('login is 5 statements, logout 1', async () => {
+    const login = await s.run<{ login: { __typename: string } }>(
+      null,
+      'mutation ($input: LoginInput!) { login(input: $input) { __typename } }',
+      { input: { username: 'leader', password: 'Gongjian@2026' } },
+    );
+    expect(login.data!.login.__typename).toBe('MutationLoginSuccess');
+    const loginStatements = s.statements.length;
+    const logout = await s.run<{ logout: boolean }>('leader', 'mutation { logout }');
+    expect(logout.data!.logout).toBe(true);
+    expect([loginStatements, s.statements.length]).toEqual([5, 1]);
   });
 });

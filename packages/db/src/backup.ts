@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import type { Database } from './client';
+import type { Database } from './database';
 import { applyApplicationGrants, quoteIdent, roleOf } from './roles';
 
 /** Row count of every table (schema-qualified) and an md5 over the audit log's rows in id order. */

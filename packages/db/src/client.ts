@@ -3,20 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm';
-import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import type { Database } from './database';
 import { applyApplicationGrants, roleOf } from './roles';
 import { relations } from './schema/relations';
 
-export type Relations = typeof relations;
-/** The one database type the API codes against: the common base of the PGlite and postgres.js clients. */
-export type Database = PgAsyncDatabase<PgQueryResultHKT, Relations>;
-export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-export type DbExecutor = Database | Transaction;
+export type { Database, DbExecutor, Relations, Transaction } from './database';
 
 /** Rows of a raw `db.execute(sql`…`)`: postgres.js returns an array, PGlite `{ rows }`. */
 export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type postgres from 'postgres';
-import type { Database } from './client';
+import type { Database } from './database';
 
 /**
  * Tables the application may only add to and read: no UPDATE, DELETE, TRUNCATE, and (not being their

@@ -6,3 +6,4 @@ export {
 } from './client.ts';
 export type { EnumValue } from './enums.ts';
 export { type FragmentOf, graphql, type ResultOf, readFragment, type VariablesOf } from './graphql.ts';
+export type { ImportCounts, ImportEvent, ImportIssue, ImportResult } from './import-stream.ts';

@@ -8,27 +8,17 @@ import { RatesPage } from './rates/RatesPage.tsx';
 import { ScreeningPage } from './screening/ScreeningPage.tsx';
 
 export function HouseholdsRoute() {
-  const viewer = useViewer();
   const navigate = useNavigate();
-  return (
-    <HouseholdsPage
-      jurisdiction={viewer.jurisdiction}
-      onImport={() => navigate({ to: '/identification/import' })}
-    />
-  );
+  return <HouseholdsPage onImport={() => navigate({ to: '/identification/import' })} />;
 }
 
-export function ApplicationsRoute() {
-  return <ApplicationsPage jurisdiction={useViewer().jurisdiction} />;
-}
+export const ApplicationsRoute = ApplicationsPage;
 
 export function ScreeningRoute() {
   return <ScreeningPage jurisdiction={useViewer().jurisdiction} />;
 }
 
-export function MonitoringRoute() {
-  return <MonitoringPage jurisdiction={useViewer().jurisdiction} />;
-}
+export const MonitoringRoute = MonitoringPage;
 
 export function RatesRoute() {
   return <RatesPage jurisdiction={useViewer().jurisdiction} />;

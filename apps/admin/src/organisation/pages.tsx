@@ -16,5 +16,5 @@ export function UnitsRoute() {
 
 export function CadresRoute() {
   const viewer = useViewer();
-  return <CadresPage jurisdiction={viewer.jurisdiction} mayUnmask={viewer.mayUnmask} />;
+  return <CadresPage mayUnmask={viewer.mayUnmask} />;
 }

@@ -3,9 +3,7 @@ import { BattleMapPage } from './battle-map/BattleMapPage.tsx';
 import { DecomposePage } from './decompose/DecomposePage.tsx';
 import { TasksPage } from './tasks/TasksPage.tsx';
 
-export function TasksRoute() {
-  return <TasksPage jurisdiction={useViewer().jurisdiction} />;
-}
+export const TasksRoute = TasksPage;
 
 export const DecomposeRoute = DecomposePage;
 

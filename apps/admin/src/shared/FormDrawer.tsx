@@ -1,10 +1,10 @@
 import { Alert, Button, Drawer, Space } from 'antd';
 import type { ReactNode } from 'react';
 
-export interface FormDrawerProps {
+/** What a drawer or modal holding one form shows and does. */
+export interface FormFrameProps {
   title: ReactNode;
-  width: number;
-  /** Closing the drawer and its cancel button. */
+  /** Closing the frame and its cancel button. */
   onClose: () => void;
   /** The primary button: usually `form.submit()`. */
   onSubmit: () => void;
@@ -15,6 +15,16 @@ export interface FormDrawerProps {
   failure?: string | null;
   failureTestId?: string;
   children: ReactNode;
+}
+
+export interface FormDrawerProps extends FormFrameProps {
+  width: number;
+}
+
+/** The last failure of a form, above its fields. */
+export function FormFailure({ failure, testId }: { failure?: string | null; testId?: string }) {
+  if (!failure) return null;
+  return <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} data-testid={testId} />;
 }
 
 /** A drawer holding one form, with cancel and submit at the top right and the last failure above the form. */
@@ -46,15 +56,7 @@ export function FormDrawer({
         </Space>
       }
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          message={failure}
-          style={{ marginBottom: 16 }}
-          data-testid={failureTestId}
-        />
-      )}
+      <FormFailure failure={failure} testId={failureTestId} />
       {children}
     </Drawer>
   );

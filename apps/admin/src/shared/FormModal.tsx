@@ -1,19 +1,7 @@
-import { Alert, Modal } from 'antd';
-import type { ReactNode } from 'react';
+import { Modal } from 'antd';
+import { FormFailure, type FormFrameProps } from './FormDrawer.tsx';
 
-export interface FormModalProps {
-  title: ReactNode;
-  onClose: () => void;
-  /** The OK button: usually `form.submit()`. */
-  onSubmit: () => void;
-  submitting: boolean;
-  cancelText: string;
-  submitText: string;
-  /** An error shown above the form. */
-  failure?: string | null;
-  failureTestId?: string;
-  children: ReactNode;
-}
+export type FormModalProps = FormFrameProps;
 
 /** A modal holding one form, with the last failure above it. */
 export function FormModal({
@@ -38,15 +26,7 @@ export function FormModal({
       confirmLoading={submitting}
       destroyOnHidden
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          message={failure}
-          style={{ marginBottom: 16 }}
-          data-testid={failureTestId}
-        />
-      )}
+      <FormFailure failure={failure} testId={failureTestId} />
       {children}
     </Modal>
   );

@@ -1,5 +1,41 @@
+import { commonWords, describeQueryError, useLocale, useWords } from '@gongjian/ui';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
+import { type AnyVariables, type TypedDocumentNode, useMutation } from 'urql';
+import { describeFailure, type MutationFailure } from './failure.ts';
+
+type RevealOutcome =
+  | { __typename: `${string}Success`; data: string }
+  | (MutationFailure & { __typename: string });
+
+/**
+ * Runs a reveal mutation with the reason the modal asked for: hands the revealed value to `onRevealed` and
+ * closes, or answers what went wrong (the transport error, or the error code in words).
+ */
+export function useRevealWithReason<Data, Variables extends AnyVariables>(options: {
+  mutation: TypedDocumentNode<Data, Variables>;
+  variablesOf: (reason: string) => Variables;
+  outcomeOf: (data: Data | undefined) => RevealOutcome | null | undefined;
+  onRevealed: (value: string) => void;
+  onClose: () => void;
+}) {
+  const common = useWords(commonWords);
+  const { locale } = useLocale();
+  const [{ fetching }, reveal] = useMutation(options.mutation);
+  async function onReveal(reason: string): Promise<string | undefined> {
+    const result = await reveal(options.variablesOf(reason));
+    if (result.error) return describeQueryError(result.error, locale);
+    const outcome = options.outcomeOf(result.data);
+    if (!outcome) return common.unexpectedError;
+    if ('data' in outcome && outcome.__typename.endsWith('Success')) {
+      options.onRevealed(outcome.data);
+      options.onClose();
+      return;
+    }
+    return describeFailure(outcome as MutationFailure, locale);
+  }
+  return { revealing: fetching, onReveal, onClose: options.onClose };
+}
 
 export interface RevealWithReasonModalProps {
   title: string;

@@ -78,3 +78,19 @@ export async function reread<T>(row: Promise<T | undefined>, entity: string, id:
   if (!found) throw new NotFoundError(entity, String(id));
   return found;
 }
+
+/**
+ * What `writeAudited`'s work returns after changing one row: the row's id to re-read, and its audit entry
+ * (`entityType` the GraphQL type, `action` e.g. `unit.create`, the change's before/after/reason).
+ */
+export function audited(
+  entityType: string,
+  action: string,
+  row: { id: number; regionPath: string },
+  change: Pick<AuditEntry, 'before' | 'after' | 'reason'>,
+): { id: number; audit: AuditEntry } {
+  return {
+    id: row.id,
+    audit: { action, entityType, entityId: row.id, regionPath: row.regionPath, ...change },
+  };
+}

@@ -1,4 +1,4 @@
-import type { DbExecutor } from '../client';
+import type { DbExecutor } from '../database';
 import type { VillageKind } from '../schema/index';
 import type { Random } from './random';
 

@@ -1,4 +1,4 @@
-import type { DbExecutor } from '../client';
+import type { DbExecutor } from '../database';
 import { seedUsers } from './access/index';
 import { JIANGHUA_COUNTY_CODE, seedGeography } from './geography/index';
 import { seedOrganisation } from './organisation/index';

@@ -1,22 +1,20 @@
-import { type FragmentOf, graphql } from '@gongjian/schema';
+import { graphql } from '@gongjian/schema';
 import {
   EmptyState,
   enumLabel,
-  enumOptions,
   FullPageSpin,
   fill,
   QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
   useCountyToday,
   useLocale,
   useWords,
 } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Drawer, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Drawer, Segmented, Space, Tag, Typography } from 'antd';
 import { useQuery } from 'urql';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { applicationStateColours } from '../../shared/tagColours.ts';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import {
@@ -158,171 +156,140 @@ type Scope = 'mine' | 'all';
 
 const route = getRouteApi('/identification/applications');
 
-export function ApplicationsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+export function ApplicationsPage() {
   const words = useWords(applicationWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const search = route.useSearch();
-  const { paging, change, update } = useUrlList(search, route.useNavigate());
-  const scope: Scope = search.scope ?? 'mine';
-  const state = search.state ?? null;
-  const kind = search.kind ?? null;
-  const regionPath = search.region ?? [];
-  const openApplication = search.application ?? null;
-  const openHousehold = search.household ?? null;
-  const setOpenApplication = (application: string | null) =>
-    update({ application: application ?? undefined });
-  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: ApplicationsQuery,
     variables: {
-      awaitingMyAction: scope === 'mine' || null,
-      state,
-      kind,
-      regionId: regionPath[regionPath.length - 1] ?? null,
+      awaitingMyAction: (url.scope ?? 'mine') === 'mine' || null,
+      state: url.state ?? null,
+      kind: url.kind ?? null,
+      regionId: regionIdOf(url.region),
       first: paging.first,
       after: paging.after,
     },
-  });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const connection = data?.statusApplications;
-  const rows = connection?.edges.map((edge) => edge.node) ?? [];
+  }));
+  const { url, change, update } = page;
+  const scope: Scope = url.scope ?? 'mine';
+  const openApplication = url.application ?? null;
+  const openHousehold = url.household ?? null;
+  const setOpenApplication = (application: string | null) =>
+    update({ application: application ?? undefined });
+  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
+  const connection = page.data?.statusApplications;
   const today = useCountyToday();
 
   return (
-    <Card title={pageWords.pageApplications}>
-      <div className="gj-page-toolbar">
+    <ListPage
+      title={pageWords.pageApplications}
+      page={page}
+      filters={[
         <Segmented<Scope>
+          key="scope"
           value={scope}
           onChange={(value) => change({ scope: value === 'mine' ? undefined : value })}
           options={[
             { value: 'mine', label: words.scopeMine },
             { value: 'all', label: words.scopeAll },
           ]}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterState}
-          style={{ width: 130 }}
-          value={state}
-          onChange={(value) => change({ state: value ?? undefined })}
-          options={enumOptions('ApplicationState', locale)}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterKind}
-          style={{ width: 170 }}
-          value={kind}
-          onChange={(value) => change({ kind: value ?? undefined })}
-          options={enumOptions('ApplicationKind', locale)}
-        />
-        <RegionPicker
-          id="applications-region-filter"
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <Table
-        data-testid="applications-table"
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        pagination={false}
-        dataSource={rows}
-        locale={{
-          emptyText: <EmptyState description={scope === 'mine' ? words.noPending : words.noApplications} />,
-        }}
-        columns={[
-          {
-            title: words.columnHousehold,
-            key: 'household',
-            render: (_, row) => (
+        />,
+        { choose: 'ApplicationState', param: 'state', placeholder: words.filterState, width: 130 },
+        { choose: 'ApplicationKind', param: 'kind', placeholder: words.filterKind, width: 170 },
+        { region: 'region', id: 'applications-region-filter' },
+      ]}
+      connection={connection}
+      testId="applications-table"
+      emptyText={scope === 'mine' ? words.noPending : words.noApplications}
+      tableProps={{ size: 'middle' }}
+      columns={[
+        {
+          title: words.columnHousehold,
+          key: 'household',
+          render: (_, row) => (
+            <Space direction="vertical" size={0}>
+              <Typography.Text strong>{row.household.head?.name ?? '—'}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {row.household.householdNumber} · {row.household.village.name}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+        {
+          title: words.kind,
+          key: 'kind',
+          render: (_, row) => enumLabel('ApplicationKind', row.kind, locale),
+        },
+        { title: words.startedOn, dataIndex: 'startedOn', key: 'startedOn', width: 110 },
+        {
+          title: words.columnProgress,
+          key: 'progress',
+          width: 80,
+          render: (_, row) => fill(words.stepsOf, { done: row.stepsDone, total: row.procedureSteps.length }),
+        },
+        {
+          title: words.columnNext,
+          key: 'next',
+          render: (_, row) =>
+            row.nextStep ? (
               <Space direction="vertical" size={0}>
-                <Typography.Text strong>{row.household.head?.name ?? '—'}</Typography.Text>
+                <span>{enumLabel('ProcedureStep', row.nextStep, locale)}</span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {row.household.householdNumber} · {row.household.village.name}
+                  {row.nextStepRoles.map((role) => enumLabel('ActorRole', role, locale)).join(' / ')}
                 </Typography.Text>
               </Space>
+            ) : (
+              '—'
             ),
+        },
+        {
+          title: words.columnNotice,
+          key: 'notice',
+          render: (_, row) => {
+            const left = noticeDaysLeft(row.noticeEndsOn, today);
+            return left ? (
+              <Tag color="orange">{fill(words.noticeEnds, { date: row.noticeEndsOn ?? '' })}</Tag>
+            ) : (
+              '—'
+            );
           },
-          {
-            title: words.kind,
-            key: 'kind',
-            render: (_, row) => enumLabel('ApplicationKind', row.kind, locale),
-          },
-          { title: words.startedOn, dataIndex: 'startedOn', key: 'startedOn', width: 110 },
-          {
-            title: words.columnProgress,
-            key: 'progress',
-            width: 80,
-            render: (_, row) =>
-              fill(words.stepsOf, { done: row.stepsDone, total: row.procedureSteps.length }),
-          },
-          {
-            title: words.columnNext,
-            key: 'next',
-            render: (_, row) =>
-              row.nextStep ? (
-                <Space direction="vertical" size={0}>
-                  <span>{enumLabel('ProcedureStep', row.nextStep, locale)}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {row.nextStepRoles.map((role) => enumLabel('ActorRole', role, locale)).join(' / ')}
-                  </Typography.Text>
-                </Space>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            title: words.columnNotice,
-            key: 'notice',
-            render: (_, row) => {
-              const left = noticeDaysLeft(row.noticeEndsOn, today);
-              return left ? (
-                <Tag color="orange">{fill(words.noticeEnds, { date: row.noticeEndsOn ?? '' })}</Tag>
-              ) : (
-                '—'
-              );
-            },
-          },
-          {
-            title: words.state,
-            key: 'state',
-            width: 90,
-            render: (_, row) => (
-              <Tag color={applicationStateColours[row.state]}>
-                {enumLabel('ApplicationState', row.state, locale)}
-              </Tag>
-            ),
-          },
-          {
-            title: words.columnActions,
-            key: 'actions',
-            width: 90,
-            render: (_, row) => (
-              <Button type="link" size="small" onClick={() => setOpenApplication(row.id)}>
-                {scope === 'mine' ? words.handle : words.view}
-              </Button>
-            ),
-          },
-        ]}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
+        },
+        {
+          title: words.state,
+          key: 'state',
+          width: 90,
+          render: (_, row) => (
+            <Tag color={applicationStateColours[row.state]}>
+              {enumLabel('ApplicationState', row.state, locale)}
+            </Tag>
+          ),
+        },
+        {
+          title: words.columnActions,
+          key: 'actions',
+          width: 90,
+          render: (_, row) => (
+            <Button type="link" size="small" onClick={() => setOpenApplication(row.id)}>
+              {scope === 'mine' ? words.handle : words.view}
+            </Button>
+          ),
+        },
+      ]}
+    >
       {openApplication && (
         <ApplicationDrawer
           applicationId={openApplication}
           onOpenHousehold={setOpenHousehold}
           onClose={() => {
             setOpenApplication(null);
-            refresh();
+            page.refresh();
           }}
         />
       )}
       {openHousehold && (
         <HouseholdDrawer householdId={openHousehold} onClose={() => setOpenHousehold(null)} />
       )}
-    </Card>
+    </ListPage>
   );
 }

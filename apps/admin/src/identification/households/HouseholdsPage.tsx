@@ -1,16 +1,9 @@
-import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  enumOptions,
-  QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { type EnumValue, graphql } from '@gongjian/schema';
+import { enumOptions, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Input, Select, Space } from 'antd';
-import { useQuery } from 'urql';
-import { ConnectionPager, useUrlPaging } from '../../shared/usePagedFilters.tsx';
+import { Button, Select, Space } from 'antd';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
@@ -82,53 +75,54 @@ export function exportUrl(filter: HouseholdFilter): string {
 }
 
 export interface HouseholdsPageProps {
-  jurisdiction: FragmentOf<typeof RegionPicker_region>;
   onImport: () => void;
 }
 
 const route = getRouteApi('/identification/households');
 
-export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) {
+function filterOf(url: {
+  search?: string;
+  region?: string[];
+  status?: EnumValue<'HouseholdStatus'>[];
+  attribute?: EnumValue<'HouseholdAttribute'>;
+  cause?: EnumValue<'PovertyCause'>;
+  monitored?: boolean;
+}): HouseholdFilter {
+  return {
+    search: url.search ?? '',
+    regionId: regionIdOf(url.region),
+    status: url.status ?? [],
+    attribute: url.attribute ?? null,
+    mainCause: url.cause ?? null,
+    monitored: url.monitored ?? null,
+  };
+}
+
+export function HouseholdsPage({ onImport }: HouseholdsPageProps) {
   const words = useWords(householdWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
-  type Search = typeof search;
-  const update = (next: Partial<Search>, replace = false) =>
-    navigate({ search: (current: Search) => ({ ...current, ...next }), replace });
-  const paging = useUrlPaging(search, (next) => update(next));
-  const regionPath = search.region ?? [];
-  const filter: HouseholdFilter = {
-    search: search.search ?? '',
-    regionId: regionPath[regionPath.length - 1] ?? null,
-    status: search.status ?? [],
-    attribute: search.attribute ?? null,
-    mainCause: search.cause ?? null,
-    monitored: search.monitored ?? null,
-  };
-  const openId = search.household ?? null;
-  const setOpenId = (household: string | null) => update({ household: household ?? undefined });
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: HouseholdsQuery,
-    variables: {
-      search: filter.search || null,
-      regionId: filter.regionId,
-      status: filter.status.length > 0 ? filter.status : null,
-      attribute: filter.attribute,
-      mainCause: filter.mainCause,
-      monitored: filter.monitored,
-      first: paging.first,
-      after: paging.after,
-    },
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => {
+    const filter = filterOf(url);
+    return {
+      query: HouseholdsQuery,
+      variables: {
+        ...filter,
+        search: filter.search || null,
+        status: filter.status.length > 0 ? filter.status : null,
+        first: paging.first,
+        after: paging.after,
+      },
+    };
   });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const change = (next: Partial<Omit<Search, 'cursors' | 'size' | 'household'>>) =>
-    update({ ...next, cursors: undefined });
-  const connection = data?.households;
+  const { change } = page;
+  const filter = filterOf(page.url);
+  const openId = page.url.household ?? null;
+  const setOpenId = (household: string | null) => page.update({ household: household ?? undefined });
+  const connection = page.data?.households;
 
   return (
-    <Card
+    <ListPage
       title={pageWords.pageHouseholds}
       extra={
         <Space>
@@ -140,22 +134,12 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           </Can>
         </Space>
       }
-    >
-      <div className="gj-page-toolbar">
-        <Input.Search
-          allowClear
-          placeholder={words.searchHouseholds}
-          style={{ width: 280 }}
-          defaultValue={search.search}
-          onSearch={(value) => change({ search: value.trim() || undefined })}
-        />
-        <RegionPicker
-          id="households-region-filter"
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
+      page={page}
+      filters={[
+        { search: 'search', placeholder: words.searchHouseholds, width: 280 },
+        { region: 'region', id: 'households-region-filter' },
         <Select
+          key="status"
           mode="multiple"
           allowClear
           placeholder={words.filterStatus}
@@ -163,24 +147,11 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
           value={filter.status}
           onChange={(status) => change({ status: status.length > 0 ? status : undefined })}
           options={enumOptions('HouseholdStatus', locale)}
-        />
+        />,
+        { choose: 'HouseholdAttribute', param: 'attribute', placeholder: words.filterAttribute, width: 160 },
+        { choose: 'PovertyCause', param: 'cause', placeholder: words.filterCause, width: 150 },
         <Select
-          allowClear
-          placeholder={words.filterAttribute}
-          style={{ width: 160 }}
-          value={filter.attribute}
-          onChange={(attribute) => change({ attribute: attribute ?? undefined })}
-          options={enumOptions('HouseholdAttribute', locale)}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterCause}
-          style={{ width: 150 }}
-          value={filter.mainCause}
-          onChange={(cause) => change({ cause: cause ?? undefined })}
-          options={enumOptions('PovertyCause', locale)}
-        />
-        <Select
+          key="monitored"
           allowClear
           placeholder={words.filterMonitored}
           style={{ width: 130 }}
@@ -190,24 +161,26 @@ export function HouseholdsPage({ jurisdiction, onImport }: HouseholdsPageProps) 
             { value: 'true', label: words.monitoredOnly },
             { value: 'false', label: words.notMonitored },
           ]}
+        />,
+      ]}
+      connection={connection}
+      table={
+        <HouseholdsTable
+          households={connection?.edges.map((edge) => edge.node) ?? []}
+          loading={page.fetching}
+          onOpen={setOpenId}
         />
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <HouseholdsTable
-        households={connection?.edges.map((edge) => edge.node) ?? []}
-        loading={fetching}
-        onOpen={setOpenId}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
+      }
+    >
       {openId && (
         <HouseholdDrawer
           householdId={openId}
           onClose={() => {
             setOpenId(null);
-            refresh();
+            page.refresh();
           }}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,18 +1,9 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import {
-  commonWords,
-  describeQueryError,
-  EmptyState,
-  enumLabel,
-  fill,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { EmptyState, enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
 import { Button, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { useMutation } from 'urql';
-import { describeFailure, MutationFailure_error } from '../../shared/failure.ts';
-import { RevealWithReasonModal } from '../../shared/RevealWithReasonModal.tsx';
+import { MutationFailure_error } from '../../shared/failure.ts';
+import { RevealWithReasonModal, useRevealWithReason } from '../../shared/RevealWithReasonModal.tsx';
 import { householdWords } from './words.ts';
 
 export const MembersTable_member = graphql(`
@@ -67,30 +58,18 @@ function RevealIdNumberModal({
   onClose: () => void;
 }) {
   const words = useWords(householdWords);
-  const common = useWords(commonWords);
-  const { locale } = useLocale();
-  const [{ fetching }, reveal] = useMutation(RevealIdNumberMutation);
-
-  async function revealWith(reason: string) {
-    const result = await reveal({ input: { id: member.id, reason } });
-    if (result.error) return describeQueryError(result.error, locale);
-    const outcome = result.data?.revealMemberIdNumber;
-    if (!outcome) return common.unexpectedError;
-    if (outcome.__typename === 'MutationRevealMemberIdNumberSuccess') {
-      onRevealed(outcome.data);
-      onClose();
-      return;
-    }
-    return describeFailure(outcome, locale);
-  }
-
+  const reveal = useRevealWithReason({
+    mutation: RevealIdNumberMutation,
+    variablesOf: (reason) => ({ input: { id: member.id, reason } }),
+    outcomeOf: (data) => data?.revealMemberIdNumber,
+    onRevealed,
+    onClose,
+  });
   return (
     <RevealWithReasonModal
       title={fill(words.revealIdTitle, { name: member.name })}
       words={words}
-      revealing={fetching}
-      onReveal={revealWith}
-      onClose={onClose}
+      {...reveal}
     />
   );
 }

@@ -1,3 +1,4 @@
+import type { ImportEvent, ImportResult } from '@gongjian/schema';
 import {
   announceSessionLost,
   commonWords,
@@ -24,13 +25,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { adminWords } from '../../words.ts';
-import {
-  type ImportEvent,
-  ImportRefused,
-  type ImportResult,
-  templateUrl,
-  uploadWorkbook,
-} from './importStream.ts';
+import { ImportRefused, templateUrl, uploadWorkbook } from './importStream.ts';
 import { importWords } from './words.ts';
 
 type Issue = Extract<ImportEvent, { type: 'error' }>;

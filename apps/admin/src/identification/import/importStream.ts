@@ -1,27 +1,4 @@
-/** The NDJSON events of POST /identification/households/import (see the API's import-route.ts). */
-export type ImportEvent =
-  | { type: 'progress'; phase: 'parse' | 'validate' | 'write'; done: number; total: number | null }
-  | { type: 'error'; sheet: string; row: number; column: string; reason: string }
-  | { type: 'result'; result: ImportResult }
-  | { type: 'failed'; message: string };
-
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface ImportResult {
-  status: 'IMPORTED' | 'REJECTED' | 'VALIDATED';
-  mode: 'ALL' | 'CLEAN_ONLY';
-  dryRun: boolean;
-  householdRows: number;
-  memberRows: number;
-  errorCount: number;
-  skippedHouseholds: number;
-  households: ImportCounts;
-  members: ImportCounts;
-}
+import type { ImportEvent } from '@gongjian/schema';
 
 export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const templateUrl = '/identification/households/import-template';

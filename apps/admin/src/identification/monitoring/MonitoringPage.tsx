@@ -1,20 +1,10 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import {
-  EmptyState,
-  enumLabel,
-  enumOptions,
-  fill,
-  QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { EmptyState, enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Alert, Button, Card, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from 'urql';
+import { Alert, Button, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
 import { MeasuresTable, MeasuresTable_measure } from '../households/YearTables.tsx';
@@ -186,153 +176,129 @@ function MonitoringDetail({ row, onChanged }: { row: MonitoringRow; onChanged: (
 
 const route = getRouteApi('/identification/monitoring');
 
-export function MonitoringPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+export function MonitoringPage() {
   const words = useWords(monitoringWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const search = route.useSearch();
-  const { paging, change, update } = useUrlList(search, route.useNavigate());
-  const type = search.type ?? null;
-  const state = search.state ?? null;
-  const regionPath = search.region ?? [];
-  const openHousehold = search.household ?? null;
-  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: MonitoringQuery,
     variables: {
-      type,
-      state,
-      regionId: regionPath[regionPath.length - 1] ?? null,
+      type: url.type ?? null,
+      state: url.state ?? null,
+      regionId: regionIdOf(url.region),
       first: paging.first,
       after: paging.after,
     },
-  });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const connection = data?.monitoringObjects;
-  const rows = connection?.edges.map((edge) => readRow(edge.node)) ?? [];
+  }));
+  const openHousehold = page.url.household ?? null;
+  const setOpenHousehold = (household: string | null) => page.update({ household: household ?? undefined });
+  const objects = page.data?.monitoringObjects;
+  const connection = objects && {
+    ...objects,
+    edges: objects.edges.map((edge) => ({ node: readRow(edge.node) })),
+  };
 
   return (
-    <Card title={pageWords.pageMonitoring}>
-      <div className="gj-page-toolbar">
-        <Select
-          allowClear
-          placeholder={words.filterType}
-          style={{ width: 160 }}
-          value={type}
-          onChange={(value) => change({ type: value ?? undefined })}
-          options={enumOptions('MonitoringType', locale)}
-        />
-        <Select
-          allowClear
-          placeholder={words.filterState}
-          style={{ width: 160 }}
-          value={state}
-          onChange={(value) => change({ state: value ?? undefined })}
-          options={enumOptions('MonitoringState', locale)}
-        />
-        <RegionPicker
-          id="monitoring-region-filter"
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <Table<MonitoringRow>
-        data-testid="monitoring-table"
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        pagination={false}
-        dataSource={rows}
-        locale={{ emptyText: <EmptyState description={words.noObjects} /> }}
-        expandable={{
-          expandedRowRender: (row) => <MonitoringDetail row={row} onChanged={refresh} />,
-        }}
-        columns={[
-          {
-            title: words.columnHousehold,
-            key: 'household',
-            render: (_, row) => (
-              <Button type="link" size="small" onClick={() => setOpenHousehold(row.household.id)}>
-                {row.household.head?.name ?? '—'} · {row.household.householdNumber}
-              </Button>
-            ),
-          },
-          { title: words.columnVillage, key: 'village', render: (_, row) => row.household.village.name },
-          {
-            title: words.columnType,
-            key: 'type',
-            render: (_, row) => enumLabel('MonitoringType', row.type, locale),
-          },
-          {
-            title: words.columnRisk,
-            key: 'risk',
-            render: (_, row) => (
-              <Space direction="vertical" size={0}>
-                <span>{row.riskKinds.map((kind) => enumLabel('RiskKind', kind, locale)).join('、')}</span>
-                {row.riskNote && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {row.riskNote}
-                  </Typography.Text>
-                )}
-              </Space>
-            ),
-          },
-          { title: words.columnHelper, dataIndex: 'responsibleCadreName', key: 'helper' },
-          {
-            title: words.columnMeasures,
-            key: 'measures',
-            width: 70,
-            render: (_, row) => row.measures.length,
-          },
-          {
-            title: words.columnProcedure,
-            key: 'procedure',
-            render: (_, row) => (
-              <Space direction="vertical" size={0}>
-                <span>
-                  {enumLabel('MonitoringProcedure', row.procedure, locale)} ·{' '}
-                  {row.nextStep
-                    ? fill(words.nextStep, { step: enumLabel('MonitoringStep', row.nextStep, locale) })
-                    : words.procedureDone}
-                </span>
+    <ListPage
+      title={pageWords.pageMonitoring}
+      page={page}
+      filters={[
+        { choose: 'MonitoringType', param: 'type', placeholder: words.filterType, width: 160 },
+        { choose: 'MonitoringState', param: 'state', placeholder: words.filterState, width: 160 },
+        { region: 'region', id: 'monitoring-region-filter' },
+      ]}
+      connection={connection}
+      testId="monitoring-table"
+      emptyText={words.noObjects}
+      tableProps={{
+        size: 'middle',
+        expandable: {
+          expandedRowRender: (row) => <MonitoringDetail row={row} onChanged={page.refresh} />,
+        },
+      }}
+      columns={[
+        {
+          title: words.columnHousehold,
+          key: 'household',
+          render: (_, row) => (
+            <Button type="link" size="small" onClick={() => setOpenHousehold(row.household.id)}>
+              {row.household.head?.name ?? '—'} · {row.household.householdNumber}
+            </Button>
+          ),
+        },
+        { title: words.columnVillage, key: 'village', render: (_, row) => row.household.village.name },
+        {
+          title: words.columnType,
+          key: 'type',
+          render: (_, row) => enumLabel('MonitoringType', row.type, locale),
+        },
+        {
+          title: words.columnRisk,
+          key: 'risk',
+          render: (_, row) => (
+            <Space direction="vertical" size={0}>
+              <span>{row.riskKinds.map((kind) => enumLabel('RiskKind', kind, locale)).join('、')}</span>
+              {row.riskNote && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {row.identificationDeadline && fill(words.deadline, { date: row.identificationDeadline })}
+                  {row.riskNote}
                 </Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: words.columnState,
-            key: 'state',
-            render: (_, row) => (
-              <Space size={4} wrap>
-                <Tag
-                  color={
-                    row.state === 'RISK_ELIMINATED'
-                      ? 'success'
-                      : row.state === 'MONITORED'
-                        ? 'orange'
-                        : 'processing'
-                  }
-                >
-                  {enumLabel('MonitoringState', row.state, locale)}
+              )}
+            </Space>
+          ),
+        },
+        { title: words.columnHelper, dataIndex: 'responsibleCadreName', key: 'helper' },
+        {
+          title: words.columnMeasures,
+          key: 'measures',
+          width: 70,
+          render: (_, row) => row.measures.length,
+        },
+        {
+          title: words.columnProcedure,
+          key: 'procedure',
+          render: (_, row) => (
+            <Space direction="vertical" size={0}>
+              <span>
+                {enumLabel('MonitoringProcedure', row.procedure, locale)} ·{' '}
+                {row.nextStep
+                  ? fill(words.nextStep, { step: enumLabel('MonitoringStep', row.nextStep, locale) })
+                  : words.procedureDone}
+              </span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {row.identificationDeadline && fill(words.deadline, { date: row.identificationDeadline })}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+        {
+          title: words.columnState,
+          key: 'state',
+          render: (_, row) => (
+            <Space size={4} wrap>
+              <Tag
+                color={
+                  row.state === 'RISK_ELIMINATED'
+                    ? 'success'
+                    : row.state === 'MONITORED'
+                      ? 'orange'
+                      : 'processing'
+                }
+              >
+                {enumLabel('MonitoringState', row.state, locale)}
+              </Tag>
+              {!row.household.riskEliminationAllowed && (
+                <Tag color="red" data-testid="never-eliminated">
+                  {words.neverEliminated}
                 </Tag>
-                {!row.household.riskEliminationAllowed && (
-                  <Tag color="red" data-testid="never-eliminated">
-                    {words.neverEliminated}
-                  </Tag>
-                )}
-              </Space>
-            ),
-          },
-        ]}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
+              )}
+            </Space>
+          ),
+        },
+      ]}
+    >
       {openHousehold && (
         <HouseholdDrawer householdId={openHousehold} onClose={() => setOpenHousehold(null)} />
       )}
-    </Card>
+    </ListPage>
   );
 }

@@ -3,19 +3,17 @@ import {
   EmptyState,
   enumLabel,
   enumOptions,
-  QueryErrorAlert,
-  RegionPicker,
   type RegionPicker_region,
   useCountyToday,
   useLocale,
   useWords,
 } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useQuery } from 'urql';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { Can, useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
@@ -124,70 +122,69 @@ function EvidenceList({ records }: { records: Finding['evidence']['records'] }) 
 
 const route = getRouteApi('/identification/screening');
 
+/** The state filter: open findings unless the URL says otherwise; ALL is no filter. */
+const stateOf = <State extends string>(state: State | 'ALL' | undefined) =>
+  state === 'ALL' ? null : (state ?? 'OPEN');
+
 export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(screeningWords);
   const pageWords = useWords(adminWords);
   const mayDecide = useCan('EXCLUSION_DECIDE');
   const { locale } = useLocale();
-  const search = route.useSearch();
-  const { paging, change, update } = useUrlList(search, route.useNavigate());
-  const state = search.state === 'ALL' ? null : (search.state ?? 'OPEN');
-  const regionPath = search.region ?? [];
-  const openHousehold = search.household ?? null;
-  const setOpenHousehold = (household: string | null) => update({ household: household ?? undefined });
-  const [deciding, setDeciding] = useState<{ decision: 'confirm' | 'dismiss'; finding: Finding } | null>(
-    null,
-  );
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: FindingsQuery,
     variables: {
-      state,
-      regionId: regionPath[regionPath.length - 1] ?? null,
+      state: stateOf(url.state),
+      regionId: regionIdOf(url.region),
       first: paging.first,
       after: paging.after,
     },
-  });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const connection = data?.exclusionFindings;
+  }));
+  const state = stateOf(page.url.state);
+  const openHousehold = page.url.household ?? null;
+  const setOpenHousehold = (household: string | null) => page.update({ household: household ?? undefined });
+  const [deciding, setDeciding] = useState<{ decision: 'confirm' | 'dismiss'; finding: Finding } | null>(
+    null,
+  );
+  const findings = page.data?.exclusionFindings;
+  const connection = findings && {
+    ...findings,
+    edges: findings.edges.map((edge) => ({ node: readFinding(edge.node) })),
+  };
   const currentYear = Number(useCountyToday().slice(0, 4));
-  const rows = connection?.edges.map((edge) => readFinding(edge.node)) ?? [];
   return (
-    <Card title={pageWords.pageScreening}>
-      <Can permission="EXCLUSION_SCREEN">
-        <ScreeningRunCard
-          jurisdiction={jurisdiction}
-          onScreened={() => {
-            paging.reset();
-            refresh();
-          }}
-        />
-      </Can>
-      <div className="gj-page-toolbar">
+    <ListPage
+      title={pageWords.pageScreening}
+      page={page}
+      header={
+        <Can permission="EXCLUSION_SCREEN">
+          <ScreeningRunCard
+            jurisdiction={jurisdiction}
+            onScreened={() => {
+              page.paging.reset();
+              page.refresh();
+            }}
+          />
+        </Can>
+      }
+      filters={[
         <Select
+          key="state"
           allowClear
           placeholder={words.filterState}
           style={{ width: 130 }}
           value={state}
-          onChange={(value) => change({ state: value === 'OPEN' ? undefined : (value ?? 'ALL') })}
+          onChange={(value) => page.change({ state: value === 'OPEN' ? undefined : (value ?? 'ALL') })}
           options={enumOptions('FindingState', locale)}
-        />
-        <RegionPicker
-          id="screening-region-filter"
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <Table<Finding>
-        data-testid="findings-table"
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        pagination={false}
-        dataSource={rows}
-        locale={{ emptyText: <EmptyState description={words.noFindings} /> }}
-        expandable={{
+        />,
+        { region: 'region', id: 'screening-region-filter' },
+      ]}
+      connection={connection}
+      testId="findings-table"
+      emptyText={words.noFindings}
+      tableProps={{
+        size: 'middle',
+        expandable: {
           expandedRowRender: (finding) => (
             <Space direction="vertical" style={{ width: '100%' }}>
               <RuleReasons reasons={[finding.explanation]} />
@@ -199,82 +196,80 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
               )}
             </Space>
           ),
-        }}
-        columns={[
-          {
-            title: words.columnHousehold,
-            key: 'household',
-            render: (_, finding) => (
-              <Button type="link" size="small" onClick={() => setOpenHousehold(finding.household.id)}>
-                {finding.household.head?.name ?? '—'} · {finding.household.householdNumber}
-              </Button>
-            ),
-          },
-          {
-            title: words.columnVillage,
-            key: 'village',
-            render: (_, finding) => finding.household.village.name,
-          },
-          {
-            title: words.columnRule,
-            key: 'rule',
-            render: (_, finding) => (
-              <Space direction="vertical" size={0}>
-                <span>{finding.ruleLabel}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {finding.ruleId}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          { title: words.columnSources, key: 'sources', render: (_, finding) => finding.sources.join('、') },
-          { title: words.columnScreenedOn, dataIndex: 'screenedOn', key: 'screenedOn', width: 110 },
-          {
-            title: words.columnState,
-            key: 'state',
-            width: 90,
-            render: (_, finding) => (
-              <Tag
-                color={
-                  finding.state === 'OPEN' ? 'orange' : finding.state === 'CONFIRMED' ? 'red' : 'default'
-                }
-              >
-                {enumLabel('FindingState', finding.state, locale)}
-              </Tag>
-            ),
-          },
-          {
-            title: words.columnActions,
-            key: 'actions',
-            width: 150,
-            render: (_, finding) =>
-              finding.state === 'OPEN'
-                ? mayDecide && (
-                    <Space size={0}>
-                      <Button
-                        type="link"
-                        size="small"
-                        danger
-                        onClick={() => setDeciding({ decision: 'confirm', finding })}
-                      >
-                        {words.confirm}
-                      </Button>
-                      <Button
-                        type="link"
-                        size="small"
-                        onClick={() => setDeciding({ decision: 'dismiss', finding })}
-                      >
-                        {words.dismiss}
-                      </Button>
-                    </Space>
-                  )
-                : finding.application
-                  ? enumLabel('ApplicationState', finding.application.state, locale)
-                  : null,
-          },
-        ]}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
+        },
+      }}
+      columns={[
+        {
+          title: words.columnHousehold,
+          key: 'household',
+          render: (_, finding) => (
+            <Button type="link" size="small" onClick={() => setOpenHousehold(finding.household.id)}>
+              {finding.household.head?.name ?? '—'} · {finding.household.householdNumber}
+            </Button>
+          ),
+        },
+        {
+          title: words.columnVillage,
+          key: 'village',
+          render: (_, finding) => finding.household.village.name,
+        },
+        {
+          title: words.columnRule,
+          key: 'rule',
+          render: (_, finding) => (
+            <Space direction="vertical" size={0}>
+              <span>{finding.ruleLabel}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {finding.ruleId}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+        { title: words.columnSources, key: 'sources', render: (_, finding) => finding.sources.join('、') },
+        { title: words.columnScreenedOn, dataIndex: 'screenedOn', key: 'screenedOn', width: 110 },
+        {
+          title: words.columnState,
+          key: 'state',
+          width: 90,
+          render: (_, finding) => (
+            <Tag
+              color={finding.state === 'OPEN' ? 'orange' : finding.state === 'CONFIRMED' ? 'red' : 'default'}
+            >
+              {enumLabel('FindingState', finding.state, locale)}
+            </Tag>
+          ),
+        },
+        {
+          title: words.columnActions,
+          key: 'actions',
+          width: 150,
+          render: (_, finding) =>
+            finding.state === 'OPEN'
+              ? mayDecide && (
+                  <Space size={0}>
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      onClick={() => setDeciding({ decision: 'confirm', finding })}
+                    >
+                      {words.confirm}
+                    </Button>
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => setDeciding({ decision: 'dismiss', finding })}
+                    >
+                      {words.dismiss}
+                    </Button>
+                  </Space>
+                )
+              : finding.application
+                ? enumLabel('ApplicationState', finding.application.state, locale)
+                : null,
+        },
+      ]}
+    >
       {deciding && (
         <FindingDecisionModal
           decision={deciding.decision}
@@ -285,13 +280,13 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
             headName: deciding.finding.household.head?.name ?? '',
           }}
           defaultYear={deciding.finding.household.guarantees[0]?.year ?? currentYear - 1}
-          onDone={refresh}
+          onDone={page.refresh}
           onClose={() => setDeciding(null)}
         />
       )}
       {openHousehold && (
         <HouseholdDrawer householdId={openHousehold} onClose={() => setOpenHousehold(null)} />
       )}
-    </Card>
+    </ListPage>
   );
 }

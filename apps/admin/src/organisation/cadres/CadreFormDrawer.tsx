@@ -1,12 +1,12 @@
-import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
+import { type FragmentOf, graphql, type ResultOf, readFragment } from '@gongjian/schema';
 import { useWords } from '@gongjian/ui';
-import { App, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { useState } from 'react';
-import { useClient, useMutation } from 'urql';
-import { FormDrawer } from '../../shared/FormDrawer.tsx';
+import { useMutation } from 'urql';
+import { RequiredItem } from '../../shared/CreateFormDrawer.tsx';
+import { EditingFormDrawer, useEditingForm } from '../../shared/EditingFormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { UnitSelect, UnitSelect_unit } from '../../shared/UnitSelect.tsx';
-import { useVersionedMutationForm, VersionedFailureAlert } from '../../shared/useVersionedMutationForm.tsx';
 import { adminWords } from '../../words.ts';
 import { CadresTable_cadre } from './CadresTable.tsx';
 
@@ -112,28 +112,24 @@ export interface CadreFormDrawerProps {
 
 export function CadreFormDrawer({ cadre, defaultUnit, onClose, onSaved }: CadreFormDrawerProps) {
   const words = useWords(adminWords);
-  const { message } = App.useApp();
-  const client = useClient();
   const [form] = Form.useForm<CadreFormValues>();
   const [current, setCurrent] = useState(() => (cadre ? readFragment(CadreFormDrawer_cadre, cadre) : null));
-  const { failure, setFailure, settle } = useVersionedMutationForm({ form, fields: cadreFormFields });
+  const { failure, setFailure, save, loadLatest } = useEditingForm({
+    form,
+    fields: cadreFormFields,
+    onSaved,
+    latest: {
+      query: LatestCadreQuery,
+      typename: 'Cadre',
+      onLatest: (latest) => {
+        const fields = readFragment(CadreFormDrawer_cadre, latest);
+        setCurrent(fields);
+        form.setFieldsValue(valuesOf(fields));
+      },
+    },
+  });
   const [{ fetching: creating }, createCadre] = useMutation(CreateCadreMutation);
   const [{ fetching: updating }, updateCadre] = useMutation(UpdateCadreMutation);
-  const selectedUnit = current?.unit ?? defaultUnit ?? null;
-
-  async function loadLatest() {
-    if (!current) return;
-    const result = await client
-      .query(LatestCadreQuery, { id: current.id }, { requestPolicy: 'network-only' })
-      .toPromise();
-    const latest = result.data?.node;
-    if (latest?.__typename !== 'Cadre') return;
-    const latestCadre: Cadre = latest;
-    const fields = readFragment(CadreFormDrawer_cadre, latestCadre);
-    setCurrent(fields);
-    form.setFieldsValue({ unitId: fields.unit.id, name: fields.name, post: fields.post, phone: '' });
-    setFailure(null);
-  }
 
   async function submit(values: CadreFormValues) {
     setFailure(null);
@@ -142,60 +138,44 @@ export function CadreFormDrawer({ cadre, defaultUnit, onClose, onSaved }: CadreF
     const result = current
       ? await updateCadre({ input: { id: current.id, version: current.version, ...fields, phone } })
       : await createCadre({ input: { ...fields, phone } });
-    const outcome =
-      result.data && ('updateCadre' in result.data ? result.data.updateCadre : result.data.createCadre);
-    if (!settle(result, outcome)) return;
-    message.success(words.saved);
-    onSaved();
+    save(
+      result,
+      result.data && ('updateCadre' in result.data ? result.data.updateCadre : result.data.createCadre),
+    );
   }
 
   return (
-    <FormDrawer
-      width={480}
+    <EditingFormDrawer<CadreFormValues>
       title={cadre ? words.editCadre : words.createCadre}
-      onClose={onClose}
-      onSubmit={() => form.submit()}
+      name="cadre"
+      form={form}
+      failure={failure}
+      onLoadLatest={() => current && loadLatest(current.id)}
+      onFinish={submit}
+      initialValues={
+        current
+          ? valuesOf(current)
+          : { unitId: defaultUnit ? readFragment(UnitSelect_unit, defaultUnit).id : null }
+      }
       submitting={creating || updating}
-      cancelText={words.cancel}
-      submitText={words.save}
+      onClose={onClose}
     >
-      <VersionedFailureAlert failure={failure} onLoadLatest={loadLatest} />
-      <Form<CadreFormValues>
-        name="cadre"
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={
-          current
-            ? { unitId: current.unit.id, name: current.name, post: current.post, phone: '' }
-            : { unitId: defaultUnit ? readFragment(UnitSelect_unit, defaultUnit).id : null }
-        }
-      >
-        <Form.Item
-          label={words.fieldUnit}
-          name="unitId"
-          rules={[{ required: true, message: words.required }]}
-        >
-          <UnitSelect selectedUnit={selectedUnit} placeholder={words.unitPlaceholder} />
-        </Form.Item>
-        <Form.Item
-          label={words.fieldCadreName}
-          name="name"
-          rules={[{ required: true, whitespace: true, message: words.required }]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item
-          label={words.fieldPost}
-          name="post"
-          rules={[{ required: true, whitespace: true, message: words.required }]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item label={words.fieldPhone} name="phone" extra={current ? words.phoneKeepHint : undefined}>
-          <Input maxLength={13} placeholder={current?.phone ?? undefined} inputMode="tel" />
-        </Form.Item>
-      </Form>
-    </FormDrawer>
+      <RequiredItem label={words.fieldUnit} name="unitId">
+        <UnitSelect selectedUnit={current?.unit ?? defaultUnit ?? null} placeholder={words.unitPlaceholder} />
+      </RequiredItem>
+      <RequiredItem label={words.fieldCadreName} name="name" whitespace>
+        <Input maxLength={50} />
+      </RequiredItem>
+      <RequiredItem label={words.fieldPost} name="post" whitespace>
+        <Input maxLength={50} />
+      </RequiredItem>
+      <Form.Item label={words.fieldPhone} name="phone" extra={current ? words.phoneKeepHint : undefined}>
+        <Input maxLength={13} placeholder={current?.phone ?? undefined} inputMode="tel" />
+      </Form.Item>
+    </EditingFormDrawer>
   );
+}
+
+function valuesOf(cadre: ResultOf<typeof CadreFormDrawer_cadre>): CadreFormValues {
+  return { unitId: cadre.unit.id, name: cadre.name, post: cadre.post, phone: '' };
 }

@@ -1,11 +1,12 @@
-import { type FragmentOf, graphql } from '@gongjian/schema';
-import { QueryErrorAlert, RegionPicker, type RegionPicker_region, useWords } from '@gongjian/ui';
+import { graphql } from '@gongjian/schema';
+import { useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Input } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { useEditing } from '../../shared/EditingFormDrawer.tsx';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { UnitSelect, UnitSelect_unit } from '../../shared/UnitSelect.tsx';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { CadreFormDrawer, CadreFormDrawer_cadre } from './CadreFormDrawer.tsx';
@@ -54,36 +55,28 @@ const FilterUnitQuery = graphql.persisted(
   ),
 );
 
-type Editing = { mode: 'create' } | { mode: 'edit'; cadreId: string } | null;
-
 export interface CadresPageProps {
-  jurisdiction: FragmentOf<typeof RegionPicker_region>;
   mayUnmask: boolean;
 }
 
 const route = getRouteApi('/organisation/cadres');
 
-export function CadresPage({ jurisdiction, mayUnmask }: CadresPageProps) {
+export function CadresPage({ mayUnmask }: CadresPageProps) {
   const words = useWords(adminWords);
   const mayWrite = useCan('ORGANISATION_WRITE');
-  const url = route.useSearch();
-  const { paging, change } = useUrlList(url, route.useNavigate());
-  const unitId = url.unit ?? null;
-  const search = url.search ?? '';
-  const regionPath = url.region ?? [];
-  const [editing, setEditing] = useState<Editing>(null);
-  const [revealing, setRevealing] = useState<{ id: string; name: string } | null>(null);
-  const [revealedPhones, setRevealedPhones] = useState<ReadonlyMap<string, string>>(new Map());
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: CadresQuery,
     variables: {
-      unitId,
-      regionId: regionPath[regionPath.length - 1] ?? null,
-      search: search || null,
+      unitId: url.unit ?? null,
+      regionId: regionIdOf(url.region),
+      search: url.search || null,
       first: paging.first,
       after: paging.after,
     },
-  });
+  }));
+  const unitId = page.url.unit ?? null;
+  const [revealing, setRevealing] = useState<{ id: string; name: string } | null>(null);
+  const [revealedPhones, setRevealedPhones] = useState<ReadonlyMap<string, string>>(new Map());
   const [filterUnitResult] = useQuery({
     query: FilterUnitQuery,
     variables: { id: unitId ?? '' },
@@ -91,62 +84,48 @@ export function CadresPage({ jurisdiction, mayUnmask }: CadresPageProps) {
   });
   const filterNode = filterUnitResult.data?.node;
   const filterUnit = unitId && filterNode?.__typename === 'Unit' ? filterNode : null;
-  const connection = data?.cadres;
-  const nodes = connection?.edges.map((edge) => edge.node) ?? [];
-  const editedCadre =
-    editing?.mode === 'edit' ? nodes.find((node) => node.id === editing.cadreId) : undefined;
+  const connection = page.data?.cadres;
+  const editing = useEditing(connection?.edges.map((edge) => edge.node) ?? []);
 
   return (
-    <Card title={words.pageCadres}>
-      <div className="gj-page-toolbar">
-        <Input.Search
-          allowClear
-          placeholder={words.searchCadres}
-          style={{ width: 240 }}
-          defaultValue={url.search}
-          onSearch={(value) => change({ search: value.trim() || undefined })}
-        />
+    <ListPage
+      title={words.pageCadres}
+      page={page}
+      filters={[
+        { search: 'search', placeholder: words.searchCadres, width: 240 },
         <UnitSelect
+          key="unit"
           allowClear
           placeholder={words.filterUnit}
           style={{ width: 280 }}
           value={unitId}
           selectedUnit={filterUnit}
-          onChange={(next) => change({ unit: next ?? undefined })}
+          onChange={(next) => page.change({ unit: next ?? undefined })}
+        />,
+        { region: 'region' },
+      ]}
+      create={{ permission: 'ORGANISATION_WRITE', text: words.createCadre, onClick: editing.create }}
+      connection={connection}
+      table={
+        <CadresTable
+          cadres={connection?.edges.map((edge) => edge.node) ?? []}
+          loading={page.fetching}
+          mayUnmask={mayUnmask}
+          revealedPhones={revealedPhones}
+          onEdit={mayWrite ? editing.edit : undefined}
+          onRevealPhone={setRevealing}
         />
-        <RegionPicker
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-        <div style={{ flex: 1 }} />
-        {mayWrite && (
-          <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
-            {words.createCadre}
-          </Button>
-        )}
-      </div>
-      {error && (
-        <QueryErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      )}
-      <CadresTable
-        cadres={nodes}
-        loading={fetching}
-        mayUnmask={mayUnmask}
-        revealedPhones={revealedPhones}
-        onEdit={mayWrite ? (cadreId) => setEditing({ mode: 'edit', cadreId }) : undefined}
-        onRevealPhone={setRevealing}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
-      {editing && (editing.mode === 'create' || editedCadre) && (
+      }
+    >
+      {editing.open && (
         <CadreFormDrawer
-          key={editing.mode === 'edit' ? editing.cadreId : 'new'}
-          cadre={editedCadre ?? null}
+          key={editing.key}
+          cadre={editing.edited}
           defaultUnit={filterUnit}
-          onClose={() => setEditing(null)}
+          onClose={editing.close}
           onSaved={() => {
-            setEditing(null);
-            reexecute({ requestPolicy: 'network-only' });
+            editing.close();
+            page.refresh();
           }}
         />
       )}
@@ -157,6 +136,6 @@ export function CadresPage({ jurisdiction, mayUnmask }: CadresPageProps) {
           onRevealed={(phone) => setRevealedPhones((known) => new Map(known).set(revealing.id, phone))}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

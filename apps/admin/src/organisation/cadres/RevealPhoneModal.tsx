@@ -1,8 +1,7 @@
 import { graphql } from '@gongjian/schema';
-import { commonWords, describeQueryError, fill, useLocale, useWords } from '@gongjian/ui';
-import { useMutation } from 'urql';
-import { describeFailure, MutationFailure_error } from '../../shared/failure.ts';
-import { RevealWithReasonModal } from '../../shared/RevealWithReasonModal.tsx';
+import { fill, useWords } from '@gongjian/ui';
+import { MutationFailure_error } from '../../shared/failure.ts';
+import { RevealWithReasonModal, useRevealWithReason } from '../../shared/RevealWithReasonModal.tsx';
 import { adminWords } from '../../words.ts';
 
 const RevealCadrePhoneMutation = graphql.persisted(
@@ -32,30 +31,14 @@ export interface RevealPhoneModalProps {
 /** Asks why the full number is needed; the server logs the reason with the look. */
 export function RevealPhoneModal({ cadre, onRevealed, onClose }: RevealPhoneModalProps) {
   const words = useWords(adminWords);
-  const common = useWords(commonWords);
-  const { locale } = useLocale();
-  const [{ fetching }, reveal] = useMutation(RevealCadrePhoneMutation);
-
-  async function revealWith(reason: string) {
-    const result = await reveal({ input: { id: cadre.id, reason } });
-    const outcome = result.data?.revealCadrePhone;
-    if (result.error) return describeQueryError(result.error, locale);
-    if (!outcome) return common.unexpectedError;
-    if (outcome.__typename === 'MutationRevealCadrePhoneSuccess') {
-      onRevealed(outcome.data);
-      onClose();
-      return;
-    }
-    return describeFailure(outcome, locale);
-  }
-
+  const reveal = useRevealWithReason({
+    mutation: RevealCadrePhoneMutation,
+    variablesOf: (reason) => ({ input: { id: cadre.id, reason } }),
+    outcomeOf: (data) => data?.revealCadrePhone,
+    onRevealed,
+    onClose,
+  });
   return (
-    <RevealWithReasonModal
-      title={fill(words.revealTitle, { name: cadre.name })}
-      words={words}
-      revealing={fetching}
-      onReveal={revealWith}
-      onClose={onClose}
-    />
+    <RevealWithReasonModal title={fill(words.revealTitle, { name: cadre.name })} words={words} {...reveal} />
   );
 }

@@ -8,12 +8,12 @@ import {
   useLocale,
   useWords,
 } from '@gongjian/ui';
-import { App, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
-import { useClient, useMutation } from 'urql';
-import { FormDrawer } from '../../shared/FormDrawer.tsx';
+import { useMutation } from 'urql';
+import { RequiredItem } from '../../shared/CreateFormDrawer.tsx';
+import { EditingFormDrawer, useEditingForm } from '../../shared/EditingFormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
-import { useVersionedMutationForm, VersionedFailureAlert } from '../../shared/useVersionedMutationForm.tsx';
 import { adminWords } from '../../words.ts';
 import { UnitsTable_unit } from './UnitsTable.tsx';
 
@@ -118,15 +118,9 @@ export interface UnitFormDrawerProps {
 export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFormDrawerProps) {
   const words = useWords(adminWords);
   const { locale } = useLocale();
-  const { message } = App.useApp();
-  const client = useClient();
   const [form] = Form.useForm<UnitFormValues>();
   const kind = Form.useWatch('kind', form);
   const [version, setVersion] = useState(() => (unit ? readFragment(UnitFormDrawer_unit, unit).version : 0));
-  const { failure, setFailure, settle } = useVersionedMutationForm({ form, fields: unitFormFields });
-  const [{ fetching: creating }, createUnit] = useMutation(CreateUnitMutation);
-  const [{ fetching: updating }, updateUnit] = useMutation(UpdateUnitMutation);
-
   const valuesOf = (current: Unit): UnitFormValues => {
     const fields = readFragment(UnitFormDrawer_unit, current);
     return {
@@ -136,18 +130,21 @@ export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFor
       regionId: regionPickerPath(jurisdiction, fields.region, true),
     };
   };
-
-  async function loadLatest() {
-    if (!unit) return;
-    const { id } = readFragment(UnitFormDrawer_unit, unit);
-    const result = await client.query(LatestUnitQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
-    const latest = result.data?.node;
-    if (latest?.__typename !== 'Unit') return;
-    const latestUnit: Unit = latest;
-    form.setFieldsValue(valuesOf(latestUnit));
-    setVersion(readFragment(UnitFormDrawer_unit, latestUnit).version);
-    setFailure(null);
-  }
+  const { failure, setFailure, save, loadLatest } = useEditingForm({
+    form,
+    fields: unitFormFields,
+    onSaved,
+    latest: {
+      query: LatestUnitQuery,
+      typename: 'Unit',
+      onLatest: (latest: Unit) => {
+        form.setFieldsValue(valuesOf(latest));
+        setVersion(readFragment(UnitFormDrawer_unit, latest).version);
+      },
+    },
+  });
+  const [{ fetching: creating }, createUnit] = useMutation(CreateUnitMutation);
+  const [{ fetching: updating }, updateUnit] = useMutation(UpdateUnitMutation);
 
   async function submit(values: UnitFormValues) {
     setFailure(null);
@@ -160,58 +157,43 @@ export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFor
     const result = unit
       ? await updateUnit({ input: { id: readFragment(UnitFormDrawer_unit, unit).id, version, ...fields } })
       : await createUnit({ input: fields });
-    const outcome =
-      result.data && ('updateUnit' in result.data ? result.data.updateUnit : result.data.createUnit);
-    if (!settle(result, outcome)) return;
-    message.success(words.saved);
-    onSaved();
+    save(
+      result,
+      result.data && ('updateUnit' in result.data ? result.data.updateUnit : result.data.createUnit),
+    );
   }
 
   return (
-    <FormDrawer
-      width={480}
+    <EditingFormDrawer<UnitFormValues>
       title={unit ? words.editUnit : words.createUnit}
-      onClose={onClose}
-      onSubmit={() => form.submit()}
+      name="unit"
+      form={form}
+      failure={failure}
+      failureTestId="unit-form-error"
+      onLoadLatest={() => unit && loadLatest(readFragment(UnitFormDrawer_unit, unit).id)}
+      onFinish={submit}
+      initialValues={unit ? valuesOf(unit) : { kind: 'BACKING_UNIT', backingLevel: 'COUNTY', regionId: [] }}
       submitting={creating || updating}
-      cancelText={words.cancel}
-      submitText={words.save}
+      onClose={onClose}
     >
-      <VersionedFailureAlert failure={failure} onLoadLatest={loadLatest} testId="unit-form-error" />
-      <Form<UnitFormValues>
-        name="unit"
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={unit ? valuesOf(unit) : { kind: 'BACKING_UNIT', backingLevel: 'COUNTY', regionId: [] }}
+      <RequiredItem label={words.fieldName} name="name" whitespace rules={[{ max: 100 }]}>
+        <Input maxLength={100} />
+      </RequiredItem>
+      <RequiredItem label={words.fieldKind} name="kind">
+        <Select options={enumOptions('UnitKind', locale)} />
+      </RequiredItem>
+      {kind === 'BACKING_UNIT' && (
+        <RequiredItem label={words.fieldBackingLevel} name="backingLevel">
+          <Select options={enumOptions('BackingLevel', locale)} />
+        </RequiredItem>
+      )}
+      <Form.Item
+        label={words.fieldRegion}
+        name="regionId"
+        rules={[{ required: true, type: 'array', min: 1, message: words.required }]}
       >
-        <Form.Item
-          label={words.fieldName}
-          name="name"
-          rules={[{ required: true, whitespace: true, message: words.required }, { max: 100 }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item label={words.fieldKind} name="kind" rules={[{ required: true, message: words.required }]}>
-          <Select options={enumOptions('UnitKind', locale)} />
-        </Form.Item>
-        {kind === 'BACKING_UNIT' && (
-          <Form.Item
-            label={words.fieldBackingLevel}
-            name="backingLevel"
-            rules={[{ required: true, message: words.required }]}
-          >
-            <Select options={enumOptions('BackingLevel', locale)} />
-          </Form.Item>
-        )}
-        <Form.Item
-          label={words.fieldRegion}
-          name="regionId"
-          rules={[{ required: true, type: 'array', min: 1, message: words.required }]}
-        >
-          <RegionPicker root={jurisdiction} includeRoot style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </FormDrawer>
+        <RegionPicker root={jurisdiction} includeRoot style={{ width: '100%' }} />
+      </Form.Item>
+    </EditingFormDrawer>
   );
 }

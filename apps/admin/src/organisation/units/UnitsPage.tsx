@@ -1,17 +1,9 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  enumOptions,
-  QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { type RegionPicker_region, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Input, Select } from 'antd';
-import { useState } from 'react';
-import { useQuery } from 'urql';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
+import { useEditing } from '../../shared/EditingFormDrawer.tsx';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { UnitFormDrawer, UnitFormDrawer_unit } from './UnitFormDrawer.tsx';
@@ -42,8 +34,6 @@ const UnitsQuery = graphql.persisted(
   ),
 );
 
-type Editing = { mode: 'create' } | { mode: 'edit'; unitId: string } | null;
-
 export interface UnitsPageProps {
   jurisdiction: FragmentOf<typeof RegionPicker_region>;
   onShowCadres: (unitId: string) => void;
@@ -54,79 +44,51 @@ const route = getRouteApi('/organisation/units');
 export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
   const words = useWords(adminWords);
   const mayWrite = useCan('ORGANISATION_WRITE');
-  const { locale } = useLocale();
-  const search = route.useSearch();
-  const { paging, change } = useUrlList(search, route.useNavigate());
-  const regionPath = search.region ?? [];
-  const kind = search.kind ?? null;
-  const [editing, setEditing] = useState<Editing>(null);
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: UnitsQuery,
     variables: {
-      regionId: regionPath[regionPath.length - 1] ?? null,
-      kind,
-      search: search.search ?? null,
+      regionId: regionIdOf(url.region),
+      kind: url.kind ?? null,
+      search: url.search ?? null,
       first: paging.first,
       after: paging.after,
     },
-  });
-  const connection = data?.units;
-  const nodes = connection?.edges.map((edge) => edge.node) ?? [];
-  const editedUnit = editing?.mode === 'edit' ? nodes.find((node) => node.id === editing.unitId) : undefined;
+  }));
+  const connection = page.data?.units;
+  const editing = useEditing(connection?.edges.map((edge) => edge.node) ?? []);
 
   return (
-    <Card title={words.pageUnits}>
-      <div className="gj-page-toolbar">
-        <Input.Search
-          allowClear
-          placeholder={words.searchUnits}
-          style={{ width: 240 }}
-          defaultValue={search.search}
-          onSearch={(value) => change({ search: value.trim() || undefined })}
+    <ListPage
+      title={words.pageUnits}
+      page={page}
+      filters={[
+        { search: 'search', placeholder: words.searchUnits, width: 240 },
+        { choose: 'UnitKind', param: 'kind', placeholder: words.filterKind, width: 180 },
+        { region: 'region', id: 'units-region-filter' },
+      ]}
+      create={{ permission: 'ORGANISATION_WRITE', text: words.createUnit, onClick: editing.create }}
+      connection={connection}
+      table={
+        <UnitsTable
+          units={connection?.edges.map((edge) => edge.node) ?? []}
+          loading={page.fetching}
+          onEdit={mayWrite ? editing.edit : undefined}
+          onShowCadres={onShowCadres}
         />
-        <Select
-          allowClear
-          placeholder={words.filterKind}
-          style={{ width: 180 }}
-          options={enumOptions('UnitKind', locale)}
-          value={kind}
-          onChange={(value) => change({ kind: value ?? undefined })}
-        />
-        <RegionPicker
-          id="units-region-filter"
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-        <div style={{ flex: 1 }} />
-        {mayWrite && (
-          <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
-            {words.createUnit}
-          </Button>
-        )}
-      </div>
-      {error && (
-        <QueryErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      )}
-      <UnitsTable
-        units={nodes}
-        loading={fetching}
-        onEdit={mayWrite ? (unitId) => setEditing({ mode: 'edit', unitId }) : undefined}
-        onShowCadres={onShowCadres}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
-      {editing && (editing.mode === 'create' || editedUnit) && (
+      }
+    >
+      {editing.open && (
         <UnitFormDrawer
-          key={editing.mode === 'edit' ? editing.unitId : 'new'}
-          unit={editedUnit ?? null}
+          key={editing.key}
+          unit={editing.edited}
           jurisdiction={jurisdiction}
-          onClose={() => setEditing(null)}
+          onClose={editing.close}
           onSaved={() => {
-            setEditing(null);
-            reexecute({ requestPolicy: 'network-only' });
+            editing.close();
+            page.refresh();
           }}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

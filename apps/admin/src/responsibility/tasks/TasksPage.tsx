@@ -1,19 +1,11 @@
-import { type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  enumOptions,
-  QueryErrorAlert,
-  RegionPicker,
-  type RegionPicker_region,
-  useCountyToday,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { graphql } from '@gongjian/schema';
+import { useCountyToday, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Card, Drawer, Input, Segmented, Select } from 'antd';
+import { Drawer, Segmented, Select } from 'antd';
 import { useState } from 'react';
-import { useQuery } from 'urql';
 import { DateInput } from '../../shared/DateInput.tsx';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { regionIdOf } from '../../shared/listFilters.tsx';
 import { adminWords } from '../../words.ts';
 import { DecomposePanel } from '../decompose/DecomposePanel.tsx';
 import { useLevels } from '../levels.ts';
@@ -72,46 +64,48 @@ type Dialog = { kind: 'report' | 'reassign' | 'decompose'; task: TaskRow } | nul
 
 const route = getRouteApi('/responsibility/tasks');
 
-export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
+export function TasksPage() {
   const words = useWords(taskWords);
   const pageWords = useWords(adminWords);
-  const { locale } = useLocale();
   const levels = useLevels();
-  const url = route.useSearch();
-  const { paging, change } = useUrlList(url, route.useNavigate());
-  const scope: Scope = url.scope ?? 'all';
-  const status = url.status ?? null;
-  const level = url.level ?? null;
-  const regionPath = url.region ?? [];
-  const search = url.search ?? '';
   const today = useCountyToday();
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => {
+    const scope = url.scope ?? 'all';
+    const filtered = scope !== 'all' || url.status || url.level || url.region?.length || url.search;
+    return {
+      query: TasksQuery,
+      variables: {
+        mine: scope === 'mine' || null,
+        myUnit: scope === 'myUnit' || null,
+        status: url.status ?? null,
+        level: url.level ?? null,
+        regionId: regionIdOf(url.region),
+        search: url.search || null,
+        topOfJurisdiction: !filtered,
+        asOf: (url.asOf ?? today) || null,
+        first: paging.first,
+        after: paging.after,
+      },
+    };
+  });
+  const { url, change } = page;
+  const scope: Scope = url.scope ?? 'all';
   const asOf = url.asOf ?? today;
   const [dialog, setDialog] = useState<Dialog>(null);
   const completeTask = useCompleteTask();
-  const regionId = regionPath[regionPath.length - 1] ?? null;
-  const filtered = scope !== 'all' || status || level || regionId || search;
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: TasksQuery,
-    variables: {
-      mine: scope === 'mine' || null,
-      myUnit: scope === 'myUnit' || null,
-      status,
-      level,
-      regionId,
-      search: search || null,
-      topOfJurisdiction: !filtered,
-      asOf: asOf || null,
-      first: paging.first,
-      after: paging.after,
-    },
-  });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const connection = data?.tasks;
+  const connection = page.data?.tasks;
+  const closeAndRefresh = () => {
+    setDialog(null);
+    page.refresh();
+  };
 
   return (
-    <Card title={pageWords.pageTasks}>
-      <div className="gj-page-toolbar">
+    <ListPage
+      title={pageWords.pageTasks}
+      page={page}
+      filters={[
         <Segmented<Scope>
+          key="scope"
           value={scope}
           onChange={(value) => change({ scope: value === 'all' ? undefined : value })}
           options={[
@@ -119,79 +113,48 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
             { value: 'mine', label: words.scopeMine },
             { value: 'myUnit', label: words.scopeMyUnit },
           ]}
-        />
+        />,
+        { choose: 'DerivedTaskStatus', param: 'status', placeholder: words.filterStatus, width: 130 },
         <Select
-          allowClear
-          placeholder={words.filterStatus}
-          style={{ width: 130 }}
-          value={status}
-          onChange={(value) => change({ status: value ?? undefined })}
-          options={enumOptions('DerivedTaskStatus', locale)}
-        />
-        <Select
+          key="level"
           allowClear
           placeholder={words.filterLevel}
           style={{ width: 170 }}
-          value={level}
+          value={url.level ?? null}
           onChange={(value) => change({ level: value ?? undefined })}
           options={levels.options}
-        />
-        <RegionPicker
-          id="tasks-region-filter"
-          root={jurisdiction}
-          value={regionPath}
-          onChange={(path) => change({ region: path.length > 0 ? path : undefined })}
-        />
-        <Input.Search
-          allowClear
-          placeholder={words.searchTasks}
-          style={{ width: 220 }}
-          defaultValue={url.search}
-          onSearch={(value) => change({ search: value.trim() || undefined })}
-        />
-        <span>
+        />,
+        { region: 'region', id: 'tasks-region-filter' },
+        { search: 'search', placeholder: words.searchTasks, width: 220 },
+        <span key="asOf">
           {words.asOf}{' '}
           <DateInput
             value={asOf}
             onChange={(day) => change({ asOf: day && day !== today ? day : undefined })}
             style={{ width: 150 }}
           />
-        </span>
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <TasksTable
-        tasks={connection?.edges.map((edge) => edge.node) ?? []}
-        loading={fetching}
-        asOf={asOf}
-        actions={{
-          onReport: (task) => setDialog({ kind: 'report', task }),
-          onReassign: (task) => setDialog({ kind: 'reassign', task }),
-          onDecompose: (task) => setDialog({ kind: 'decompose', task }),
-          onComplete: async (task) => {
-            await completeTask(task);
-            refresh();
-          },
-        }}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
-      {dialog?.kind === 'report' && (
-        <ProgressModal
-          task={dialog.task}
-          onClose={() => {
-            setDialog(null);
-            refresh();
+        </span>,
+      ]}
+      connection={connection}
+      table={
+        <TasksTable
+          tasks={connection?.edges.map((edge) => edge.node) ?? []}
+          loading={page.fetching}
+          asOf={asOf}
+          actions={{
+            onReport: (task) => setDialog({ kind: 'report', task }),
+            onReassign: (task) => setDialog({ kind: 'reassign', task }),
+            onDecompose: (task) => setDialog({ kind: 'decompose', task }),
+            onComplete: async (task) => {
+              await completeTask(task);
+              page.refresh();
+            },
           }}
         />
-      )}
-      {dialog?.kind === 'reassign' && (
-        <ReassignModal
-          task={dialog.task}
-          onClose={() => {
-            setDialog(null);
-            refresh();
-          }}
-        />
-      )}
+      }
+    >
+      {dialog?.kind === 'report' && <ProgressModal task={dialog.task} onClose={closeAndRefresh} />}
+      {dialog?.kind === 'reassign' && <ReassignModal task={dialog.task} onClose={closeAndRefresh} />}
       {dialog?.kind === 'decompose' && (
         <Drawer
           open
@@ -200,15 +163,9 @@ export function TasksPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
           onClose={() => setDialog(null)}
           destroyOnHidden
         >
-          <DecomposePanel
-            parentId={dialog.task.id}
-            onDone={() => {
-              setDialog(null);
-              refresh();
-            }}
-          />
+          <DecomposePanel parentId={dialog.task.id} onDone={closeAndRefresh} />
         </Drawer>
       )}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,24 +1,13 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  EmptyState,
-  enumLabel,
-  enumOptions,
-  fill,
-  QueryErrorAlert,
-  type RegionPicker_region,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { enumLabel, enumOptions, fill, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
+import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { DateInput } from '../../shared/DateInput.tsx';
-import { FormDrawer } from '../../shared/FormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
-import { useMutationForm } from '../../shared/useMutationForm.ts';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
-import { Can } from '../../shared/viewer.tsx';
+import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
 import { commandWords } from '../words.ts';
@@ -103,79 +92,57 @@ interface FormValues {
 function DocumentFormDrawer({ onClose }: { onClose: (saved: boolean) => void }) {
   const words = useWords(commandWords);
   const { locale } = useLocale();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<FormValues>();
   const [search, setSearch] = useState('');
-  const { failure, settle } = useMutationForm({
+  const [form] = Form.useForm<FormValues>();
+  const create = useCreateForm({
     form,
+    mutation: CreateDocumentMutation,
     fields: ['documentNumber', 'title', 'issuer', 'issuedOn'],
+    onClose,
   });
   const [{ data: inForce }] = useQuery({
     query: InForceDocumentsQuery,
     variables: { search: search || null },
   });
-  const [{ fetching }, create] = useMutation(CreateDocumentMutation);
-  async function submit(values: FormValues) {
-    const result = await create({ input: { ...values, supersedesId: values.supersedesId ?? null } });
-    if (!settle(result, result.data?.createPolicyDocument)) return;
-    message.success(words.saved);
-    onClose(true);
-  }
   return (
-    <FormDrawer
+    <CreateFormDrawer<FormValues>
       width={560}
       title={words.createDocument}
-      onClose={() => onClose(false)}
-      onSubmit={() => form.submit()}
-      submitting={fetching}
-      cancelText={words.cancel}
-      submitText={words.save}
-      failure={failure}
+      create={create}
+      onFinish={(values) =>
+        create.save(
+          { input: { ...values, supersedesId: values.supersedesId ?? null } },
+          (data) => data?.createPolicyDocument,
+        )
+      }
+      initialValues={{ kind: 'THEMATIC' }}
     >
-      <Form<FormValues> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'THEMATIC' }}>
-        <Form.Item label={words.fieldKind} name="kind" rules={[{ required: true, message: words.required }]}>
-          <Select options={enumOptions('PolicyDocumentKind', locale)} />
-        </Form.Item>
-        <Form.Item
-          label={words.fieldNumber}
-          name="documentNumber"
-          rules={[{ required: true, message: words.required }]}
-        >
-          <Input maxLength={60} placeholder="江办发〔2019〕5号" />
-        </Form.Item>
-        <Form.Item
-          label={words.fieldTitle}
-          name="title"
-          rules={[{ required: true, message: words.required }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          label={words.fieldIssuer}
-          name="issuer"
-          rules={[{ required: true, message: words.required }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          label={words.fieldIssuedOn}
-          name="issuedOn"
-          rules={[{ required: true, message: words.required }]}
-        >
-          <DateInput />
-        </Form.Item>
-        <Form.Item label={words.fieldSupersedes} name="supersedesId">
-          <Select
-            allowClear
-            showSearch={{ filterOption: false, onSearch: setSearch }}
-            options={(inForce?.policyDocuments.edges ?? []).map((edge) => ({
-              value: edge.node.id,
-              label: `${edge.node.documentNumber}《${edge.node.title}》`,
-            }))}
-          />
-        </Form.Item>
-      </Form>
-    </FormDrawer>
+      <RequiredItem label={words.fieldKind} name="kind">
+        <Select options={enumOptions('PolicyDocumentKind', locale)} />
+      </RequiredItem>
+      <RequiredItem label={words.fieldNumber} name="documentNumber">
+        <Input maxLength={60} placeholder="江办发〔2019〕5号" />
+      </RequiredItem>
+      <RequiredItem label={words.fieldTitle} name="title">
+        <Input maxLength={200} />
+      </RequiredItem>
+      <RequiredItem label={words.fieldIssuer} name="issuer">
+        <Input maxLength={200} />
+      </RequiredItem>
+      <RequiredItem label={words.fieldIssuedOn} name="issuedOn">
+        <DateInput />
+      </RequiredItem>
+      <Form.Item label={words.fieldSupersedes} name="supersedesId">
+        <Select
+          allowClear
+          showSearch={{ filterOption: false, onSearch: setSearch }}
+          options={(inForce?.policyDocuments.edges ?? []).map((edge) => ({
+            value: edge.node.id,
+            label: `${edge.node.documentNumber}《${edge.node.title}》`,
+          }))}
+        />
+      </Form.Item>
+    </CreateFormDrawer>
   );
 }
 
@@ -186,121 +153,85 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   const words = useWords(commandWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const url = route.useSearch();
-  const { paging, change } = useUrlList(url, route.useNavigate());
-  const kind = url.kind ?? null;
-  const status = url.status ?? null;
-  const search = url.search ?? '';
-  const [creating, setCreating] = useState(false);
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: DocumentsQuery,
-    variables: { kind, status, search: search || null, first: paging.first, after: paging.after },
-  });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, refresh);
-  const connection = data?.policyDocuments;
+    variables: {
+      kind: url.kind ?? null,
+      status: url.status ?? null,
+      search: url.search || null,
+      first: paging.first,
+      after: paging.after,
+    },
+  }));
+  const creating = useCreateDrawer(page.refresh);
+  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, page.refresh);
+  const connection = page.data?.policyDocuments;
   return (
-    <Card title={pageWords.pageDocuments}>
-      <div className="gj-page-toolbar">
-        <Select
-          allowClear
-          placeholder={words.documentKind}
-          style={{ width: 170 }}
-          value={kind}
-          onChange={(value) => change({ kind: value ?? undefined })}
-          options={enumOptions('PolicyDocumentKind', locale)}
-        />
-        <Select
-          allowClear
-          placeholder={words.documentStatus}
-          style={{ width: 140 }}
-          value={status}
-          onChange={(value) => change({ status: value ?? undefined })}
-          options={enumOptions('PolicyDocumentStatus', locale)}
-        />
-        <Input.Search
-          allowClear
-          placeholder={words.searchDocuments}
-          style={{ width: 240 }}
-          defaultValue={url.search}
-          onSearch={(value) => change({ search: value.trim() || undefined })}
-        />
-        <div style={{ flex: 1 }} />
-        <Can permission="WORK_WRITE">
-          <Button type="primary" onClick={() => setCreating(true)}>
-            {words.createDocument}
-          </Button>
-        </Can>
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <Table
-        data-testid="documents-table"
-        rowKey="id"
-        loading={fetching}
-        pagination={false}
-        dataSource={connection?.edges.map((edge) => edge.node) ?? []}
-        locale={{ emptyText: <EmptyState description={words.noDocuments} /> }}
-        columns={[
-          {
-            title: words.columnKind,
-            key: 'kind',
-            width: 130,
-            render: (_, d) => (
-              <Tag color={d.kind === 'MASTER' ? 'red' : d.kind === 'THEMATIC' ? 'orange' : 'blue'}>
-                {enumLabel('PolicyDocumentKind', d.kind, locale)}
-              </Tag>
+    <ListPage
+      title={pageWords.pageDocuments}
+      page={page}
+      filters={[
+        { choose: 'PolicyDocumentKind', param: 'kind', placeholder: words.documentKind, width: 170 },
+        { choose: 'PolicyDocumentStatus', param: 'status', placeholder: words.documentStatus, width: 140 },
+        { search: 'search', placeholder: words.searchDocuments, width: 240 },
+      ]}
+      create={{ permission: 'WORK_WRITE', text: words.createDocument, onClick: creating.open }}
+      connection={connection}
+      testId="documents-table"
+      emptyText={words.noDocuments}
+      columns={[
+        {
+          title: words.columnKind,
+          key: 'kind',
+          width: 130,
+          render: (_, d) => (
+            <Tag color={d.kind === 'MASTER' ? 'red' : d.kind === 'THEMATIC' ? 'orange' : 'blue'}>
+              {enumLabel('PolicyDocumentKind', d.kind, locale)}
+            </Tag>
+          ),
+        },
+        { title: words.columnNumber, dataIndex: 'documentNumber', key: 'number', width: 160 },
+        {
+          title: words.columnTitle,
+          key: 'title',
+          render: (_, d) => (
+            <Space direction="vertical" size={0}>
+              <span>《{d.title}》</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {d.issuer}
+              </Typography.Text>
+            </Space>
+          ),
+        },
+        { title: words.columnIssuedOn, dataIndex: 'issuedOn', key: 'issuedOn', width: 110 },
+        {
+          title: words.columnStatus,
+          key: 'status',
+          width: 200,
+          render: (_, d) =>
+            d.status === 'IN_FORCE' ? (
+              <Tag color="success">{enumLabel('PolicyDocumentStatus', 'IN_FORCE', locale)}</Tag>
+            ) : (
+              <Typography.Text type="secondary">
+                {fill(words.supersededBy, { title: d.supersededBy?.title ?? '' })}
+              </Typography.Text>
             ),
-          },
-          { title: words.columnNumber, dataIndex: 'documentNumber', key: 'number', width: 160 },
-          {
-            title: words.columnTitle,
-            key: 'title',
-            render: (_, d) => (
-              <Space direction="vertical" size={0}>
-                <span>《{d.title}》</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {d.issuer}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          { title: words.columnIssuedOn, dataIndex: 'issuedOn', key: 'issuedOn', width: 110 },
-          {
-            title: words.columnStatus,
-            key: 'status',
-            width: 200,
-            render: (_, d) =>
-              d.status === 'IN_FORCE' ? (
-                <Tag color="success">{enumLabel('PolicyDocumentStatus', 'IN_FORCE', locale)}</Tag>
-              ) : (
-                <Typography.Text type="secondary">
-                  {fill(words.supersededBy, { title: d.supersededBy?.title ?? '' })}
-                </Typography.Text>
-              ),
-          },
-          {
-            title: words.columnActions,
-            key: 'actions',
-            width: 190,
-            render: (_, d) => (
-              <TaskFromDecisionActions
-                taskCount={d.taskCount}
-                onCreate={() => createTaskFrom({ kind: 'POLICY_DOCUMENT', id: d.id, label: d.title })}
-              />
-            ),
-          },
-        ]}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
-      {creating && (
-        <DocumentFormDrawer
-          onClose={(saved) => {
-            setCreating(false);
-            if (saved) refresh();
-          }}
-        />
-      )}
+        },
+        {
+          title: words.columnActions,
+          key: 'actions',
+          width: 190,
+          render: (_, d) => (
+            <TaskFromDecisionActions
+              taskCount={d.taskCount}
+              onCreate={() => createTaskFrom({ kind: 'POLICY_DOCUMENT', id: d.id, label: d.title })}
+            />
+          ),
+        },
+      ]}
+    >
+      {creating.creating && <DocumentFormDrawer onClose={creating.close} />}
       {drawer}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,11 +1,9 @@
 import { type EnumValue, graphql } from '@gongjian/schema';
 import { enumOptions, useLocale, useWords } from '@gongjian/ui';
-import { App, Button, Form, Input, Select, Space } from 'antd';
-import { useMutation } from 'urql';
+import { Button, Form, Input, Select, Space } from 'antd';
+import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { DateInput } from '../../shared/DateInput.tsx';
-import { FormDrawer } from '../../shared/FormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
-import { useMutationForm } from '../../shared/useMutationForm.ts';
 import { commandWords } from '../words.ts';
 
 const CreateMeetingMutation = graphql.persisted(
@@ -39,79 +37,63 @@ interface FormValues {
 export function MeetingFormDrawer({ onClose }: { onClose: (saved: boolean) => void }) {
   const words = useWords(commandWords);
   const { locale } = useLocale();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const { failure, settle } = useMutationForm({ form, fields: ['type', 'heldOn', 'topic'] });
-  const [{ fetching }, createMeeting] = useMutation(CreateMeetingMutation);
-  async function submit(values: FormValues) {
-    const result = await createMeeting({
-      input: {
-        ...values,
-        attendees: values.attendees ?? [],
-        decisions: (values.decisions ?? []).filter(Boolean),
-      },
-    });
-    if (!settle(result, result.data?.createMeeting)) return;
-    message.success(words.saved);
-    onClose(true);
-  }
+  const create = useCreateForm({
+    form,
+    mutation: CreateMeetingMutation,
+    fields: ['type', 'heldOn', 'topic'],
+    onClose,
+  });
   return (
-    <FormDrawer
+    <CreateFormDrawer<FormValues>
       width={560}
       title={words.createMeeting}
-      onClose={() => onClose(false)}
-      onSubmit={() => form.submit()}
-      submitting={fetching}
-      cancelText={words.cancel}
-      submitText={words.save}
-      failure={failure}
+      create={create}
+      onFinish={(values) =>
+        create.save(
+          {
+            input: {
+              ...values,
+              attendees: values.attendees ?? [],
+              decisions: (values.decisions ?? []).filter(Boolean),
+            },
+          },
+          (data) => data?.createMeeting,
+        )
+      }
+      initialValues={{ type: 'LEADING_GROUP', attendees: [], decisions: [''] }}
     >
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ type: 'LEADING_GROUP', attendees: [], decisions: [''] }}
-      >
-        <Form.Item label={words.fieldType} name="type" rules={[{ required: true, message: words.required }]}>
-          <Select options={enumOptions('MeetingType', locale)} />
-        </Form.Item>
-        <Form.Item
-          label={words.fieldHeldOn}
-          name="heldOn"
-          rules={[{ required: true, message: words.required }]}
-        >
-          <DateInput />
-        </Form.Item>
-        <Form.Item
-          label={words.fieldTopic}
-          name="topic"
-          rules={[{ required: true, whitespace: true, message: words.required }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item label={words.fieldAttendees} name="attendees">
-          <Select mode="tags" open={false} />
-        </Form.Item>
-        <Form.List name="decisions">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, index) => (
-                <Form.Item key={field.key} label={index === 0 ? words.fieldDecisions : undefined}>
-                  <Space.Compact style={{ width: '100%' }}>
-                    <Form.Item name={field.name} noStyle>
-                      <Input.TextArea rows={2} maxLength={1000} placeholder={`${index + 1}.`} />
-                    </Form.Item>
-                    <Button onClick={() => remove(field.name)}>×</Button>
-                  </Space.Compact>
-                </Form.Item>
-              ))}
-              <Button type="dashed" block onClick={() => add('')}>
-                {words.addDecision}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </FormDrawer>
+      <RequiredItem label={words.fieldType} name="type">
+        <Select options={enumOptions('MeetingType', locale)} />
+      </RequiredItem>
+      <RequiredItem label={words.fieldHeldOn} name="heldOn">
+        <DateInput />
+      </RequiredItem>
+      <RequiredItem label={words.fieldTopic} name="topic" whitespace>
+        <Input maxLength={200} />
+      </RequiredItem>
+      <Form.Item label={words.fieldAttendees} name="attendees">
+        <Select mode="tags" open={false} />
+      </Form.Item>
+      <Form.List name="decisions">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, index) => (
+              <Form.Item key={field.key} label={index === 0 ? words.fieldDecisions : undefined}>
+                <Space.Compact style={{ width: '100%' }}>
+                  <Form.Item name={field.name} noStyle>
+                    <Input.TextArea rows={2} maxLength={1000} placeholder={`${index + 1}.`} />
+                  </Form.Item>
+                  <Button onClick={() => remove(field.name)}>×</Button>
+                </Space.Compact>
+              </Form.Item>
+            ))}
+            <Button type="dashed" block onClick={() => add('')}>
+              {words.addDecision}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </CreateFormDrawer>
   );
 }

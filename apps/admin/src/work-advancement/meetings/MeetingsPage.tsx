@@ -1,21 +1,10 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
-import {
-  EmptyState,
-  enumLabel,
-  enumOptions,
-  fill,
-  QueryErrorAlert,
-  type RegionPicker_region,
-  useLocale,
-  useWords,
-} from '@gongjian/ui';
+import { enumLabel, fill, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Input, List, Select, Table, Tag } from 'antd';
-import { useState } from 'react';
-import { useQuery } from 'urql';
+import { Button, List, Tag } from 'antd';
 import { DateInput } from '../../shared/DateInput.tsx';
-import { ConnectionPager, useUrlList } from '../../shared/usePagedFilters.tsx';
-import { Can, useCan } from '../../shared/viewer.tsx';
+import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
+import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { useTaskFromDecision } from '../TaskFromDecision.tsx';
 import { commandWords } from '../words.ts';
@@ -59,74 +48,52 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
   const mayCreateTasks = useCan('TASK_WRITE');
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const url = route.useSearch();
-  const { paging, change } = useUrlList(url, route.useNavigate());
-  const type = url.type ?? null;
-  const from = url.from ?? '';
-  const to = url.to ?? '';
-  const search = url.search ?? '';
-  const [creating, setCreating] = useState(false);
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: MeetingsQuery,
     variables: {
-      type,
-      from: from || null,
-      to: to || null,
-      search: search || null,
+      type: url.type ?? null,
+      from: url.from || null,
+      to: url.to || null,
+      search: url.search || null,
       first: paging.first,
       after: paging.after,
     },
-  });
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, refresh);
-  const connection = data?.meetings;
+  }));
+  const { url, change } = page;
+  const creating = useCreateDrawer(page.refresh);
+  const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, page.refresh);
+  const connection = page.data?.meetings;
   return (
-    <Card title={pageWords.pageMeetings}>
-      <div className="gj-page-toolbar">
-        <Select
-          allowClear
-          placeholder={words.meetingType}
-          style={{ width: 200 }}
-          value={type}
-          onChange={(value) => change({ type: value ?? undefined })}
-          options={enumOptions('MeetingType', locale)}
-        />
-        <span>
+    <ListPage
+      title={pageWords.pageMeetings}
+      page={page}
+      filters={[
+        { choose: 'MeetingType', param: 'type', placeholder: words.meetingType, width: 200 },
+        <span key="from">
           {words.from}{' '}
           <DateInput
-            value={from}
+            value={url.from ?? ''}
             onChange={(day) => change({ from: day || undefined })}
             style={{ width: 150 }}
           />
-        </span>
-        <span>
+        </span>,
+        <span key="to">
           {words.to}{' '}
-          <DateInput value={to} onChange={(day) => change({ to: day || undefined })} style={{ width: 150 }} />
-        </span>
-        <Input.Search
-          allowClear
-          placeholder={words.searchTopic}
-          style={{ width: 220 }}
-          defaultValue={url.search}
-          onSearch={(value) => change({ search: value.trim() || undefined })}
-        />
-        <div style={{ flex: 1 }} />
-        <Can permission="WORK_WRITE">
-          <Button type="primary" onClick={() => setCreating(true)}>
-            {words.createMeeting}
-          </Button>
-        </Can>
-      </div>
-      {error && <QueryErrorAlert error={error} onRetry={refresh} />}
-      <Table
-        data-testid="meetings-table"
-        rowKey="id"
-        size="middle"
-        loading={fetching}
-        pagination={false}
-        dataSource={connection?.edges.map((edge) => edge.node) ?? []}
-        locale={{ emptyText: <EmptyState description={words.noMeetings} /> }}
-        expandable={{
+          <DateInput
+            value={url.to ?? ''}
+            onChange={(day) => change({ to: day || undefined })}
+            style={{ width: 150 }}
+          />
+        </span>,
+        { search: 'search', placeholder: words.searchTopic, width: 220 },
+      ]}
+      create={{ permission: 'WORK_WRITE', text: words.createMeeting, onClick: creating.open }}
+      connection={connection}
+      testId="meetings-table"
+      emptyText={words.noMeetings}
+      tableProps={{
+        size: 'middle',
+        expandable: {
           expandedRowRender: (meeting) => (
             <List
               size="small"
@@ -161,35 +128,28 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
               )}
             />
           ),
-        }}
-        columns={[
-          { title: words.columnDate, dataIndex: 'heldOn', key: 'heldOn', width: 120 },
-          {
-            title: words.columnType,
-            key: 'type',
-            width: 170,
-            render: (_, m) => <Tag color="red">{enumLabel('MeetingType', m.type, locale)}</Tag>,
-          },
-          { title: words.columnTopic, dataIndex: 'topic', key: 'topic' },
-          {
-            title: words.columnDecisions,
-            key: 'decisions',
-            width: 100,
-            align: 'right',
-            render: (_, m) => m.decisions.length,
-          },
-        ]}
-      />
-      <ConnectionPager paging={paging} connection={connection} fetching={fetching} />
-      {creating && (
-        <MeetingFormDrawer
-          onClose={(saved) => {
-            setCreating(false);
-            if (saved) refresh();
-          }}
-        />
-      )}
+        },
+      }}
+      columns={[
+        { title: words.columnDate, dataIndex: 'heldOn', key: 'heldOn', width: 120 },
+        {
+          title: words.columnType,
+          key: 'type',
+          width: 170,
+          render: (_, m) => <Tag color="red">{enumLabel('MeetingType', m.type, locale)}</Tag>,
+        },
+        { title: words.columnTopic, dataIndex: 'topic', key: 'topic' },
+        {
+          title: words.columnDecisions,
+          key: 'decisions',
+          width: 100,
+          align: 'right',
+          render: (_, m) => m.decisions.length,
+        },
+      ]}
+    >
+      {creating.creating && <MeetingFormDrawer onClose={creating.close} />}
       {drawer}
-    </Card>
+    </ListPage>
   );
 }

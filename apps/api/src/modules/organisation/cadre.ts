@@ -13,7 +13,7 @@ import { revealPersonalData } from '../../shared/reveal';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
 import { viewerMayChange, writableRow } from '../../spine/load';
-import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+import { audited, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region, regionPathOf } from '../geography/region';
 import { nameSchema, phoneSchema, Unit, versionSchema, writableUnit } from './unit';
 
@@ -167,13 +167,7 @@ builder.mutationFields((t) => ({
           .insert(cadres)
           .values({ ...values, unitId: unit.id, countyId: unit.countyId, regionPath: unit.regionPath })
           .returning();
-        const audit = {
-          action: 'cadre.create',
-          entityType: 'Cadre',
-          entityId: created!.id,
-          after: maskedPhone(created!),
-        };
-        return { id: created!.id, audit: { ...audit, regionPath: unit.regionPath } };
+        return audited('Cadre', 'cadre.create', created!, { after: maskedPhone(created!) });
       });
       return reread(ctx.db.query.cadres.findFirst(query({ where: { id } })), '干部', id);
     },
@@ -209,17 +203,8 @@ builder.mutationFields((t) => ({
           { id, version: values.version, entity: '干部' },
           set,
         );
-        const audit = { before: maskedPhone(before), after: maskedPhone(updated) };
-        return {
-          id,
-          audit: {
-            action: 'cadre.update',
-            entityType: 'Cadre',
-            entityId: id,
-            regionPath: unit.regionPath,
-            ...audit,
-          },
-        };
+        const change = { before: maskedPhone(before), after: maskedPhone(updated) };
+        return audited('Cadre', 'cadre.update', updated, change);
       });
       return reread(ctx.db.query.cadres.findFirst(query({ where: { id } })), '干部', id);
     },

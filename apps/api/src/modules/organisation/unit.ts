@@ -8,7 +8,7 @@ import { ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
 import { viewerMayChange, writableRow } from '../../spine/load';
-import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+import { audited, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region, regionPathOf, writableRegion } from '../geography/region';
 
 export const UnitKindEnum = builder.enumType('UnitKind', {
@@ -182,16 +182,7 @@ builder.mutationFields((t) => ({
             regionPath: region.regionPath,
           })
           .returning();
-        return {
-          id: created!.id,
-          audit: {
-            action: 'unit.create',
-            entityType: 'Unit',
-            entityId: created!.id,
-            regionPath: created!.regionPath,
-            after: created,
-          },
-        };
+        return audited('Unit', 'unit.create', created!, { after: created });
       }).catch(mapUniqueViolation);
       return reread(ctx.db.query.units.findFirst(query({ where: { id } })), '单位', id);
     },
@@ -220,17 +211,7 @@ builder.mutationFields((t) => ({
         // Cadres carry their unit's region path; a unit that moves takes its cadres along.
         if (before.regionPath !== region.regionPath)
           await tx.update(cadres).set({ regionPath: region.regionPath }).where(eq(cadres.unitId, id));
-        return {
-          id,
-          audit: {
-            action: 'unit.update',
-            entityType: 'Unit',
-            entityId: id,
-            regionPath: region.regionPath,
-            before,
-            after: updated,
-          },
-        };
+        return audited('Unit', 'unit.update', updated, { before, after: updated });
       }).catch(mapUniqueViolation);
       return reread(ctx.db.query.units.findFirst(query({ where: { id } })), '单位', id);
     },

@@ -7,7 +7,7 @@ import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
 import { atVersion, reporterOf, viewerMayChange } from '../../spine/load';
-import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+import { audited, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Task, versionSchema } from './task';
 import { lockTreeOf, toRuleTask, writeRollUp } from './task-tree';
 
@@ -55,18 +55,7 @@ builder.mutationFields((t) => ({
           tree.map((row) => (row.id === task.id ? { ...row, ...change } : row)),
         );
         const before = { progress: task.progress, status: task.status };
-        return {
-          id: task.id,
-          audit: {
-            action: 'task.progress',
-            entityType: 'Task',
-            entityId: task.id,
-            regionPath: task.regionPath,
-            before,
-            after: change,
-            reason: note,
-          },
-        };
+        return audited('Task', 'task.progress', task, { before, after: change, reason: note });
       });
       return reread(ctx.db.query.tasks.findFirst(query({ where: { id } })), '任务', id);
     },
@@ -91,17 +80,8 @@ builder.mutationFields((t) => ({
           tree.map((row) => (row.id === task.id ? { ...row, ...done } : row)),
         );
         const before = { status: task.status, progress: task.progress };
-        return {
-          id: task.id,
-          audit: {
-            action: 'task.complete',
-            entityType: 'Task',
-            entityId: task.id,
-            regionPath: task.regionPath,
-            before,
-            after: { status: 'DONE', completedAt: updated.completedAt },
-          },
-        };
+        const after = { status: 'DONE', completedAt: updated.completedAt };
+        return audited('Task', 'task.complete', task, { before, after });
       });
       return reread(ctx.db.query.tasks.findFirst(query({ where: { id } })), '任务', id);
     },

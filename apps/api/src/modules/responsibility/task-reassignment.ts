@@ -7,7 +7,7 @@ import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
 import { viewerMayChange, writableRow } from '../../spine/load';
-import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+import { audited, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
 import { assignmentFields, checkAssignments, optionalId, Task, versionSchema } from './task';
@@ -114,18 +114,7 @@ builder.mutationFields((t) => ({
           responsiblePersonId: task.responsiblePersonId,
         };
         const after = { responsibleUnitId, responsiblePersonId };
-        return {
-          id: task.id,
-          audit: {
-            action: 'task.reassign',
-            entityType: 'Task',
-            entityId: task.id,
-            regionPath: task.regionPath,
-            before,
-            after,
-            reason,
-          },
-        };
+        return audited('Task', 'task.reassign', task, { before, after, reason });
       });
       return reread(ctx.db.query.tasks.findFirst(query({ where: { id: task.id } })), '任务', task.id);
     },

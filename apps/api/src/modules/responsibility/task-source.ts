@@ -8,7 +8,7 @@ import { policyForYear } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
 import { referencedRow } from '../../spine/load';
-import { reread, writeAudited } from '../../spine/write';
+import { audited, reread, writeAudited } from '../../spine/write';
 import { Region, writableRegion } from '../geography/region';
 import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
@@ -142,16 +142,7 @@ builder.mutationFields((t) => ({
             regionId: region.id,
           })
           .returning();
-        return {
-          id: created!.id,
-          audit: {
-            action: 'task.create',
-            entityType: 'Task',
-            entityId: created!.id,
-            regionPath: created!.regionPath,
-            after: created,
-          },
-        };
+        return audited('Task', 'task.create', created!, { after: created });
       });
       return reread(ctx.db.query.tasks.findFirst(query({ where: { id } })), '任务', id);
     },

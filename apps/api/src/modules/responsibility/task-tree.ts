@@ -19,7 +19,7 @@ import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
 import { referencedRow, viewerMayChange, writableRow } from '../../spine/load';
-import { reread, writeAudited } from '../../spine/write';
+import { audited, reread, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
@@ -240,16 +240,7 @@ builder.mutationFields((t) => ({
         }));
         const created = await tx.insert(tasks).values(rows).returning();
         await writeRollUp(tx, [...tree, ...created]);
-        return {
-          id: parent.id,
-          audit: {
-            action: 'task.decompose',
-            entityType: 'Task',
-            entityId: parent.id,
-            regionPath: parent.regionPath,
-            after: { children: created },
-          },
-        };
+        return audited('Task', 'task.decompose', parent, { after: { children: created } });
       });
       return reread(ctx.db.query.tasks.findFirst(query({ where: { id } })), '任务', id);
     },

@@ -7,7 +7,7 @@ import type { Context } from '../../context';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { text, validate } from '../../shared/validate';
 import { countyOfViewer } from '../../spine/load';
-import { reread, writeAudited } from '../../spine/write';
+import { audited, reread, writeAudited } from '../../spine/write';
 
 export const MeetingTypeEnum = builder.enumType('MeetingType', {
   description: '会议类型',
@@ -141,17 +141,7 @@ builder.mutationFields((t) => ({
           content,
         }));
         const created = rows.length ? await tx.insert(meetingDecisions).values(rows).returning() : [];
-        const after = { ...meeting, decisions: created };
-        return {
-          id: meeting!.id,
-          audit: {
-            action: 'meeting.create',
-            entityType: 'Meeting',
-            entityId: meeting!.id,
-            regionPath: tenant.regionPath,
-            after,
-          },
-        };
+        return audited('Meeting', 'meeting.create', meeting!, { after: { ...meeting, decisions: created } });
       });
       return reread(ctx.db.query.meetings.findFirst(query({ where: { id } })), '会议', id);
     },

@@ -8,7 +8,7 @@ import { RuleViolationError, ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { text, validate } from '../../shared/validate';
 import { countyOfViewer, writableRow } from '../../spine/load';
-import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+import { audited, reread, updateAtVersion, writeAudited } from '../../spine/write';
 
 export const PolicyDocumentKindEnum = builder.enumType('PolicyDocumentKind', {
   description: '"1+X+部门" 政策文件类别',
@@ -148,16 +148,7 @@ builder.mutationFields((t) => ({
           });
         }
         const after = { ...created, supersedesId: replacedId };
-        return {
-          id: created!.id,
-          audit: {
-            action: 'policy-document.create',
-            entityType: 'PolicyDocument',
-            entityId: created!.id,
-            regionPath: tenant.regionPath,
-            after,
-          },
-        };
+        return audited('PolicyDocument', 'policy-document.create', created!, { after });
       }).catch(mapDuplicateNumber);
       return reread(ctx.db.query.policyDocuments.findFirst(query({ where: { id } })), '政策文件', id);
     },

@@ -7,7 +7,7 @@ import type { Context } from '../../context';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { text, validate } from '../../shared/validate';
 import { countyOfViewer } from '../../spine/load';
-import { reread, writeAudited } from '../../spine/write';
+import { audited, reread, writeAudited } from '../../spine/write';
 
 export const Resolution = builder.drizzleNode('resolutions', {
   name: 'Resolution',
@@ -84,16 +84,7 @@ builder.mutationFields((t) => ({
           .insert(resolutions)
           .values({ ...tenant, ...values })
           .returning();
-        return {
-          id: created!.id,
-          audit: {
-            action: 'resolution.create',
-            entityType: 'Resolution',
-            entityId: created!.id,
-            regionPath: tenant.regionPath,
-            after: created,
-          },
-        };
+        return audited('Resolution', 'resolution.create', created!, { after: created });
       });
       return reread(ctx.db.query.resolutions.findFirst(query({ where: { id } })), '决议', id);
     },

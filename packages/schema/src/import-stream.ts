@@ -1,0 +1,39 @@
+/**
+ * The events POST /identification/households/import writes, one JSON object a line (NDJSON): the wire
+ * contract between the API's import route and the clients that read it.
+ */
+export type ImportEvent =
+  | { type: 'progress'; phase: 'parse' | 'validate' | 'write'; done: number; total: number | null }
+  | ({ type: 'error' } & ImportIssue)
+  | { type: 'result'; result: ImportResult }
+  /** The import broke off after it began streaming; nothing was written. */
+  | { type: 'failed'; message: string };
+
+/** A bad cell or row: its sheet, its row (0 and 1 for a missing sheet or header), its column and why. */
+export interface ImportIssue {
+  sheet: string;
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportResult {
+  status: 'IMPORTED' | 'REJECTED' | 'VALIDATED';
+  /** ALL: nothing is written unless the whole file is clean. CLEAN_ONLY: the clean households are written. */
+  mode: 'ALL' | 'CLEAN_ONLY';
+  dryRun: boolean;
+  householdRows: number;
+  memberRows: number;
+  errorCount: number;
+  skippedHouseholds: number;
+  households: ImportCounts;
+  members: ImportCounts;
+  /** SHA-256 of the uploaded file. */
+  fileDigest: string;
+}
