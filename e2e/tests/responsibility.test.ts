@@ -92,7 +92,7 @@ describe.skipIf(skipReason !== '')('tasks and the battle map in Chromium', () =>
     await context.close();
   });
 
-  test('the 沱江镇 township clerk finds the task among their own and reports progress', async () => {
+  test('the 沱江镇 township clerk finds the task among their own, is refused 150 %, and reports 60 %', async () => {
     const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
     const page = await context.newPage();
     await signIn(page, `${apiUrl}/admin/responsibility/tasks`, 'township', demoPassword);
@@ -109,6 +109,9 @@ describe.skipIf(skipReason !== '')('tasks and the battle map in Chromium', () =>
 
     await row.getByRole('button', { name: '填报进度' }).click();
     const modal = page.getByRole('dialog');
+    await modal.getByRole('spinbutton').fill('150');
+    await modal.getByRole('button', { name: /提\s*交/ }).click();
+    await expect.poll(() => modal.getByTestId('task-action-error').textContent(), settle).toContain('进度不能超过100');
     await modal.getByRole('spinbutton').fill('60');
     await modal.locator('textarea').fill('已完成6个村的摸底核查');
     await modal.getByRole('button', { name: /提\s*交/ }).click();

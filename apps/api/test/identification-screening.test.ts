@@ -228,7 +228,7 @@ describe('exclusion screening (七个不纳入)', () => {
 const RATES = /* GraphQL */ `
   query ($year: Int!, $regionId: ID) {
     identificationRates(year: $year, regionId: $regionId) {
-      total { name level ruralPopulation registeredPoorPersons surveyedHouseholds passed
+      total { name level ruralPopulation registeredPoorPersons surveyedHouseholds passed verdict
         incidence { percent passed thresholdPercent comparison } recognition { percent passed } missedRate { percent passed }
         wrongExitRate { percent passed } }
       townships { name ruralPopulation registeredPoorPersons }
@@ -244,6 +244,8 @@ interface RatesRow {
   registeredPoorPersons: number;
   incidence: { percent: string; passed: boolean } | null;
   recognition: { percent: string; passed: boolean } | null;
+  verdict?: string;
+  passed?: boolean;
 }
 
 describe('the four rates (四率)', () => {
@@ -331,6 +333,8 @@ describe('the four rates (四率)', () => {
     expect(at.data!.identificationRates.total).toMatchObject({
       recognition: { percent: '90.00%', passed: true },
       incidence: null,
+      verdict: 'NOT_ASSESSED',
+      passed: false,
     });
     await sample(false);
     const below = await s.run<{ identificationRates: { total: RatesRow } }>('admin', RATES, {
@@ -338,6 +342,7 @@ describe('the four rates (四率)', () => {
       regionId: globalId('Region', village.id),
     });
     expect(below.data!.identificationRates.total.recognition!.passed).toBe(false);
+    expect(below.data!.identificationRates.total).toMatchObject({ verdict: 'FAILED', passed: false });
     const bad = await s.run<{
       recordSurveySample: { __typename: string; fieldErrors: { path: string[] }[] };
     }>('admin', SAMPLE, {
@@ -400,5 +405,19 @@ describe('exit verification (退出核查)', () => {
       },
     });
     expect(notThatYear.data!.recordExitVerification.code).toBe('RULE_VIOLATION');
+  });
+});
+
+describe('the overall verdict of a year without data', () => {
+  it('every township of a year with no samples is 未评估 overall, never 达标', async () => {
+    const r = await s.run<{ identificationRates: { townships: { verdict: string; passed: boolean }[] } }>(
+      'leader',
+      `query ($year: Int!) { identificationRates(year: $year) { townships { verdict passed } } }`,
+      { year: 2016 },
+    );
+    expect(r.errors).toBeUndefined();
+    const townships = r.data!.identificationRates.townships;
+    expect(townships).toHaveLength(22);
+    expect(townships.every((t) => t.verdict === 'NOT_ASSESSED' && !t.passed)).toBe(true);
   });
 });

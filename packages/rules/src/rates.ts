@@ -249,3 +249,15 @@ export function decideCountyExit(input: CountyExitInput, policy: Policy): County
 export function isPoorVillageByIncidence(village: Ratio, province: Ratio): boolean {
   return compareRatio(village, multiplyRatio(province, ratio(2, 1))) > 0;
 }
+
+export type RatesVerdict = 'PASSED' | 'FAILED' | 'NOT_ASSESSED';
+
+/**
+ * The overall verdict of a region's four rates: one assessed rate failing fails it; otherwise a rate that could
+ * not be computed (nothing sampled, no population) leaves it not assessed, since an unknown rate cannot pass.
+ */
+export function ratesVerdict(rates: readonly ({ passed: boolean } | null)[]): RatesVerdict {
+  if (rates.some((rate) => rate !== null && !rate.passed)) return 'FAILED';
+  if (rates.length === 0 || rates.some((rate) => rate === null)) return 'NOT_ASSESSED';
+  return 'PASSED';
+}

@@ -13,6 +13,7 @@ import {
   missedRate,
   policyFor,
   povertyIncidence,
+  ratesVerdict,
   ratio,
   recognitionRate,
   source,
@@ -205,5 +206,19 @@ describe('county exit: 三率一度, each one a veto', () => {
     const input = { ...passing, missed: { ...passing.missed, missedPersons: 10 } };
     expect(decideCountyExit(input, policy).outcome).toBe('PASS');
     expect(failedRuleIds(decideCountyExit(input, strict))).toEqual(['COUNTY_EXIT.MISSED_RATE']);
+  });
+});
+
+describe('the overall verdict of the four rates', () => {
+  const pass = { passed: true };
+  const fail = { passed: false };
+  it.each([
+    ['all four assessed and passing', [pass, pass, pass, pass], 'PASSED'],
+    ['one failing, even with others not assessed', [pass, null, fail, null], 'FAILED'],
+    ['none assessed (a year without samples)', [null, null, null, null], 'NOT_ASSESSED'],
+    ['three passing and one not assessed', [pass, pass, null, pass], 'NOT_ASSESSED'],
+    ['no rates at all', [], 'NOT_ASSESSED'],
+  ] as const)('%s → %s', (_case, rates, verdict) => {
+    expect(ratesVerdict(rates)).toBe(verdict);
   });
 });

@@ -32,7 +32,7 @@ export const RatesRow_row = graphql(`
     regionId
     name
     level
-    passed
+    verdict
     ruralPopulation
     registeredPoorPersons
     sampledExitedPersons
@@ -128,6 +128,18 @@ function readRow(row: FragmentOf<typeof RatesRow_row>) {
   return readFragment(RatesRow_row, row);
 }
 
+/** The overall verdict, as the server decided it: an unknown rate leaves the region not assessed. */
+function VerdictTag({ verdict }: { verdict: RatesRow['verdict'] }) {
+  const words = useWords(ratesWords);
+  if (verdict === 'NOT_ASSESSED') return <Tag data-testid="rates-verdict">{words.notAssessed}</Tag>;
+  const passed = verdict === 'PASSED';
+  return (
+    <Tag color={passed ? 'success' : 'error'} data-testid="rates-verdict">
+      {passed ? words.pass : words.fail}
+    </Tag>
+  );
+}
+
 /** A rate against its threshold: green when it passes, red when not, grey when not assessed. */
 function RateCell({ rate, testId }: { rate: JudgedRate | null; testId?: string }) {
   const words = useWords(ratesWords);
@@ -175,11 +187,9 @@ function RatesTable({ rows, onDrill }: { rows: RatesRow[]; onDrill?: (row: Rates
     { title: words.recognition, key: 'recognition', render: (_, row) => <RateCell rate={row.recognition} /> },
     {
       title: words.overall,
-      key: 'passed',
+      key: 'verdict',
       width: 90,
-      render: (_, row) => (
-        <Tag color={row.passed ? 'success' : 'error'}>{row.passed ? words.pass : words.fail}</Tag>
-      ),
+      render: (_, row) => <VerdictTag verdict={row.verdict} />,
     },
   ];
   return (

@@ -112,7 +112,7 @@ export function ProgressModal({ task, onClose }: { task: TaskRow; onClose: () =>
           name="progress"
           rules={[{ required: true, message: words.required }]}
         >
-          <InputNumber min={0} max={100} precision={0} style={{ width: 160 }} />
+          <InputNumber style={{ width: 160 }} />
         </Form.Item>
         <Form.Item label={words.progressNote} name="note">
           <Input.TextArea rows={3} maxLength={500} />

@@ -8,6 +8,7 @@ import {
   povertyIncidence,
   type Rate,
   type Ratio,
+  ratesVerdict,
   recognitionRate,
   toRate,
   wrongExitRate,
@@ -144,6 +145,18 @@ const recognitionOf = (r: RatesRow) =>
     r.surveyedHouseholds,
   );
 
+const RatesVerdictEnum = builder.enumType('RatesVerdict', {
+  description: '四率综合判断',
+  values: {
+    PASSED: { description: '达标 (all four assessed and passing)' },
+    FAILED: { description: '未达标 (an assessed rate fails)' },
+    NOT_ASSESSED: { description: '未评估 (a rate could not be computed)' },
+  },
+});
+
+const verdictOf = (r: RatesRow) =>
+  ratesVerdict([incidenceOf(r), missedOf(r), wrongExitOf(r), recognitionOf(r)]);
+
 const RatesRowRef = builder.objectRef<RatesRow>('IdentificationRatesRow').implement({
   description: '一个区划的四率 (a village, a township or the whole scope; a rate is null when not assessed)',
   fields: (t) => ({
@@ -189,12 +202,15 @@ const RatesRowRef = builder.objectRef<RatesRow>('IdentificationRatesRow').implem
       description: '群众认可度 (≥ 90 %)',
       resolve: recognitionOf,
     }),
+    verdict: t.field({
+      type: RatesVerdictEnum,
+      description:
+        '综合判断 (达标 only when all four rates are assessed and pass; a rate not assessed cannot pass)',
+      resolve: verdictOf,
+    }),
     passed: t.boolean({
-      description: '已评估的各率均达标',
-      resolve: (r) =>
-        [incidenceOf(r), missedOf(r), wrongExitOf(r), recognitionOf(r)].every(
-          (rate) => rate === null || rate.passed,
-        ),
+      description: '四率均已评估且达标 (verdict = PASSED)',
+      resolve: (r) => verdictOf(r) === 'PASSED',
     }),
   }),
 });
