@@ -111,7 +111,9 @@ describe.skipIf(skipReason !== '')('tasks and the battle map in Chromium', () =>
     const modal = page.getByRole('dialog');
     await modal.getByRole('spinbutton').fill('150');
     await modal.getByRole('button', { name: /提\s*交/ }).click();
-    await expect.poll(() => modal.getByTestId('task-action-error').textContent(), settle).toContain('进度不能超过100');
+    await expect
+      .poll(() => modal.getByTestId('task-action-error').textContent(), settle)
+      .toContain('进度不能超过100');
     await modal.getByRole('spinbutton').fill('60');
     await modal.locator('textarea').fill('已完成6个村的摸底核查');
     await modal.getByRole('button', { name: /提\s*交/ }).click();
