@@ -9,6 +9,8 @@ export interface Viewer {
   roles: Role[];
   countyId: number | null;
   jurisdictionId: number;
+  /** The level of the jurisdiction's root region (COUNTY, TOWNSHIP, VILLAGE). */
+  jurisdictionLevel: string;
   /** Path of the jurisdiction's root region: the viewer sees rows whose path starts with it. */
   regionPath: string;
   /** The cadre the user is, if any (a helper is the responsible person of their own tasks). */

@@ -192,6 +192,30 @@ describe('creating tasks', () => {
       fieldErrors: [{ path: ['responsiblePersonId'] }],
     });
   });
+
+  it('a township clerk may not set a county-leader task (TASK.LEVEL_RANK); the county may, in a township', async () => {
+    const task = (level: string) => ({
+      title: `层级检查:${level}`,
+      sourceKind: 'INSPECTION_FINDING',
+      findingReference: '县脱贫攻坚督导组督查反馈第2条',
+      level,
+      regionId: globalId('Region', f.tuojiang.region.id),
+      responsibleUnitId: globalId('Unit', f.tuojiang.station.id),
+      responsiblePersonId: globalId('Cadre', f.tuojiang.chief.id),
+      deadline: '2030-01-31',
+    });
+    const byTownship = await mutate('township', 'createTask', task('COUNTY_LEADER'));
+    expect(byTownship).toMatchObject({ __typename: 'RuleViolationError', ruleId: 'TASK.LEVEL_RANK' });
+    expect((byTownship as { message?: string }).message).toContain('乡镇级不能下达“县级领导”(县级)任务');
+    expect((await mutate('township', 'createTask', task('TOWNSHIP'))).__typename).toBe(
+      'MutationCreateTaskSuccess',
+    );
+    expect((await mutate('admin', 'createTask', task('COUNTY_LEADER'))).__typename).toBe(
+      'MutationCreateTaskSuccess',
+    );
+    const villageTaskInTownship = await mutate('admin', 'createTask', task('VILLAGE'));
+    expect(villageTaskInTownship).toMatchObject({ ruleId: 'TASK.LEVEL_REGION' });
+  });
 });
 
 describe('decomposition (层层分解)', () => {

@@ -59,12 +59,17 @@ const NBS_LINES: ReadonlyArray<[number, number, SourceRef]> = [
 
 /** POLICY.md 4, inferred from the article's chain of command [A]. */
 export const DEFAULT_RESPONSIBILITY_LEVELS: ResponsibilityLevel[] = [
-  { id: 'COUNTY_LEADER', labelZh: '县级领导', labelEn: 'County leaders' },
-  { id: 'COUNTY_DEPARTMENT', labelZh: '县直部门/后盾单位', labelEn: 'County departments and backing units' },
-  { id: 'TOWNSHIP', labelZh: '乡镇', labelEn: 'Townships' },
-  { id: 'VILLAGE', labelZh: '村两委', labelEn: 'Village committees' },
-  { id: 'WORK_TEAM', labelZh: '驻村工作队', labelEn: 'Village work teams' },
-  { id: 'HELPER', labelZh: '结对帮扶责任人', labelEn: 'Pairing helpers' },
+  { id: 'COUNTY_LEADER', labelZh: '县级领导', labelEn: 'County leaders', rank: 'COUNTY' },
+  {
+    id: 'COUNTY_DEPARTMENT',
+    labelZh: '县直部门/后盾单位',
+    labelEn: 'County departments and backing units',
+    rank: 'COUNTY',
+  },
+  { id: 'TOWNSHIP', labelZh: '乡镇', labelEn: 'Townships', rank: 'TOWNSHIP' },
+  { id: 'VILLAGE', labelZh: '村两委', labelEn: 'Village committees', rank: 'VILLAGE' },
+  { id: 'WORK_TEAM', labelZh: '驻村工作队', labelEn: 'Village work teams', rank: 'VILLAGE' },
+  { id: 'HELPER', labelZh: '结对帮扶责任人', labelEn: 'Pairing helpers', rank: 'VILLAGE' },
 ];
 
 const ARTICLE = source('ARTICLE_2019', 'A');

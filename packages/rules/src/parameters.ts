@@ -27,10 +27,14 @@ export interface AgeRange {
   toAge: number;
 }
 
+export type RegionRank = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+
 export interface ResponsibilityLevel {
   id: string;
   labelZh: string;
   labelEn: string;
+  /** The tier this level belongs to: who may set a task at it, and the highest region its tasks sit in. */
+  rank: RegionRank;
 }
 
 /** Scores are compared as given: ≥ consolidateMinScore (and no veto) → 达标巩固; ≥ rectifyMinScore → 整改提升. */

@@ -58,8 +58,8 @@ describe('the six responsibility levels, ordered and configurable', () => {
         scope: { level: 'COUNTY', county: JIANGHUA_COUNTY },
         fromYear: 2019,
         value: [
-          { id: 'COUNTY', labelZh: '县', labelEn: 'County' },
-          { id: 'VILLAGE', labelZh: '村', labelEn: 'Village' },
+          { id: 'COUNTY', labelZh: '县', labelEn: 'County', rank: 'COUNTY' },
+          { id: 'VILLAGE', labelZh: '村', labelEn: 'Village', rank: 'VILLAGE' },
         ],
         source: source('PROJECT_DEFAULT', 'L'),
       },

@@ -6,6 +6,8 @@ import {
   canReassignTask,
   canReportTaskProgress,
   checkChildRegion,
+  checkTaskLevel,
+  DEFAULT_RESPONSIBILITY_LEVELS,
   decideTaskCompletion,
   householdHasLabour,
   type Task,
@@ -162,5 +164,53 @@ describe('a household is marked risk-eliminated only if someone can work (RISK_E
   ] as const)('members $members: $allowed', ({ members, allowed }) => {
     const reason = householdHasLabour(members.map((labourCapacity) => ({ labourCapacity })));
     expect(reason).toMatchObject({ ruleId: 'RISK_ELIMINATION.HAS_LABOUR', passed: allowed });
+  });
+});
+
+describe('a task’s level against who sets it and where it sits (TASK.LEVEL_RANK, TASK.LEVEL_REGION)', () => {
+  const level = (id: string) => DEFAULT_RESPONSIBILITY_LEVELS.find((l) => l.id === id)!;
+  const township = { rank: 'TOWNSHIP' as const, name: '沱江镇' };
+  const county = { rank: 'COUNTY' as const, name: '江华瑶族自治县' };
+  const village = { rank: 'VILLAGE' as const, name: '井头湾村' };
+  it.each([
+    [
+      'the county sets a county-leader task in a township (联乡)',
+      'COUNTY_LEADER',
+      township,
+      'COUNTY',
+      'PASS',
+      [],
+    ],
+    [
+      'a township clerk sets a county-leader task in a township',
+      'COUNTY_LEADER',
+      township,
+      'TOWNSHIP',
+      'FAIL',
+      ['TASK.LEVEL_RANK'],
+    ],
+    ['a township clerk sets a township task in a village', 'TOWNSHIP', village, 'TOWNSHIP', 'PASS', []],
+    ['a township task at the county', 'TOWNSHIP', county, 'COUNTY', 'FAIL', ['TASK.LEVEL_REGION']],
+    ['a village clerk sets a helper task in the village', 'HELPER', village, 'VILLAGE', 'PASS', []],
+    [
+      'a village clerk sets a village task in a township',
+      'VILLAGE',
+      township,
+      'VILLAGE',
+      'FAIL',
+      ['TASK.LEVEL_REGION'],
+    ],
+  ] as const)('%s: %s', (_case, levelId, region, setter, outcome, failed) => {
+    const decision = checkTaskLevel(level(levelId), region, setter);
+    expect(decision.outcome).toBe(outcome);
+    expect(decision.reasons.filter((r) => !r.passed).map((r) => r.ruleId)).toEqual(failed);
+    expect(decision.reasons.every((r) => r.messageZh.length > 0 && r.messageEn.length > 0)).toBe(true);
+  });
+
+  it('names both tiers in the refusal', () => {
+    const refused = checkTaskLevel(level('COUNTY_LEADER'), township, 'TOWNSHIP');
+    expect(refused.reasons[0]!.messageZh).toMatch(
+      /^乡镇级不能下达“县级领导”\(县级\)任务 \(规则 TASK.LEVEL_RANK/,
+    );
   });
 });

@@ -46,6 +46,7 @@ export async function viewerFromToken(
       roles: users.roles,
       countyId: users.countyId,
       jurisdictionId: users.jurisdictionId,
+      jurisdictionLevel: sql<string>`(select r.level from regions r where r.id = ${users.jurisdictionId})`,
       regionPath: users.regionPath,
       cadreId: users.cadreId,
       mayUnmask: users.mayUnmask,
@@ -75,7 +76,10 @@ export async function viewerFromToken(
  * usernames can be probed neither by the answer nor by its time.
  */
 export async function login(db: Database, username: string, password: string, sessionHours: number) {
-  const user = await db.query.users.findFirst({ where: { username } });
+  const user = await db.query.users.findFirst({
+    where: { username },
+    with: { jurisdiction: { columns: { level: true } } },
+  });
   if (!user || user.disabledAt) {
     await verifyPassword(DUMMY_PASSWORD_HASH, password);
     throw new LoginError('INVALID_CREDENTIALS');
@@ -125,7 +129,10 @@ export async function viewerForUsername(
   username: string,
   sessionId = `local-${username}`,
 ): Promise<Viewer> {
-  const user = await db.query.users.findFirst({ where: { username } });
+  const user = await db.query.users.findFirst({
+    where: { username },
+    with: { jurisdiction: { columns: { level: true } } },
+  });
   if (!user) throw new Error(`no user ${username}`);
   return {
     id: user.id,
@@ -134,6 +141,7 @@ export async function viewerForUsername(
     roles: user.roles,
     countyId: user.countyId,
     jurisdictionId: user.jurisdictionId,
+    jurisdictionLevel: user.jurisdiction.level,
     regionPath: user.regionPath,
     cadreId: user.cadreId,
     mayUnmask: user.mayUnmask,

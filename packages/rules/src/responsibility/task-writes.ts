@@ -1,5 +1,6 @@
 import type { TaskStatus } from '../enums';
 import { type Decision, makeReason, type Reason } from '../explanation';
+import type { RegionRank, ResponsibilityLevel } from '../parameters';
 import { source } from '../sources';
 
 /**
@@ -119,6 +120,49 @@ export function checkChildRegion(
       en: inside
         ? `The child’s region ${child.regionName} lies inside the parent’s`
         : `The child’s region ${child.regionName} is outside the parent’s region`,
+    }),
+  ]);
+}
+
+const RANK_ORDER: Record<RegionRank, number> = { COUNTY: 0, TOWNSHIP: 1, VILLAGE: 2 };
+const RANK_ZH: Record<RegionRank, string> = { COUNTY: '县级', TOWNSHIP: '乡镇级', VILLAGE: '村级' };
+
+/**
+ * TASK.LEVEL_RANK: a task's responsibility level may not rank above the tier of whoever sets it (a township
+ * clerk does not assign county leaders). TASK.LEVEL_REGION: a task sits in a region of its level's tier or
+ * below (a county leader may take a township; a village committee's task is in a village).
+ */
+export function checkTaskLevel(
+  level: ResponsibilityLevel,
+  region: { rank: RegionRank; name: string },
+  setterRank: RegionRank,
+): Decision<'PASS' | 'FAIL'> {
+  const withinSetter = RANK_ORDER[level.rank] >= RANK_ORDER[setterRank];
+  const withinRegion = RANK_ORDER[region.rank] >= RANK_ORDER[level.rank];
+  return decide([
+    makeReason({
+      ruleId: 'TASK.LEVEL_RANK',
+      passed: withinSetter,
+      facts: { level: level.id, levelRank: level.rank, setterRank },
+      source: SOURCE,
+      zh: withinSetter
+        ? `${RANK_ZH[setterRank]}可下达“${level.labelZh}”任务`
+        : `${RANK_ZH[setterRank]}不能下达“${level.labelZh}”(${RANK_ZH[level.rank]})任务`,
+      en: withinSetter
+        ? `A ${setterRank.toLowerCase()} user may set a ${level.labelEn} task`
+        : `A ${setterRank.toLowerCase()} user may not set a task for ${level.labelEn} (${level.rank.toLowerCase()} tier)`,
+    }),
+    makeReason({
+      ruleId: 'TASK.LEVEL_REGION',
+      passed: withinRegion,
+      facts: { level: level.id, levelRank: level.rank, regionRank: region.rank },
+      source: SOURCE,
+      zh: withinRegion
+        ? `“${level.labelZh}”任务可落在${region.name}`
+        : `“${level.labelZh}”任务须落在${RANK_ZH[level.rank]}或以下区划, ${region.name}是${RANK_ZH[region.rank]}区划`,
+      en: withinRegion
+        ? `A ${level.labelEn} task may sit in ${region.name}`
+        : `A ${level.labelEn} task sits at the ${level.rank.toLowerCase()} tier or below; ${region.name} is ${region.rank.toLowerCase()}`,
     }),
   ]);
 }

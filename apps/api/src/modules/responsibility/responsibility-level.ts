@@ -1,7 +1,14 @@
-import type { Policy } from '@gongjian/rules';
+import {
+  checkTaskLevel,
+  type Policy,
+  type RegionRank,
+  type ResponsibilityLevel as ResponsibilityLevelEntry,
+} from '@gongjian/rules';
 import { builder } from '../../builder';
+import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
 import { countyPolicy } from '../../policy';
+import { refuseUnless } from '../../spine/decide';
 import { countyToday } from './task';
 
 const ResponsibilityLevel = builder
@@ -31,9 +38,34 @@ builder.queryFields((t) => ({
   }),
 }));
 
-export function checkLevel(policy: Policy, level: string, field: string) {
-  if (!policy.get('responsibility.levels').some((l) => l.id === level))
-    throw ValidationError.field(field, '不是已配置的责任层级');
+const rankOf = (level: string): RegionRank =>
+  level === 'TOWNSHIP' ? 'TOWNSHIP' : level === 'VILLAGE' || level === 'GROUP' ? 'VILLAGE' : 'COUNTY';
+
+/** A level of the county's configured list, else VALIDATION naming the field. */
+export function configuredLevel(policy: Policy, levelId: string, field: string): ResponsibilityLevelEntry {
+  const level = policy.get('responsibility.levels').find((l) => l.id === levelId);
+  if (!level) throw ValidationError.field(field, '不是已配置的责任层级');
+  return level;
+}
+
+/** The rules' check of a level's tier against whoever sets the task and the region it sits in. */
+export function checkLevelTier(
+  ctx: Context,
+  level: ResponsibilityLevelEntry,
+  region: { level: string; name: string },
+) {
+  const setter = rankOf(ctx.viewer?.jurisdictionLevel ?? 'VILLAGE');
+  refuseUnless(checkTaskLevel(level, { rank: rankOf(region.level), name: region.name }, setter));
+}
+
+export function checkLevel(
+  ctx: Context,
+  policy: Policy,
+  levelId: string,
+  region: { level: string; name: string },
+  field: string,
+) {
+  checkLevelTier(ctx, configuredLevel(policy, levelId, field), region);
 }
 
 export const policyYear = () => Number(countyToday().slice(0, 4));

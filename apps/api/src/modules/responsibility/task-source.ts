@@ -126,7 +126,7 @@ builder.mutationFields((t) => ({
         throw ValidationError.field('sourceId', '来源与来源类别不符');
       if (['INSPECTION_FINDING', 'AUDIT_FINDING'].includes(values.sourceKind) && !values.findingReference)
         throw ValidationError.field('findingReference', '请填写问题出处');
-      checkLevel(policyForYear(policyYear(), region.code), values.level, 'level');
+      checkLevel(ctx, policyForYear(policyYear(), region.code), values.level, region, 'level');
       await checkAssignments(ctx.db, ctx, [values], () => '');
       const source = await loadSource(ctx, values.sourceKind, values.sourceId);
       const { level, sourceId: _sourceId, ...fields } = values;

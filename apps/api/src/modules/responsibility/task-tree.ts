@@ -23,7 +23,7 @@ import { audited, reread, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
-import { checkLevel, policyYear } from './responsibility-level';
+import { checkLevelTier, configuredLevel, policyYear } from './responsibility-level';
 import { assignmentFields, checkAssignments, optionalId, Task, titleSchema } from './task';
 
 /**
@@ -185,7 +185,7 @@ function planChild(
   const levels = policy.get('responsibility.levels');
   const nextLevel = levels[levels.findIndex((l) => l.id === parent.levelId) + 1]?.id ?? null;
   const level = child.level ?? nextLevel ?? parent.levelId;
-  checkLevel(policy, level, `${field}level`);
+  const levelEntry = configuredLevel(policy, level, `${field}level`);
   const parentRule = toRuleTask(parent);
   const childRule = {
     ...parentRule,
@@ -195,6 +195,7 @@ function planChild(
     deadline: child.deadline,
   };
   refuseUnless(checkDecomposition(parentRule, childRule, policy));
+  checkLevelTier(ctx, levelEntry, region);
   return { ...child, level, region, title: child.title ?? `${region.name}:${parent.title}` };
 }
 
