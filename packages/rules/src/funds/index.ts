@@ -1,0 +1,4 @@
+export * from './caps';
+export * from './disclosure';
+export * from './projects';
+export * from './reconciliation';
