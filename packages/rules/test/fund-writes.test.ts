@@ -77,22 +77,28 @@ describe('a payment is made during the works and fits in what is allocated (FUND
   });
 });
 
-describe('an overlap links two sources of one year and fits in both (FUNDS.OVERLAP_*)', () => {
-  const agri = { id: '1', name: '财政涉农整合资金', year: 2018, amountFen: yuan('810007120') };
-  const poverty = { id: '2', name: '财政扶贫资金', year: 2018, amountFen: yuan('226990000') };
+describe('an overlap links two sources of one period and fits in the including one (FUNDS.OVERLAP_*)', () => {
+  const agri = { id: '1', name: '财政涉农整合资金', period: '2014–2018', amountFen: yuan('810007120') };
+  const poverty = { id: '2', name: '财政扶贫资金', period: '2014–2018', amountFen: yuan('226990000') };
   it.each([
-    ['within both', agri, poverty, '226990000', []],
-    ['more than the smaller source', agri, poverty, '247580000', ['FUNDS.OVERLAP_FITS']],
+    [
+      "the article's 24,758 万, more than the contained source (reported by the reconciliation)",
+      agri,
+      poverty,
+      '247580000',
+      [],
+    ],
+    ['more than the including source', poverty, agri, '226990000.01', ['FUNDS.OVERLAP_WITHIN_CONTAINER']],
     ['a source with itself', agri, agri, '1', ['FUNDS.OVERLAP_DISTINCT']],
-    ['across years', agri, { ...poverty, year: 2017 }, '1', ['FUNDS.OVERLAP_SAME_YEAR']],
+    ['across periods', agri, { ...poverty, period: '2019' }, '1', ['FUNDS.OVERLAP_SAME_PERIOD']],
   ] as const)('%s → failed %j', (_what, container, contained, amount, ids) => {
     expect(failed(canDeclareOverlap(container, contained, yuan(amount)))).toEqual(ids);
   });
 
-  it("says the article's 24,758 万 is more than the 22,699 万 of fiscal poverty funds", () => {
-    const reasons = canDeclareOverlap(agri, { ...poverty, year: 2017 }, yuan('247580000')).reasons;
-    expect(reasons[2]!.messageZh).toContain('超过较小一项的金额 226990000.00 元');
-    expect(reasons[1]!.messageZh).toContain('须在同一年度');
+  it('names the periods and the amounts in Chinese', () => {
+    const reasons = canDeclareOverlap(poverty, { ...agri, period: '2019' }, yuan('226990001')).reasons;
+    expect(reasons[2]!.messageZh).toContain('超过「财政扶贫资金」总额 226990000.00 元');
+    expect(reasons[1]!.messageZh).toContain('为 2019 年, 包含关系须在同一期间');
     expect(canDeclareOverlap(agri, agri, 1).reasons[0]!.messageZh).toContain('不能包含自身');
   });
 });

@@ -126,20 +126,24 @@ export function canDisburse(project: ProjectBalance, amountFen: Fen): Decision<'
 export interface OverlapSide {
   id: string;
   name: string;
-  year: number;
+  /** The years the source covers, as written ("2014–2018", "2019"). */
+  period: string;
   amountFen: Fen;
 }
 
-/** FUNDS.OVERLAP_DISTINCT, FUNDS.OVERLAP_SAME_YEAR and FUNDS.OVERLAP_FITS: "A includes X of B" links two sources of one year and fits in both. */
+/**
+ * FUNDS.OVERLAP_DISTINCT, FUNDS.OVERLAP_SAME_PERIOD and FUNDS.OVERLAP_WITHIN_CONTAINER: "A includes X of B" links
+ * two sources of one period and X fits in A. X larger than B is kept as declared and reported by the
+ * reconciliation (FUNDS.OVERLAP_FITS), as the article's 24,758 万 of 22,699 万 is.
+ */
 export function canDeclareOverlap(
   container: OverlapSide,
   contained: OverlapSide,
   amountFen: Fen,
 ): Decision<'PASS' | 'FAIL'> {
   const distinct = container.id !== contained.id;
-  const sameYear = container.year === contained.year;
-  const smaller = Math.min(container.amountFen, contained.amountFen);
-  const fits = amountFen <= smaller;
+  const samePeriod = container.period === contained.period;
+  const fits = amountFen <= container.amountFen;
   return decide([
     makeReason({
       ruleId: 'FUNDS.OVERLAP_DISTINCT',
@@ -150,22 +154,22 @@ export function canDeclareOverlap(
       en: distinct ? 'The overlap links two sources' : 'A source cannot include itself',
     }),
     makeReason({
-      ruleId: 'FUNDS.OVERLAP_SAME_YEAR',
-      passed: sameYear,
-      facts: { containerYear: container.year, containedYear: contained.year },
+      ruleId: 'FUNDS.OVERLAP_SAME_PERIOD',
+      passed: samePeriod,
+      facts: { containerPeriod: container.period, containedPeriod: contained.period },
       source: INTEGRATION,
-      zh: sameYear
-        ? `两个来源同属 ${container.year} 年`
-        : `「${container.name}」为 ${container.year} 年, 「${contained.name}」为 ${contained.year} 年, 包含关系须在同一年度`,
-      en: sameYear ? 'Both sources are of one year' : 'An overlap links sources of one year',
+      zh: samePeriod
+        ? `两个来源同属 ${container.period} 年`
+        : `「${container.name}」为 ${container.period} 年, 「${contained.name}」为 ${contained.period} 年, 包含关系须在同一期间`,
+      en: samePeriod ? 'Both sources cover one period' : 'An overlap links sources of one period',
     }),
     makeReason({
-      ruleId: 'FUNDS.OVERLAP_FITS',
+      ruleId: 'FUNDS.OVERLAP_WITHIN_CONTAINER',
       passed: fits,
-      facts: { overlapFen: amountFen, containerFen: container.amountFen, containedFen: contained.amountFen },
+      facts: { overlapFen: amountFen, containerFen: container.amountFen },
       source: INTEGRATION,
-      zh: `「${container.name}」含「${contained.name}」${yuanText(amountFen)}${fits ? ', 未超过两项来源金额' : `, 超过较小一项的金额 ${yuanText(smaller)}`}`,
-      en: `Overlap of ${formatYuan(amountFen)} yuan${fits ? ' fits in both sources' : ` exceeds the smaller source, ${formatYuan(smaller)} yuan`}`,
+      zh: `「${container.name}」含「${contained.name}」${yuanText(amountFen)}${fits ? `, 未超过「${container.name}」总额` : `, 超过「${container.name}」总额 ${yuanText(container.amountFen)}`}`,
+      en: `Overlap of ${formatYuan(amountFen)} yuan${fits ? ' fits in the including source' : ` exceeds the including source, ${formatYuan(container.amountFen)} yuan`}`,
     }),
   ]);
 }
