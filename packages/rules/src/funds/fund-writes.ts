@@ -51,10 +51,10 @@ export function canAllocate(fundSource: SourceBalance, amountFen: Fen): Decision
 }
 
 /** Project states that take no more money: removed from the library, or handed over. */
-const CLOSED_TO_ALLOCATION: readonly ProjectState[] = ['REMOVED', 'ASSET_HANDOVER'];
+export const PROJECT_STATES_CLOSED_TO_ALLOCATION: readonly ProjectState[] = ['REMOVED', 'ASSET_HANDOVER'];
 
 /** Payments follow the work: from implementation until completion acceptance (竣工验收后拨付尾款). */
-const PAYABLE: readonly ProjectState[] = ['IMPLEMENTATION', 'COMPLETION_ACCEPTANCE'];
+export const PAYABLE_PROJECT_STATES: readonly ProjectState[] = ['IMPLEMENTATION', 'COMPLETION_ACCEPTANCE'];
 
 export interface ProjectBalance {
   name: string;
@@ -65,7 +65,7 @@ export interface ProjectBalance {
 
 /** FUNDS.PROJECT_OPEN: a project removed from the library or already handed over takes no allocation. */
 export function projectTakesAllocation(project: ProjectBalance): Reason {
-  const passed = !CLOSED_TO_ALLOCATION.includes(project.state);
+  const passed = !PROJECT_STATES_CLOSED_TO_ALLOCATION.includes(project.state);
   return makeReason({
     ruleId: 'FUNDS.PROJECT_OPEN',
     passed,
@@ -90,13 +90,13 @@ export function canAllocateToProject(
 /** FUNDS.PAYMENT_STAGE and FUNDS.DISBURSEMENT_CAP: a payment is made during the works and fits in what is allocated but unpaid. */
 export function canDisburse(project: ProjectBalance, amountFen: Fen): Decision<'PASS' | 'FAIL'> {
   const remainingFen = project.allocatedFen - project.disbursedFen;
-  const staged = PAYABLE.includes(project.state);
+  const staged = PAYABLE_PROJECT_STATES.includes(project.state);
   const fits = amountFen <= remainingFen;
   return decide([
     makeReason({
       ruleId: 'FUNDS.PAYMENT_STAGE',
       passed: staged,
-      params: { payable: [...PAYABLE] },
+      params: { payable: [...PAYABLE_PROJECT_STATES] },
       facts: { project: project.name, state: project.state },
       source: source('PROJLIB_2018', 'N', '实施、竣工验收后拨付'),
       zh: staged
