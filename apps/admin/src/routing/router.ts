@@ -1,4 +1,5 @@
 import { type AnyRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { fundsMenu, fundsRoutes } from '../funds/routes.ts';
 import { identificationMenu, identificationRoutes } from '../identification/routes.ts';
 import { organisationMenu, organisationRoutes } from '../organisation/routes.ts';
 import { responsibilityMenu, responsibilityRoutes } from '../responsibility/routes.ts';
@@ -21,13 +22,16 @@ const routeTree = rootRoute.addChildren([
   ...workAdvancementRoutes,
   ...responsibilityRoutes,
   ...identificationRoutes,
+  ...fundsRoutes,
 ]);
 
 /** The console's routes under /admin/ (where the API serves the build); the menu follows the mechanisms' order. */
 export const router = createRouter({
   routeTree,
   basepath: '/admin',
-  context: { menu: [organisationMenu, workAdvancementMenu, responsibilityMenu, identificationMenu] },
+  context: {
+    menu: [organisationMenu, workAdvancementMenu, responsibilityMenu, identificationMenu, fundsMenu],
+  },
   defaultPreload: 'intent',
   scrollRestoration: true,
 });
