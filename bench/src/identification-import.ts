@@ -25,7 +25,7 @@ const villages = (
   })
 ).map((v) => ({ township: v.parent!.name, name: v.name }));
 const admin = (await handle.db.query.users.findFirst({ where: { username: 'admin' } }))!;
-const viewer: Viewer = { ...admin, sessionId: 'bench' };
+const viewer: Viewer = { ...admin, jurisdictionLevel: 'COUNTY', sessionId: 'bench' };
 
 const lines: string[] = [];
 const say = (line: string) => {

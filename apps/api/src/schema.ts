@@ -9,5 +9,6 @@ import './modules/summary/summary';
 import './modules/identification';
 import './modules/work-advancement';
 import './modules/responsibility';
+import './modules/funds';
 
 export const schema = builder.toSchema();

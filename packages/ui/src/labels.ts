@@ -1,5 +1,6 @@
 import type { EnumValue } from '@gongjian/schema';
 import type { Locale } from './i18n.tsx';
+import { fundsLabels } from './labels/funds.ts';
 import { identificationLabels } from './labels/identification.ts';
 import { organisationLabels } from './labels/organisation.ts';
 import { responsibilityLabels } from './labels/responsibility.ts';
@@ -15,12 +16,14 @@ const labelTables = {
     ...workAdvancementLabels['zh-CN'],
     ...responsibilityLabels['zh-CN'],
     ...identificationLabels['zh-CN'],
+    ...fundsLabels['zh-CN'],
   },
   en: {
     ...organisationLabels.en,
     ...workAdvancementLabels.en,
     ...responsibilityLabels.en,
     ...identificationLabels.en,
+    ...fundsLabels.en,
   },
 };
 

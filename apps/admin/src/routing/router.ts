@@ -1,5 +1,6 @@
 import { type AnyRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { accessMenu, accessRoutes } from '../access/routes.ts';
+import { fundsMenu, fundsRoutes } from '../funds/routes.ts';
 import { identificationMenu, identificationRoutes } from '../identification/routes.ts';
 import { organisationMenu, organisationRoutes } from '../organisation/routes.ts';
 import { responsibilityMenu, responsibilityRoutes } from '../responsibility/routes.ts';
@@ -22,6 +23,7 @@ const routeTree = rootRoute.addChildren([
   ...workAdvancementRoutes,
   ...responsibilityRoutes,
   ...identificationRoutes,
+  ...fundsRoutes,
   ...accessRoutes,
 ]);
 
@@ -30,7 +32,14 @@ export const router = createRouter({
   routeTree,
   basepath: '/admin',
   context: {
-    menu: [organisationMenu, workAdvancementMenu, responsibilityMenu, identificationMenu, accessMenu],
+    menu: [
+      organisationMenu,
+      workAdvancementMenu,
+      responsibilityMenu,
+      identificationMenu,
+      fundsMenu,
+      accessMenu,
+    ],
   },
   defaultPreload: 'intent',
   scrollRestoration: true,

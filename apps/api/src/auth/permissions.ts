@@ -35,6 +35,16 @@ export const PERMISSIONS = {
   'verification.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'SUPERVISOR'],
   /** Read the four rates (贫困发生率、漏评率、错退率、群众认可度). */
   'rates.read': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'SUPERVISOR', 'AUDITOR', 'LEADER'],
+  /** Register fund sources, overlaps and reported totals, and allocate funds to projects (资金来源登记、资金安排). */
+  'funds.write': ['COUNTY_ADMIN'],
+  /** Record payments against projects (资金拨付). */
+  'funds.disburse': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK'],
+  /** Apply for projects and take their lifecycle steps (项目申报、审核、入库、实施、验收). */
+  'project.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Publish plan, allocation and project notices (公告公示). */
+  'notice.publish': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Record audit findings and close them once rectified (审计发现登记、销号). */
+  'audit.finding': ['COUNTY_ADMIN', 'AUDITOR'],
   /** Read the audit log (审计日志). */
   'audit.read': ['COUNTY_ADMIN', 'SUPERVISOR', 'AUDITOR'],
   /** Use the GraphQL IDE and send arbitrary documents outside production. */

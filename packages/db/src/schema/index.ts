@@ -1,4 +1,5 @@
 export * from './access';
+export * from './funds';
 export * from './geography';
 export * from './identification';
 export * from './organisation';

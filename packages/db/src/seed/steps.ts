@@ -1,7 +1,13 @@
 import type { DemoStep } from './demo-step';
+import { seedFunds } from './funds/index';
 import { seedIdentification } from './identification/index';
 import { seedResponsibility } from './responsibility/index';
 import { seedWorkAdvancement } from './work-advancement/index';
 
 /** The mechanisms' demo steps, in the order they draw from the shared random sequence. */
-export const MECHANISM_STEPS: DemoStep[] = [seedWorkAdvancement, seedResponsibility, seedIdentification];
+export const MECHANISM_STEPS: DemoStep[] = [
+  seedWorkAdvancement,
+  seedResponsibility,
+  seedIdentification,
+  seedFunds,
+];

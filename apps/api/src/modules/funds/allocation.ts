@@ -1,0 +1,143 @@
+import { fundAllocations, fundSources, projects } from '@gongjian/db/schema';
+import {
+  canAllocate,
+  canAllocateToProject,
+  PROJECT_STATES_CLOSED_TO_ALLOCATION,
+  projectTakesAllocation,
+} from '@gongjian/rules';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { builder } from '../../builder';
+import { ConflictError } from '../../errors';
+import { actedOn } from '../../shared/dates';
+import { WRITE_ERRORS } from '../../shared/error-types';
+import { enteredAmountSchema, fenToWanYuan, fenToYuan } from '../../shared/money';
+import { text, validate } from '../../shared/validate';
+import { refuseUnless } from '../../spine/decide';
+import { viewerMayChange, writableRow } from '../../spine/load';
+import { nextVersion, reread, writeAudited } from '../../spine/write';
+import { FundSource } from './fund-source';
+import { Project } from './project';
+
+export const FundAllocation = builder.drizzleNode('fundAllocations', {
+  name: 'FundAllocation',
+  description: '资金安排 (money from a source to a project)',
+  id: { column: (allocation) => allocation.id },
+  authScopes: (allocation) => ({ jurisdiction: allocation.regionPath }),
+  fields: (t) => ({
+    source: t.relation('source', { type: FundSource, description: '资金来源' }),
+    project: t.relation('project', { type: Project, description: '项目' }),
+    amountYuan: t.string({ description: '金额 (元)', resolve: (a) => fenToYuan(a.amountFen) }),
+    amountWanYuan: t.string({ description: '金额 (万元)', resolve: (a) => fenToWanYuan(a.amountFen) }),
+    allocatedOn: t.expose('allocatedOn', { type: 'Date', description: '安排日期' }),
+    notes: t.exposeString('notes', { nullable: true, description: '说明' }),
+  }),
+});
+
+const AllocateFundsInput = builder.inputType('AllocateFundsInput', {
+  description:
+    '安排资金 (from a source to a project; amount in 元 or 万元, at most what the source has left)',
+  fields: (t) => ({
+    sourceId: t.globalID({ required: true, for: [FundSource], description: '资金来源' }),
+    projectId: t.globalID({ required: true, for: [Project], description: '项目' }),
+    amountYuan: t.string({ required: false, description: '金额 (元)' }),
+    amountWanYuan: t.string({ required: false, description: '金额 (万元)' }),
+    allocatedOn: t.field({ type: 'Date', required: false, description: '安排日期 (default today)' }),
+    notes: t.string({ required: false, description: '说明' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  allocateFunds: t.drizzleField({
+    type: FundAllocation,
+    description:
+      '安排资金 (the source and the project move in one transaction, each by a guarded update: concurrent allocations never pass the source amount)',
+    authScopes: { permission: 'funds.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: AllocateFundsInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const sourceId = Number(input.sourceId.id);
+      const projectId = Number(input.projectId.id);
+      const source = writableRow(ctx, await ctx.db.query.fundSources.findFirst({ where: { id: sourceId } }), {
+        entity: '资金来源',
+        argument: 'sourceId',
+        id: sourceId,
+      });
+      const project = writableRow(ctx, await ctx.db.query.projects.findFirst({ where: { id: projectId } }), {
+        entity: '项目',
+        argument: 'projectId',
+        id: projectId,
+      });
+      const amountFen = validate(enteredAmountSchema, input);
+      const notes = validate(text(500).nullish(), input.notes) ?? null;
+      const allocatedOn = actedOn(input.allocatedOn, 'allocatedOn');
+      refuseUnless(canAllocateToProject(source, project, amountFen));
+      const id = await writeAudited(ctx, async (tx) => {
+        const [movedSource] = await tx
+          .update(fundSources)
+          .set({ allocatedFen: sql`${fundSources.allocatedFen} + ${amountFen}`, ...nextVersion(fundSources) })
+          .where(
+            and(
+              eq(fundSources.id, sourceId),
+              sql`${fundSources.allocatedFen} + ${amountFen} <= ${fundSources.amountFen}`,
+            ),
+          )
+          .returning({ id: fundSources.id });
+        if (!movedSource) {
+          const [current] = await tx.select().from(fundSources).where(eq(fundSources.id, sourceId));
+          refuseUnless(canAllocate(current ?? source, amountFen));
+          throw new ConflictError(current?.version ?? null, '资金来源刚被修改, 请重试');
+        }
+        const [movedProject] = await tx
+          .update(projects)
+          .set({ allocatedFen: sql`${projects.allocatedFen} + ${amountFen}`, ...nextVersion(projects) })
+          .where(
+            and(
+              eq(projects.id, projectId),
+              notInArray(projects.state, [...PROJECT_STATES_CLOSED_TO_ALLOCATION]),
+            ),
+          )
+          .returning({ id: projects.id });
+        if (!movedProject) {
+          const [current] = await tx.select().from(projects).where(eq(projects.id, projectId));
+          refuseUnless({ outcome: 'FAIL', reasons: [projectTakesAllocation(current ?? project)] });
+          throw new ConflictError(current?.version ?? null, '项目刚被修改, 请重试');
+        }
+        const [created] = await tx
+          .insert(fundAllocations)
+          .values({
+            countyId: project.countyId,
+            regionPath: project.regionPath,
+            sourceId,
+            projectId,
+            amountFen,
+            allocatedOn,
+            allocatedById: ctx.viewer!.id,
+            notes,
+          })
+          .returning();
+        return {
+          id: created!.id,
+          audit: {
+            action: 'funds.allocate',
+            entityType: 'FundAllocation',
+            entityId: created!.id,
+            regionPath: project.regionPath,
+            after: created,
+          },
+        };
+      });
+      return reread(ctx.db.query.fundAllocations.findFirst(query({ where: { id } })), '资金安排', id);
+    },
+  }),
+}));
+
+builder.drizzleObjectFields(Project, (t) => ({
+  viewerCanAllocate: t.boolean({
+    description: '可向本项目安排资金 (role, county jurisdiction and the rule FUNDS.PROJECT_OPEN)',
+    select: { columns: { regionPath: true, state: true, name: true } },
+    resolve: (project, _args, ctx) =>
+      viewerMayChange(ctx, 'funds.write', project.regionPath) &&
+      ctx.viewer?.jurisdictionId === ctx.viewer?.countyId &&
+      projectTakesAllocation({ ...project, allocatedFen: 0, disbursedFen: 0 }).passed,
+  }),
+}));

@@ -1,0 +1,159 @@
+import { addDays } from '@gongjian/rules';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clock } from '../../src/clock';
+import { createScenario, dropTestDatabases, globalId, onPostgres, type Scenario } from '../harness';
+
+/** Allocations and payments racing on one source or one project (PGlite runs one transaction at a time). */
+let s: Scenario;
+beforeAll(async () => {
+  if (!onPostgres) throw new Error('the concurrency tier needs DATABASE_URL (a real PostgreSQL server)');
+  s = await createScenario();
+});
+afterAll(async () => {
+  await s.close();
+  await dropTestDatabases();
+});
+
+interface Outcome {
+  __typename: string;
+  code?: string;
+  ruleId?: string;
+  data?: { id: string; version: number };
+}
+
+const INPUTS: Record<string, string> = { allocateFunds: 'AllocateFundsInput' };
+
+async function mutate(name: string, input: Record<string, unknown>) {
+  const type = INPUTS[name] ?? `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
+  const success = `Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success`;
+  const select = name === 'advanceProject' ? 'id version' : 'id';
+  const r = await s.run<Record<string, Outcome>>(
+    'admin',
+    `mutation ($input: ${type}!) { ${name}(input: $input) { __typename ... on ${success} { data { ${select} } }
+      ... on Error { code } ... on RuleViolationError { ruleId } } }`,
+    { input },
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data![name]!;
+}
+
+const rowId = (id: string) => Number(Buffer.from(id, 'base64').toString().split(':')[1]);
+
+async function newSource(amountYuan: string) {
+  const r = await mutate('createFundSource', {
+    category: 'OTHER',
+    name: '并发测试资金',
+    fromYear: 2026,
+    toYear: 2026,
+    amountYuan,
+  });
+  return r.data!.id;
+}
+
+/** A new project in 沱江镇 taken to IMPLEMENTATION (its notice ran before today). */
+async function projectInImplementation() {
+  const township = (await s.handle.db.query.regions.findFirst({
+    where: { level: 'TOWNSHIP', name: '沱江镇' },
+  }))!;
+  const village = (await s.handle.db.query.regions.findFirst({
+    where: { level: 'VILLAGE', regionPath: { like: `${township.regionPath}%` } },
+  }))!;
+  const unit = (await s.handle.db.query.units.findFirst({
+    where: { kind: 'TOWNSHIP_GOVERNMENT', regionId: township.id },
+  }))!;
+  const created = await mutate('createProject', {
+    name: '并发测试项目',
+    category: '基础设施',
+    year: 2026,
+    villageId: globalId('Region', village.id),
+    responsibleUnitId: globalId('Unit', unit.id),
+    amountYuan: '2000',
+    beneficiaryHouseholds: 10,
+    beneficiaryPeople: 30,
+    beneficiaryPoorPeople: 9,
+    performanceTarget: '建成村道 1 公里',
+    povertyLink: '贫困户务工',
+  });
+  const id = created.data!.id;
+  let version = 1;
+  const step = async (to: string) => {
+    const r = await mutate('advanceProject', { id, version, to });
+    expect(r.__typename).toBe('MutationAdvanceProjectSuccess');
+    version = r.data!.version;
+  };
+  for (const to of ['TOWNSHIP_REVIEW', 'COUNTY_APPRAISAL', 'APPROVED', 'IN_LIBRARY']) await step(to);
+  const today = clock.today();
+  await mutate('publishNotice', {
+    subject: 'PROJECT',
+    projectId: id,
+    title: '入库公告',
+    postingPlace: '村务公开栏',
+    postedOn: addDays(today, -20),
+    lastDayPosted: addDays(today, -11),
+  });
+  await step('IMPLEMENTATION');
+  return id;
+}
+
+const RUNS = [1, 2, 3, 4, 5];
+
+describe('caps under concurrent writers on PostgreSQL', () => {
+  it.each(RUNS)(
+    'run %i: 20 concurrent allocations of 70 元 against a 1,000 元 source: 14 land, 6 are refused by FUNDS.ALLOCATION_CAP, the sum stays within the source',
+    async () => {
+      const sourceId = await newSource('1000');
+      const projectId = await projectInImplementation();
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => mutate('allocateFunds', { sourceId, projectId, amountYuan: '70' })),
+      );
+      const landed = results.filter((r) => r.__typename === 'MutationAllocateFundsSuccess');
+      const refused = results.filter((r) => r.__typename !== 'MutationAllocateFundsSuccess');
+      expect(landed).toHaveLength(14);
+      expect(refused.map((r) => [r.code, r.ruleId])).toEqual(
+        Array.from({ length: 6 }, () => ['RULE_VIOLATION', 'FUNDS.ALLOCATION_CAP']),
+      );
+      const source = (await s.handle.db.query.fundSources.findFirst({
+        where: { id: rowId(sourceId) },
+        with: { allocations: true },
+      }))!;
+      const sum = source.allocations.reduce((total, a) => total + a.amountFen, 0);
+      expect(sum).toBe(98_000);
+      expect(source.allocatedFen).toBe(sum);
+      expect(source.allocatedFen).toBeLessThanOrEqual(source.amountFen);
+      const project = (await s.handle.db.query.projects.findFirst({ where: { id: rowId(projectId) } }))!;
+      expect(project.allocatedFen).toBe(sum);
+      const audits = await s.handle.db.query.auditLog.findMany({ where: { action: 'funds.allocate' } });
+      expect(audits.filter((a) => source.allocations.some((x) => String(x.id) === a.entityId))).toHaveLength(
+        14,
+      );
+    },
+  );
+
+  it.each(RUNS)(
+    'run %i: 20 concurrent payments of 70 元 against a 1,000 元 allocation: 14 land, 6 are refused by FUNDS.DISBURSEMENT_CAP, the sum stays within the allocation',
+    async () => {
+      const sourceId = await newSource('1000');
+      const projectId = await projectInImplementation();
+      expect((await mutate('allocateFunds', { sourceId, projectId, amountYuan: '1000' })).__typename).toBe(
+        'MutationAllocateFundsSuccess',
+      );
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => mutate('recordDisbursement', { projectId, amountYuan: '70' })),
+      );
+      const landed = results.filter((r) => r.__typename === 'MutationRecordDisbursementSuccess');
+      const refused = results.filter((r) => r.__typename !== 'MutationRecordDisbursementSuccess');
+      expect(landed).toHaveLength(14);
+      expect(refused.map((r) => [r.code, r.ruleId])).toEqual(
+        Array.from({ length: 6 }, () => ['RULE_VIOLATION', 'FUNDS.DISBURSEMENT_CAP']),
+      );
+      const project = (await s.handle.db.query.projects.findFirst({
+        where: { id: rowId(projectId) },
+        with: { disbursements: true },
+      }))!;
+      const sum = project.disbursements.reduce((total, d) => total + d.amountFen, 0);
+      expect(sum).toBe(98_000);
+      expect(project.disbursedFen).toBe(sum);
+      expect(project.disbursedFen).toBeLessThanOrEqual(project.allocatedFen);
+    },
+  );
+});

@@ -1,0 +1,5 @@
+export * from './caps';
+export * from './disclosure';
+export * from './fund-writes';
+export * from './projects';
+export * from './reconciliation';
