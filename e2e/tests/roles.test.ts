@@ -69,6 +69,8 @@ const everyEntry = [
   '精准识别四率',
   'Excel 导入',
 ];
+/** The full menu without the named entries, in the menu's order. */
+const everyEntryBut = (...missing: string[]) => everyEntry.filter((entry) => !missing.includes(entry));
 const noTaskWrites = { 填报进度: 0, 分解: 0, 办结: 0, 改派: 0 };
 
 const roleCases: RoleCase[] = [
@@ -115,16 +117,7 @@ const roleCases: RoleCase[] = [
     title: 'a helper reports progress but has no decomposition, no rates and no unit forms',
     username: 'helper',
     signInPath: 'organisation/units',
-    menu: [
-      ...organisation,
-      ...workAdvancement,
-      '任务清单',
-      '挂图作战',
-      '农户台账',
-      '动态调整',
-      '七个不纳入筛查',
-      '防返贫监测',
-    ],
+    menu: everyEntryBut('任务分解', '精准识别四率', 'Excel 导入'),
     visits: [
       { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', settle: true, buttons: { 分解: 0, 办结: 0, 改派: 0 } },
@@ -165,17 +158,7 @@ const roleCases: RoleCase[] = [
     title: 'an auditor reads the registry and screening findings but changes nothing',
     username: 'auditor',
     signInPath: 'identification/households',
-    menu: [
-      ...organisation,
-      ...workAdvancement,
-      '任务清单',
-      '挂图作战',
-      '农户台账',
-      '动态调整',
-      '七个不纳入筛查',
-      '防返贫监测',
-      '精准识别四率',
-    ],
+    menu: everyEntryBut('任务分解', 'Excel 导入'),
     visits: [
       {
         waitFor: 'households-table',
@@ -225,10 +208,11 @@ describe.skipIf(skipReason !== '')('the admin console follows the viewer’s rol
     await browser?.close();
   });
 
-  test.each(roleCases)('$title', async ({ username, signInPath, menu, visits }) => {
-    const { context, page } = await openAs(browser, username, signInPath);
-    contexts.push(context);
-    expect(await menuEntries(page)).toEqual(menu);
-    for (const visit of visits) await check(page, visit);
-  });
+  for (const { title, username, signInPath, menu, visits } of roleCases)
+    test(title, async () => {
+      const { context, page } = await openAs(browser, username, signInPath);
+      contexts.push(context);
+      expect(await menuEntries(page)).toEqual(menu);
+      for (const visit of visits) await check(page, visit);
+    });
 });

@@ -106,15 +106,7 @@ export function IncomesTable({
     },
   ];
   return (
-    <Table
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={rows}
-      pagination={false}
-      expandable={{ expandedRowRender: (r) => <RuleDecisionView decision={r.lineCheck} /> }}
-      locale={{ emptyText: <EmptyState description={words.noIncomes} /> }}
-    />
+    <YearTable rows={rows} columns={columns} emptyText={words.noIncomes} decisionOf={(r) => r.lineCheck} />
   );
 }
 
@@ -165,14 +157,11 @@ export function GuaranteesTable({
     },
   ];
   return (
-    <Table
-      rowKey="id"
-      size="small"
+    <YearTable
+      rows={rows}
       columns={columns}
-      dataSource={rows}
-      pagination={false}
-      expandable={{ expandedRowRender: (r) => <RuleDecisionView decision={r.evaluation} /> }}
-      locale={{ emptyText: <EmptyState description={words.noGuarantees} /> }}
+      emptyText={words.noGuarantees}
+      decisionOf={(r) => r.evaluation}
     />
   );
 }
@@ -211,14 +200,30 @@ export function MeasuresTable({
       ),
     },
   ];
+  return <YearTable rows={rows} columns={columns} emptyText={words.noMeasures} />;
+}
+
+/** One of a household's small tables; with `decisionOf`, a row opens onto the rules' decision and its reasons. */
+function YearTable<Row extends { id: string }>({
+  rows,
+  columns,
+  emptyText,
+  decisionOf,
+}: {
+  rows: Row[];
+  columns: TableColumnsType<Row>;
+  emptyText: string;
+  decisionOf?: (row: Row) => Parameters<typeof RuleDecisionView>[0]['decision'];
+}) {
   return (
-    <Table
+    <Table<Row>
       rowKey="id"
       size="small"
       columns={columns}
       dataSource={rows}
       pagination={false}
-      locale={{ emptyText: <EmptyState description={words.noMeasures} /> }}
+      expandable={decisionOf && { expandedRowRender: (r) => <RuleDecisionView decision={decisionOf(r)} /> }}
+      locale={{ emptyText: <EmptyState description={emptyText} /> }}
     />
   );
 }

@@ -27,7 +27,20 @@ import { RuleDecision_decision, RuleDecisionView } from '../../shared/RuleReason
 import { adminWords } from '../../words.ts';
 import { ratesWords } from './words.ts';
 
-export const RatesRow_row = graphql(`
+/** A judged rate as the table shows it: the value, the verdict, the threshold and the counts behind it. */
+const RatesRow_rate = graphql(`
+  fragment RatesRow_rate on JudgedRate @_unmask {
+    percent
+    passed
+    comparison
+    thresholdPercent
+    numerator
+    denominator
+  }
+`);
+
+export const RatesRow_row = graphql(
+  `
   fragment RatesRow_row on IdentificationRatesRow {
     regionId
     name
@@ -42,39 +55,21 @@ export const RatesRow_row = graphql(`
     surveyedHouseholds
     recognisingHouseholds
     incidence {
-      percent
-      passed
-      comparison
-      thresholdPercent
-      numerator
-      denominator
+      ...RatesRow_rate
     }
     missedRate {
-      percent
-      passed
-      comparison
-      thresholdPercent
-      numerator
-      denominator
+      ...RatesRow_rate
     }
     wrongExitRate {
-      percent
-      passed
-      comparison
-      thresholdPercent
-      numerator
-      denominator
+      ...RatesRow_rate
     }
     recognition {
-      percent
-      passed
-      comparison
-      thresholdPercent
-      numerator
-      denominator
+      ...RatesRow_rate
     }
   }
-`);
+`,
+  [RatesRow_rate],
+);
 
 const RatesQuery = graphql.persisted(
   'admin/AdminIdentificationRates',
