@@ -10,6 +10,11 @@ export type Access = 'public' | 'signedIn' | 'unmask' | Permission;
 
 export const EXPECTED_ACCESS: Record<string, Access> = {
   // query
+  auditFindings: 'signedIn',
+  disclosureNotices: 'signedIn',
+  fundReconciliation: 'signedIn',
+  fundSources: 'signedIn',
+  projects: 'signedIn',
   auditLog: 'audit.read',
   auditRetentionMonths: 'audit.read',
   battleMap: 'signedIn',
@@ -42,6 +47,16 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   villages: 'signedIn',
   workStations: 'signedIn',
   // mutation
+  advanceProject: 'project.write',
+  allocateFunds: 'funds.write',
+  closeAuditFinding: 'audit.finding',
+  createFundSource: 'funds.write',
+  createProject: 'project.write',
+  declareFundOverlap: 'funds.write',
+  publishNotice: 'notice.publish',
+  recordAuditFinding: 'audit.finding',
+  recordDisbursement: 'funds.disburse',
+  recordReportedTotal: 'funds.write',
   addMember: 'household.write',
   assignResponsibleCadre: 'monitoring.write',
   completeTask: 'task.write',
