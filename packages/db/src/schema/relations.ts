@@ -1,6 +1,7 @@
 import { defineRelations } from 'drizzle-orm';
 import * as schema from './index';
 import { accessRelations } from './relations/access';
+import { assistanceRelations } from './relations/assistance';
 import { geographyRelations } from './relations/geography';
 import { identificationRelations } from './relations/identification';
 import { organisationRelations } from './relations/organisation';
@@ -19,4 +20,5 @@ export const relations = {
   ...workAdvancementRelations,
   ...responsibilityRelations,
   ...identificationRelations,
+  ...assistanceRelations,
 };

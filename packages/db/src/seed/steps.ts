@@ -1,7 +1,13 @@
+import { seedAssistance } from './assistance/index';
 import type { DemoStep } from './demo-step';
 import { seedIdentification } from './identification/index';
 import { seedResponsibility } from './responsibility/index';
 import { seedWorkAdvancement } from './work-advancement/index';
 
 /** The mechanisms' demo steps, in the order they draw from the shared random sequence. */
-export const MECHANISM_STEPS: DemoStep[] = [seedWorkAdvancement, seedResponsibility, seedIdentification];
+export const MECHANISM_STEPS: DemoStep[] = [
+  seedWorkAdvancement,
+  seedResponsibility,
+  seedIdentification,
+  seedAssistance,
+];
