@@ -8,5 +8,6 @@ import './modules/summary/summary';
 import './modules/identification';
 import './modules/work-advancement';
 import './modules/responsibility';
+import './modules/assistance';
 
 export const schema = builder.toSchema();
