@@ -38,15 +38,7 @@ export const PERMISSIONS = {
   /** Read the audit log (审计日志). */
   'audit.read': ['COUNTY_ADMIN', 'SUPERVISOR', 'AUDITOR'],
   /** Read work teams, pairings, visits, compliance and coverage (帮扶工作查询). */
-  'assistance.read': [
-    'COUNTY_ADMIN',
-    'TOWNSHIP_CLERK',
-    'VILLAGE_CLERK',
-    'HELPER',
-    'SUPERVISOR',
-    'AUDITOR',
-    'LEADER',
-  ],
+  'assistance.read': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER', 'SUPERVISOR', 'AUDITOR'],
   /** Create work teams and keep their rosters (驻村工作队管理). */
   'workTeam.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK'],
   /** Pair helpers with households, replace and end pairings (结对帮扶管理). */
