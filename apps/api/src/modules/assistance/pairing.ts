@@ -1,5 +1,5 @@
 import { cadres, households, pairings } from '@gongjian/db/schema';
-import { addDays, canEndPairing, canPairHelper } from '@gongjian/rules';
+import { addDays, canEndPairing, canPairHelper, type PairingRequest, type Policy } from '@gongjian/rules';
 import { and, eq, ilike, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inJurisdiction, inRegionSubtree, regionVisible } from '../../auth/jurisdiction';
@@ -7,7 +7,7 @@ import { maskPhone } from '../../auth/masking';
 import { isHelperOnly, seesAsHelper } from '../../auth/permissions';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ForbiddenError, RuleViolationError } from '../../errors';
+import { ForbiddenError } from '../../errors';
 import { clock, policyForYear, runRule } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { rowsOf } from '../../shared/rows';
@@ -186,13 +186,21 @@ const EndPairingInput = builder.inputType('EndPairingInput', {
 const PairSchema = z.object({ startDate: z.string().nullish(), replaceCurrent: z.boolean().nullish() });
 const EndSchema = z.object({ version: z.number().int().min(1, '版本号无效'), endDate: z.string().nullish() });
 
-/** The database's own refusals, should a write slip past the locks: the same typed errors as the rules'. */
-function mapPairingConstraint(error: unknown): never {
+/**
+ * The database's own refusals, should a write slip past the locks (the trigger's cap of 5, the one open
+ * pairing per household): the same typed errors, from the same rules, as the decision before the write.
+ */
+function mapPairingConstraint(error: unknown, request: PairingRequest, policy: Policy): never {
   const text = `${(error as { cause?: { message?: string } })?.cause?.message ?? ''} ${String(error)}`;
-  if (text.includes('pairings_helper_cap') || text.includes('open pairings'))
-    throw new RuleViolationError('PAIRING.CAP', '该帮扶责任人已结对5户, 上限5户');
+  if (text.includes('pairings_helper_cap'))
+    refuseUnless(canPairHelper({ ...request, helperActiveHouseholds: 5, current: null }, policy));
   if (text.includes('pairings_open_household_uq'))
-    throw new RuleViolationError('PAIRING.ALREADY_PAIRED', '该户已有帮扶责任人');
+    refuseUnless(
+      canPairHelper(
+        { ...request, current: { helperId: '', startDate: request.startDate }, replaceCurrent: false },
+        policy,
+      ),
+    );
   throw error;
 }
 
@@ -228,6 +236,14 @@ builder.mutationFields((t) => ({
       const values = validate(PairSchema, input);
       const today = clock.today();
       const startDate = values.startDate ?? today;
+      const policy = runRule(() => policyForYear(Number(startDate.slice(0, 4)), household.village.code));
+      const request = {
+        householdId: String(householdId),
+        helperId: String(helperId),
+        replaceCurrent: values.replaceCurrent === true,
+        startDate,
+        today,
+      };
       const id = await writeAudited(ctx, async (tx) => {
         // Household first, then helper: re-pairings of one household queue on the first lock, pairings of one helper on the second.
         await tx.execute(sql`select 1 from ${households} where id = ${householdId} for no key update`);
@@ -247,21 +263,10 @@ builder.mutationFields((t) => ({
         const current = state?.currentId
           ? { helperId: String(state.currentHelperId), startDate: state.currentStart! }
           : null;
-        const policy = policyForYear(Number(startDate.slice(0, 4)), household.village.code);
         refuseUnless(
-          runRule(() =>
-            canPairHelper(
-              {
-                householdId: String(householdId),
-                helperId: String(helperId),
-                helperActiveHouseholds: Number(state?.helperOpen ?? 0),
-                current,
-                replaceCurrent: values.replaceCurrent === true,
-                startDate,
-                today,
-              },
-              policy,
-            ),
+          canPairHelper(
+            { ...request, helperActiveHouseholds: Number(state?.helperOpen ?? 0), current },
+            policy,
           ),
         );
         if (current)
@@ -295,7 +300,9 @@ builder.mutationFields((t) => ({
             after: { householdId, helperId, startDate },
           },
         };
-      }).catch(mapPairingConstraint);
+      }).catch((error: unknown) =>
+        mapPairingConstraint(error, { ...request, helperActiveHouseholds: 0, current: null }, policy),
+      );
       return reread(ctx.db.query.pairings.findFirst(query({ where: { id } })), '结对', id);
     },
   }),
