@@ -10,6 +10,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { decodeCanonicalGlobalId, encodeGlobalId } from './arguments/global-id';
 import { nodeOrNotFound } from './arguments/nodes';
 import ArgumentChecksPlugin from './arguments/plugin';
+import { helperMaySeeHousehold } from './auth/helper-households';
 import { insideJurisdiction, regionVisible } from './auth/jurisdiction';
 import { hasPermission, type Permission } from './auth/permissions';
 import type { Context } from './context';
@@ -27,6 +28,8 @@ export interface BuilderTypes {
     jurisdiction: string;
     /** A region the viewer may name: inside the jurisdiction or above it. */
     regionVisible: string;
+    /** A household (by id) the viewer may see as a helper: any, unless they are a helper only and it is not paired with them. */
+    pairedHousehold: number;
   };
   Scalars: {
     ID: { Input: string; Output: string | number };
@@ -82,6 +85,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
       permission: (permission) => (ctx.viewer ? hasPermission(ctx.viewer.roles, permission) : false),
       jurisdiction: (regionPath) => insideJurisdiction(ctx.viewer, regionPath),
       regionVisible: (regionPath) => regionVisible(ctx.viewer, regionPath),
+      pairedHousehold: (householdId) => helperMaySeeHousehold(ctx, householdId),
     }),
     unauthorizedError: (_parent, ctx) => (ctx.viewer ? forbidden() : unauthenticated()),
   },

@@ -1,5 +1,6 @@
 import { auditLogExposure, createDb } from '@gongjian/db';
 import { seedJianghua } from '@gongjian/db/seed';
+import { clock } from './clock';
 import { env } from './env';
 import { createApp } from './server';
 
@@ -24,7 +25,7 @@ if (exposure.length > 0 && handle.kind === 'postgres') {
   console.log('audit log append-only for the application role (INSERT and SELECT only)');
 }
 if (env.seedDemo && handle.kind === 'pglite') {
-  const seeded = await handle.db.transaction((tx) => seedJianghua(tx));
+  const seeded = await handle.db.transaction((tx) => seedJianghua(tx, undefined, clock.now()));
   if (seeded) console.log('loaded the Jianghua demo county (江华瑶族自治县演示数据)');
 }
 

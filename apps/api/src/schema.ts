@@ -9,6 +9,7 @@ import './modules/summary/summary';
 import './modules/identification';
 import './modules/work-advancement';
 import './modules/responsibility';
+import './modules/assistance';
 import './modules/funds';
 
 export const schema = builder.toSchema();

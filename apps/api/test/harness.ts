@@ -6,6 +6,7 @@ import { createDb, type DbHandle } from '@gongjian/db';
 import { seedJianghua } from '@gongjian/db/seed';
 import postgres from 'postgres';
 import { viewerForUsername } from '../src/auth/sessions';
+import { clock } from '../src/clock';
 import type { Context, Viewer } from '../src/context';
 import { createApollo } from '../src/server';
 
@@ -32,7 +33,7 @@ async function seededPglite(): Promise<PGlite> {
   const pg = new PGlite();
   const handle = createDb({ pglite: pg });
   await handle.migrate();
-  await handle.db.transaction((tx) => seedJianghua(tx));
+  await handle.db.transaction((tx) => seedJianghua(tx, undefined, clock.now()));
   return pg;
 }
 
@@ -58,7 +59,7 @@ async function seededPostgresTemplate(): Promise<string> {
     maxConnections: 2,
   });
   await handle.migrate();
-  await handle.db.transaction((tx) => seedJianghua(tx));
+  await handle.db.transaction((tx) => seedJianghua(tx, undefined, clock.now()));
   await handle.close();
   return name;
 }

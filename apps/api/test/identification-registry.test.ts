@@ -171,9 +171,12 @@ describe('household detail', () => {
     expect(r.data!.household.incomes).toBeNull();
     expect(r.data!.household.assessment).toBeNull();
     expect(r.data!.household.members.every((m) => m.health === null && m.age >= 0)).toBe(true);
-    const village = await villageOf(s, 'helper');
+    const helperUser = (await s.handle.db.query.users.findFirst({ where: { username: 'helper' } }))!;
     const paired = (await s.handle.db.query.households.findFirst({
-      where: { villageId: village.id, status: 'EXITED' },
+      where: {
+        pairings: { helperId: helperUser.cadreId!, endDate: { isNull: true } },
+        incomes: true,
+      },
     }))!;
     const helper = await s.run<{ household: { incomes: unknown[]; members: { health: unknown }[] } }>(
       'helper',

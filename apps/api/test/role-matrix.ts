@@ -10,6 +10,11 @@ export type Access = 'public' | 'signedIn' | 'unmask' | Permission;
 
 export const EXPECTED_ACCESS: Record<string, Access> = {
   // query
+  assistanceCoverage: 'assistance.read',
+  pairings: 'assistance.read',
+  visitCompliance: 'assistance.read',
+  visits: 'assistance.read',
+  workTeams: 'assistance.read',
   auditFindings: 'signedIn',
   disclosureNotices: 'signedIn',
   fundReconciliation: 'signedIn',
@@ -47,6 +52,12 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   villages: 'signedIn',
   workStations: 'signedIn',
   // mutation
+  addWorkTeamMember: 'workTeam.write',
+  createWorkTeam: 'workTeam.write',
+  endPairing: 'pairing.write',
+  endWorkTeamMembership: 'workTeam.write',
+  pairHelper: 'pairing.write',
+  recordVisit: 'visit.record',
   advanceProject: 'project.write',
   allocateFunds: 'funds.write',
   closeAuditFinding: 'audit.finding',

@@ -47,6 +47,14 @@ export const PERMISSIONS = {
   'audit.finding': ['COUNTY_ADMIN', 'AUDITOR'],
   /** Read the audit log (审计日志). */
   'audit.read': ['COUNTY_ADMIN', 'SUPERVISOR', 'AUDITOR'],
+  /** Read work teams, pairings, visits, compliance and coverage (帮扶工作查询). */
+  'assistance.read': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER', 'SUPERVISOR', 'AUDITOR'],
+  /** Create work teams and keep their rosters (驻村工作队管理). */
+  'workTeam.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK'],
+  /** Pair helpers with households, replace and end pairings (结对帮扶管理). */
+  'pairing.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Record a visit; a helper only on their own pairings (VISIT.OWN_PAIRING) (登记走访). */
+  'visit.record': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER'],
   /** Use the GraphQL IDE and send arbitrary documents outside production. */
   'ide.use': ['DEVELOPER', 'COUNTY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -56,4 +64,20 @@ export type Permission = keyof typeof PERMISSIONS;
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
   const allowed: readonly Role[] = PERMISSIONS[permission];
   return roles.some((role) => allowed.includes(role));
+}
+
+/**
+ * A helper only (结对帮扶责任人 without a clerk role): they see the households paired with them and record
+ * visits of their own pairings, instead of everything in their village.
+ */
+export function isHelperOnly(roles: readonly Role[]): boolean {
+  return roles.includes('HELPER') && !hasPermission(roles, 'household.write');
+}
+
+/** Whether a viewer sees a pairing's or visit's row as far as the helper rule goes: a helper only their own. */
+export function seesAsHelper(
+  viewer: { roles: readonly Role[]; cadreId: number | null } | null,
+  helperId: number,
+) {
+  return !isHelperOnly(viewer?.roles ?? []) || viewer?.cadreId === helperId;
 }

@@ -1,4 +1,5 @@
 export * from './access';
+export * from './assistance';
 export * from './funds';
 export * from './geography';
 export * from './identification';

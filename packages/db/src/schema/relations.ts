@@ -1,6 +1,7 @@
 import { defineRelations } from 'drizzle-orm';
 import * as schema from './index';
 import { accessRelations } from './relations/access';
+import { assistanceRelations } from './relations/assistance';
 import { fundsRelations } from './relations/funds';
 import { geographyRelations } from './relations/geography';
 import { identificationRelations } from './relations/identification';
@@ -20,5 +21,6 @@ export const relations = {
   ...workAdvancementRelations,
   ...responsibilityRelations,
   ...identificationRelations,
+  ...assistanceRelations,
   ...fundsRelations,
 };

@@ -17,4 +17,14 @@ export interface SeededCounty {
  * A mechanism's part of the demo county, run after geography, organisation and users, in the order of
  * `MECHANISM_STEPS`. It reads what earlier steps wrote from the database and draws only from `random`.
  */
-export type DemoStep = (db: DbExecutor, county: SeededCounty, random: Random) => Promise<void>;
+export type DemoStep = (
+  db: DbExecutor,
+  county: SeededCounty,
+  random: Random,
+  load: DemoLoad,
+) => Promise<void>;
+
+/** When the demo is loaded (the API's clock): data kept relative to that day, such as recent visits, reads it. */
+export interface DemoLoad {
+  now: Date;
+}

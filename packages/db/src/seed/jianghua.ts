@@ -9,14 +9,17 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './access/index';
 export type { SeededCounty } from './demo-step';
 export { JIANGHUA_COUNTY_CODE, JIANGHUA_FIGURES } from './geography/index';
 
-/** Loads the Jianghua demo county unless it is already there. Returns true when it seeded. */
-export async function seedJianghua(db: DbExecutor, seed = 20190911): Promise<boolean> {
+/**
+ * Loads the Jianghua demo county unless it is already there. Returns true when it seeded. `now` is the
+ * loading instant (the API passes its clock), which recent visits are placed against.
+ */
+export async function seedJianghua(db: DbExecutor, seed = 20190911, now = new Date()): Promise<boolean> {
   const existing = await db.query.regions.findFirst({ where: { code: JIANGHUA_COUNTY_CODE } });
   if (existing) return false;
   const random = createRandom(seed);
   const county = await seedGeography(db, random);
   await seedOrganisation(db, random, county);
   await seedUsers(db, county);
-  for (const step of MECHANISM_STEPS) await step(db, county, random);
+  for (const step of MECHANISM_STEPS) await step(db, county, random, { now });
   return true;
 }

@@ -1,3 +1,4 @@
+import { seedAssistance } from './assistance/index';
 import type { DemoStep } from './demo-step';
 import { seedFunds } from './funds/index';
 import { seedIdentification } from './identification/index';
@@ -9,5 +10,6 @@ export const MECHANISM_STEPS: DemoStep[] = [
   seedWorkAdvancement,
   seedResponsibility,
   seedIdentification,
+  seedAssistance,
   seedFunds,
 ];

@@ -1,3 +1,4 @@
 export * from './pairing';
 export * from './teams';
 export * from './visits';
+export * from './writes';

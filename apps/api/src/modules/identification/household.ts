@@ -1,10 +1,11 @@
 import { householdMembers, households } from '@gongjian/db/schema';
 import { applicationKindsFrom } from '@gongjian/rules';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { pairedWithHelper } from '../../auth/helper-households';
 import { inJurisdiction, inRegionSubtree, inSubtree } from '../../auth/jurisdiction';
 import { maskPhone } from '../../auth/masking';
 import { builder } from '../../builder';
-import type { Context } from '../../context';
+import type { Context, Viewer } from '../../context';
 import { ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { decodeGlobalId } from '../../shared/global-id';
@@ -16,7 +17,7 @@ import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region, writableVillage } from '../geography/region';
 import { ApplicationKindEnum, HouseholdAttributeEnum, HouseholdStatusEnum, PovertyCauseEnum } from './enums';
 import { MemberInput } from './member-input';
-import { readable, sensitive } from './policy';
+import { readableHousehold, sensitive } from './policy';
 import {
   householdFieldsSchema,
   householdNumberSchema,
@@ -31,7 +32,7 @@ export const Household = builder.drizzleNode('households', {
   name: 'Household',
   description: '农户 (a household in the register; its status changes only through a completed application)',
   id: { column: (h) => h.id },
-  authScopes: readable,
+  authScopes: readableHousehold,
   fields: (t) => ({
     householdNumber: t.exposeString('householdNumber', { description: '户编号 (unique in the county)' }),
     village: t.relation('village', { type: Region, description: '所在村' }),
@@ -92,11 +93,12 @@ const ID_TAIL = /^(?:\d{6}\*{8})?(\d{3}[\dXx])$/;
  * subtree, status, attribute, cause, monitoring flag, and a search by head name, household number or the
  * last four characters of a member's ID number.
  */
-export function householdListFilter(table: typeof households, viewerPath: string, args: HouseholdListArgs) {
+export function householdListFilter(table: typeof households, viewer: Viewer, args: HouseholdListArgs) {
   const term = args.search?.trim().slice(0, 30);
   const tail = term ? ID_TAIL.exec(term)?.[1]?.toUpperCase() : undefined;
   return and(
-    inSubtree(table.regionPath, viewerPath),
+    inSubtree(table.regionPath, viewer.regionPath),
+    pairedWithHelper(table.id, viewer),
     inRegionSubtree(table.regionPath, args.regionId),
     args.status?.length ? inArray(table.status, [...args.status]) : undefined,
     args.attribute ? eq(table.attribute, args.attribute) : undefined,
@@ -124,11 +126,11 @@ builder.queryFields((t) => ({
       monitored: t.arg.boolean({ required: false, description: '监测对象' }),
     },
     totalCount: (_parent, args, ctx) =>
-      ctx.db.$count(households, householdListFilter(households, ctx.viewer!.regionPath, args)),
+      ctx.db.$count(households, householdListFilter(households, ctx.viewer!, args)),
     resolve: async (query, _root, args, ctx) =>
       await ctx.db.query.households.findMany(
         query({
-          where: { RAW: (table) => householdListFilter(table, ctx.viewer!.regionPath, args)! },
+          where: { RAW: (table) => householdListFilter(table, ctx.viewer!, args)! },
           orderBy: { id: 'asc' },
         }),
       ),
@@ -144,7 +146,8 @@ builder.queryFields((t) => ({
         query({
           where: {
             id: Number(args.id.id),
-            RAW: (table) => inJurisdiction(table.regionPath, ctx.viewer),
+            RAW: (table) =>
+              and(inJurisdiction(table.regionPath, ctx.viewer), pairedWithHelper(table.id, ctx.viewer))!,
           },
         }),
       ),

@@ -334,8 +334,7 @@ export async function exportHouseholds(db: Database, viewer: Viewer, args: House
   for (;;) {
     const page = await db.query.households.findMany({
       where: {
-        RAW: (table) =>
-          sql`${householdListFilter(table, viewer.regionPath, args)} and ${table.id} > ${afterId}`,
+        RAW: (table) => sql`${householdListFilter(table, viewer, args)} and ${table.id} > ${afterId}`,
       },
       orderBy: { id: 'asc' },
       limit: 2000,

@@ -175,10 +175,28 @@ export function exclusionFactsOf(
   return facts;
 }
 
-/** Every registry object: inside the viewer's jurisdiction and readable by their role. */
-export const readable = <T extends { regionPath: string }>(row: T) => ({
-  $all: { jurisdiction: row.regionPath, permission: 'household.read' as const },
+/**
+ * Every registry object: inside the viewer's jurisdiction, readable by their role, and for a helper only,
+ * of a household paired with them (rows that name their household; a household itself passes its id).
+ */
+export const readable = <T extends { regionPath: string }>(row: T) => readableOf(row, householdOf(row));
+
+/** A household itself: readable like its rows, checked as a helper's by its own id. */
+export const readableHousehold = <T extends { regionPath: string; id: number }>(row: T) =>
+  readableOf(row, row.id);
+
+const readableOf = (row: { regionPath: string }, householdId: number | null) => ({
+  $all: {
+    jurisdiction: row.regionPath,
+    permission: 'household.read' as const,
+    ...(householdId === null ? {} : { pairedHousehold: householdId }),
+  },
 });
+
+const householdOf = (row: object): number | null => {
+  const value = (row as { householdId?: unknown }).householdId;
+  return typeof value === 'number' ? value : null;
+};
 /** Health, disability, birth dates and incomes: only the roles that work with them. */
 export const sensitive = {
   authScopes: { permission: 'household.sensitive' as const },

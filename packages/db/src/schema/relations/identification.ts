@@ -5,6 +5,12 @@ export const identificationRelations = defineRelationsPart(schema, (r) => ({
   households: {
     village: r.one.regions({ from: r.households.villageId, to: r.regions.id, optional: false }),
     members: r.many.householdMembers({ from: r.households.id, to: r.householdMembers.householdId }),
+    pairings: r.many.pairings({ from: r.households.id, to: r.pairings.householdId }),
+    openPairing: r.one.pairings({
+      from: r.households.id,
+      to: r.pairings.householdId,
+      where: { endDate: { isNull: true } },
+    }),
     head: r.one.householdMembers({
       from: r.households.id,
       to: r.householdMembers.householdId,

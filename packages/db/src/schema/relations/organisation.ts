@@ -8,5 +8,6 @@ export const organisationRelations = defineRelationsPart(schema, (r) => ({
   },
   cadres: {
     unit: r.one.units({ from: r.cadres.unitId, to: r.units.id, optional: false }),
+    pairings: r.many.pairings({ from: r.cadres.id, to: r.pairings.helperId }),
   },
 }));
