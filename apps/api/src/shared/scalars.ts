@@ -22,11 +22,17 @@ builder.scalarType('Date', {
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
 });
 
+const INSTANT = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with its offset and a four-digit year from 1900 (no expanded years PostgreSQL refuses). */
 function parseDateTime(value: unknown): string {
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
-    throw new GraphQLError('时间格式应为 ISO 8601', { extensions: { code: 'BAD_USER_INPUT' } });
+  const match = typeof value === 'string' ? INSTANT.exec(value) : null;
+  if (!match || Number(match[1]) < 1900 || Number.isNaN(Date.parse(value as string))) {
+    throw new GraphQLError('时间格式应为带时区的 ISO 8601 (如 2026-12-01T09:30:00+08:00), 年份不早于1900', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
-  return new Date(value).toISOString();
+  return new Date(value as string).toISOString();
 }
 
 builder.scalarType('DateTime', {
