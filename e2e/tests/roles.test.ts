@@ -68,6 +68,9 @@ const everyEntry = [
   '防返贫监测',
   '精准识别四率',
   'Excel 导入',
+  '资金来源与对账',
+  '项目库',
+  '审计日志',
 ];
 /** The full menu without the named entries, in the menu's order. */
 const everyEntryBut = (...missing: string[]) => everyEntry.filter((entry) => !missing.includes(entry));
@@ -95,7 +98,7 @@ const roleCases: RoleCase[] = [
     title: 'a village clerk keeps the registry and screening but records no meetings and decides no findings',
     username: 'village',
     signInPath: 'organisation/units',
-    menu: everyEntry,
+    menu: everyEntryBut('审计日志'),
     visits: [
       { entry: '会议决策', waitFor: 'meetings-table', rows: true, buttons: { 登记会议: 0 } },
       {
@@ -117,7 +120,7 @@ const roleCases: RoleCase[] = [
     title: 'a helper reports progress but has no decomposition, no rates and no unit forms',
     username: 'helper',
     signInPath: 'organisation/units',
-    menu: everyEntryBut('任务分解', '精准识别四率', 'Excel 导入'),
+    menu: everyEntryBut('任务分解', '精准识别四率', 'Excel 导入', '审计日志'),
     visits: [
       { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', settle: true, buttons: { 分解: 0, 办结: 0, 改派: 0 } },
@@ -135,7 +138,15 @@ const roleCases: RoleCase[] = [
     title: 'a county leader reads the organisation, work, tasks and rates without a single write button',
     username: 'leader',
     signInPath: 'organisation/units',
-    menu: [...organisation, ...workAdvancement, '任务清单', '挂图作战', '精准识别四率'],
+    menu: [
+      ...organisation,
+      ...workAdvancement,
+      '任务清单',
+      '挂图作战',
+      '精准识别四率',
+      '资金来源与对账',
+      '项目库',
+    ],
     visits: [
       { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', rows: true, buttons: noTaskWrites },

@@ -219,7 +219,12 @@ export async function seedFunds(db: DbExecutor, county: SeededCounty, random: Ra
         paidById: adminId,
       })),
   );
-  await seedAuditFindings(db, county, random, { withIds, stations, cadreRows, adminId });
+  const fundGroup = await db.query.combatGroups.findFirst({
+    columns: { id: true },
+    where: { countyId: county.countyId, name: '资金监管组' },
+  });
+  const combatGroupId = fundGroup?.id ?? null;
+  await seedAuditFindings(db, county, random, { withIds, stations, cadreRows, adminId, combatGroupId });
 }
 
 async function seedSources(db: DbExecutor, county: SeededCounty, remaining: Map<string, number>) {
@@ -285,6 +290,8 @@ interface FindingContext {
   stations: (typeof units.$inferSelect)[];
   cadreRows: (typeof cadres.$inferSelect)[];
   adminId: number | null;
+  /** 资金监管组: the combat group that oversees the rectification of fund audit findings. */
+  combatGroupId: number | null;
 }
 
 /** One audit finding per township, on one of its funded projects, each rectified by a township task. */
@@ -312,6 +319,7 @@ async function seedAuditFindings(
         title: `${township.name}:整改${project.values.name}${problem}问题`,
         sourceKind: 'AUDIT_FINDING',
         findingReference: `县审计局2019年扶贫资金专项审计: ${problem}`,
+        combatGroupId: context.combatGroupId,
         levelId: 'TOWNSHIP',
         responsibleUnitId: station.id,
         responsiblePersonId: person.id,
