@@ -27,6 +27,7 @@ beforeAll(async () => {
     before: { idNumber, phone: '13812345678', birthDate: '1960-01-01', health: 'CHRONIC', name: '盘小军' },
     after: { name: '盘小君' },
     reason: '更正姓名',
+    occurredAt: clock.now().toISOString(),
   });
   const township = await s.viewer('township');
   await s.handle.db.insert(users).values({
