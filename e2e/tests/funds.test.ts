@@ -16,14 +16,15 @@ const SOURCES = [
   ['县财政预算投入', '县财政预算投入', '10535'],
 ] as const;
 
-/** Picks an option of an antd Select in the dialog, and waits for its dropdown to close before the next one opens. */
+/**
+ * Picks an option of an antd Select in the dialog, and waits until no dropdown is open before the next one
+ * opens; a dropdown still playing its leave animation (a loaded machine can leave one in the page) is closed.
+ */
+const OPEN_DROPDOWN = '.ant-select-dropdown:visible:not(.ant-select-dropdown-hidden):not([class*="-leave"])';
 async function chooseOption(page: Page, input: string, text: string) {
   await page.locator(`.ant-modal ${input}`).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .last()
-    .click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await page.locator(`${OPEN_DROPDOWN} .ant-select-item-option`, { hasText: text }).last().click();
+  await expect.poll(() => page.locator(OPEN_DROPDOWN).count()).toBe(0);
 }
 
 async function saveDialog(page: Page) {
