@@ -92,8 +92,7 @@ export async function buildImportWorkbook(
       groupName: '1组',
       attribute: '一般户',
       mainCause: '因病',
-      status: '未脱贫',
-      identifiedYear: 2019,
+      status: '非贫困户',
     });
     for (const member of household.members)
       memberSheet.addRow({

@@ -54,7 +54,8 @@ function plantBadRows(spec: { households: number; prefix: string; idOffset: numb
       if (sheet === 'members' && index === 12) twelfth = row.idNumber;
       if (sheet === 'households' && index === 5) row.attribute = '富裕户';
       if (sheet === 'households' && index === 10) row.village = '不存在村';
-      if (sheet === 'households' && index === 11) row.exitedYear = '';
+      if (sheet === 'households' && index === 11)
+        Object.assign(row, { status: '未脱贫', identifiedYear: 2019 });
       if (sheet === 'members' && index === 7)
         row.idNumber = `${String(row.idNumber).slice(0, 17)}${String(row.idNumber).endsWith('1') ? '2' : '1'}`;
       if (sheet === 'members' && index === 13) row.idNumber = twelfth;
@@ -65,7 +66,7 @@ function plantBadRows(spec: { households: number; prefix: string; idOffset: numb
 const PLANTED = [
   '农户:7:户属性',
   '农户:12:村',
-  '农户:13:脱贫年度',
+  '农户:13:贫困状态',
   '家庭成员:9:身份证号',
   '家庭成员:15:身份证号',
   '家庭成员:22:健康状况',
@@ -79,6 +80,9 @@ describe('Excel import', () => {
     expect(errors).toEqual(PLANTED);
     expect(reasons.find((r) => r.row === 15)!.reason).toBe('身份证号重复 (与第 14 行)');
     expect(reasons.find((r) => r.row === 9)!.reason).toBe('身份证号校验码错误 (GB 11643)');
+    expect(reasons.find((r) => r.row === 13)!.reason).toMatch(
+      /^新登记农户只能以「非贫困户」导入.*IMPORT\.NEW_HOUSEHOLD_STATUS/,
+    );
     expect(result).toMatchObject({ status: 'REJECTED', errorCount: 6, households: { created: 0 } });
     expect(await s.handle.db.$count(households)).toBe(before);
   });
@@ -123,7 +127,8 @@ describe('Excel import', () => {
       prefix: 'ST',
       idOffset: 30_000,
       edit: (sheet, row, index) => {
-        if (sheet === 'households' && index === 0) row.status = '返贫';
+        if (sheet === 'households' && index === 0)
+          Object.assign(row, { status: '返贫', identifiedYear: 2014 });
         if (sheet === 'households' && index === 1)
           row.village = villages.find((v) => v.name !== village.name)!.name;
         if (sheet === 'households' && index === 1)
@@ -141,6 +146,7 @@ describe('Excel import', () => {
     );
     const { errors, reasons } = await runImport('village', file, 'ALL', true);
     expect(errors).toEqual(['农户:2:贫困状态', '农户:3:村']);
+    expect(reasons[0]!.reason).toMatch(/^系统中为「非贫困户」, 导入状态与系统中的状态不一致/);
     expect(reasons[1]!.reason).toBe('该村不在您的管辖范围内');
   });
 

@@ -48,7 +48,6 @@ export async function buildWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   for (let i = 0; i < spec.households; i++) {
     const village = spec.villages[i % spec.villages.length]!;
     const householdNumber = `${spec.prefix ?? 'IMP'}${String(i + 1).padStart(6, '0')}`;
-    const exited = i % 10 !== 0;
     const row: Record<string, unknown> = {
       householdNumber,
       township: village.township,
@@ -58,9 +57,9 @@ export async function buildWorkbook(spec: WorkbookSpec): Promise<Buffer> {
       phone: i % 3 === 0 ? '' : `139${String(10_000_000 + i).slice(-8)}`,
       attribute: ['一般户', '低保户', '特困供养户'][i % 3],
       mainCause: ['因病', '缺技术', '缺资金', '因残', '因学'][i % 5],
-      status: exited ? '已脱贫(享受政策)' : '未脱贫',
-      identifiedYear: 2014,
-      exitedYear: exited ? 2017 : '',
+      status: '非贫困户',
+      identifiedYear: '',
+      exitedYear: '',
     };
     spec.edit?.('households', row, i);
     households.addRow(row).commit();

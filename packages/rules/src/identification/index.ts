@@ -3,6 +3,7 @@ export * from './decisions';
 export * from './exclusions';
 export * from './guarantees';
 export * from './id-number';
+export * from './import-status';
 export * from './income';
 export * from './monitoring';
 export * from './procedure';

@@ -47,7 +47,12 @@ export const HOUSEHOLD_COLUMNS = [
   column('phone', '联系电话', false, '11位手机号或带区号的固定电话'),
   column('attribute', '户属性', true, '一般户 / 低保户 / 特困供养户'),
   column('mainCause', '主要致贫原因', true, Object.values(LABELS_ZH.povertyCause).join(' / ')),
-  column('status', '贫困状态', true, '新户按此登记; 已登记户须与系统一致 (状态变更走动态调整程序)'),
+  column(
+    'status',
+    '贫困状态',
+    true,
+    '新户只能填「非贫困户」(纳入贫困户须发起识别申请); 已登记户须与系统一致 (状态变更走动态调整程序)',
+  ),
   column('identifiedYear', '识别年度', false, '在册贫困户必填'),
   column('exitedYear', '脱贫年度', false, '已脱贫户必填'),
 ] as const;

@@ -1,4 +1,5 @@
 import type { Database } from '@gongjian/db';
+import { checkImportedStatus, type HouseholdStatus } from '@gongjian/rules';
 import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../context';
 import { rowsOf } from '../../shared/rows';
@@ -54,6 +55,23 @@ interface Village {
   township: string;
   region_path: string;
   county_id: number;
+}
+
+/** IMPORT.NEW_HOUSEHOLD_STATUS / IMPORT.STATUS_CHANGE, reported on the row's status cell. */
+function refuseStatus(
+  h: ImportHousehold,
+  registeredStatus: HouseholdStatus | null,
+  flag: (key: string, reason: string) => void,
+) {
+  const decision = checkImportedStatus({
+    householdNumber: h.householdNumber,
+    importedStatus: h.status as HouseholdStatus,
+    registeredStatus,
+  });
+  if (decision.outcome === 'PASS') return;
+  const registered =
+    registeredStatus === null ? '' : `系统中为「${ENUMS.status.label(registeredStatus as never)}」, `;
+  flag('status', `${registered}${decision.reasons[0]!.messageZh}`);
 }
 
 function jsonList(values: readonly string[]) {
@@ -189,12 +207,15 @@ export async function validateImport(
       flag('householdNumber', '该户编号已登记在您管辖范围以外');
     else if (h.villageId && Number(existing.village_id) !== h.villageId)
       flag('village', '与已登记的村不一致 (户籍迁移请在系统中办理)');
-    else if (h.status && existing.status !== h.status)
-      flag(
-        'status',
-        `与系统中的状态「${ENUMS.status.label(existing.status as never)}」不一致: 状态变更须走动态调整程序`,
-      );
+    else if (h.status) refuseStatus(h, existing.status as HouseholdStatus, flag);
   }
+  const alreadyRegistered = new Set(existingHouseholds.map((existing) => existing.household_number));
+  for (const h of householdRows.values())
+    if (h.status && !alreadyRegistered.has(h.householdNumber))
+      refuseStatus(h, null, (key, reason) => {
+        householdIssue(h.row, key, reason);
+        badHouseholds.add(h.householdNumber);
+      });
 
   const memberRows: ImportMember[] = [];
   const firstRowOfId = new Map<string, number>();
