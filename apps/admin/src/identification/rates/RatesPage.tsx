@@ -170,7 +170,12 @@ function RatesTable({ rows, onDrill }: { rows: RatesRow[]; onDrill?: (row: Rates
           row.name
         ),
     },
-    { title: words.columnPopulation, dataIndex: 'ruralPopulation', key: 'population', width: 100 },
+    {
+      title: words.columnPopulation,
+      key: 'population',
+      width: 100,
+      render: (_, row) => row.ruralPopulation?.toLocaleString() ?? words.populationNotRecorded,
+    },
     { title: words.columnPoorPersons, dataIndex: 'registeredPoorPersons', key: 'poor', width: 100 },
     { title: words.incidence, key: 'incidence', render: (_, row) => <RateCell rate={row.incidence} /> },
     { title: words.missedRate, key: 'missed', render: (_, row) => <RateCell rate={row.missedRate} /> },
@@ -275,7 +280,9 @@ export function RatesPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
           <Descriptions.Item label={words.recognition}>
             <RateCell rate={total.recognition} />
           </Descriptions.Item>
-          <Descriptions.Item label={words.columnPopulation}>{total.ruralPopulation}</Descriptions.Item>
+          <Descriptions.Item label={words.columnPopulation}>
+            {total.ruralPopulation?.toLocaleString() ?? words.populationNotRecorded}
+          </Descriptions.Item>
           <Descriptions.Item label={words.columnPoorPersons}>{total.registeredPoorPersons}</Descriptions.Item>
           <Descriptions.Item label={words.samples}>
             {fill(words.samplesDetail, {

@@ -14,6 +14,7 @@ export const ratesWords = defineDictionaries(
     rateTooltip: '{numerator}/{denominator}；标准 {comparison} {threshold}',
     columnRegion: '区划',
     columnPopulation: '农业户籍人口',
+    populationNotRecorded: '未录入',
     columnPoorPersons: '未脱贫人口',
     samples: '抽样',
     samplesDetail: '脱贫人口 {exited}（错退 {wrong}）；未建档立卡人口 {nonRegistered}（漏评 {missed}）',
@@ -37,6 +38,7 @@ export const ratesWords = defineDictionaries(
     rateTooltip: '{numerator}/{denominator}; standard {comparison} {threshold}',
     columnRegion: 'Region',
     columnPopulation: 'Rural population',
+    populationNotRecorded: 'not recorded',
     columnPoorPersons: 'Poor persons',
     samples: 'Samples',
     samplesDetail:

@@ -3,8 +3,8 @@ import {
   decideCountyExit,
   isAtLeast,
   isBelow,
+  MissingParameterError,
   missedRate,
-  type Policy,
   povertyIncidence,
   type Rate,
   type Ratio,
@@ -13,61 +13,12 @@ import {
   toRate,
   wrongExitRate,
 } from '@gongjian/rules';
-import { sql } from 'drizzle-orm';
-import { pathPrefix } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
-import type { Context } from '../../context';
 import { ForbiddenError, NotFoundError } from '../../errors';
-import { rowsOf } from '../../shared/rows';
 import { RuleDecisionRef } from '../../shared/rule-decisions';
 import { Region } from '../geography/region';
-
-import { policyForYear, runRule } from './policy';
-
-/**
- * The four rates (贫困发生率, 漏评率, 错退率, 群众认可度) per village, township and the whole scope, computed
- * live in two statements: the scope's regions, and one aggregate row per village (registered poor people,
- * rural population, survey samples). Townships and the scope are sums of their villages.
- */
-
-interface Counts {
-  ruralPopulation: number;
-  registeredPoorPersons: number;
-  sampledExitedPersons: number;
-  wrongExitPersons: number;
-  sampledNonRegisteredPersons: number;
-  missedPersons: number;
-  surveyedHouseholds: number;
-  recognisingHouseholds: number;
-  exitedPersons: number;
-  nonRegisteredPersons: number;
-}
-
-interface RatesRow extends Counts {
-  regionId: number;
-  name: string;
-  level: string;
-  policy: Policy;
-}
-
-const ZERO: Counts = {
-  ruralPopulation: 0,
-  registeredPoorPersons: 0,
-  sampledExitedPersons: 0,
-  wrongExitPersons: 0,
-  sampledNonRegisteredPersons: 0,
-  missedPersons: 0,
-  surveyedHouseholds: 0,
-  recognisingHouseholds: 0,
-  exitedPersons: 0,
-  nonRegisteredPersons: 0,
-};
-
-function add(a: Counts, b: Counts): Counts {
-  return Object.fromEntries(
-    Object.keys(ZERO).map((k) => [k, a[k as keyof Counts] + b[k as keyof Counts]]),
-  ) as unknown as Counts;
-}
+import { runRule } from './policy';
+import { type RatesReport, type RatesRow, ratesFor } from './rates-query';
 
 interface JudgedRate extends Rate {
   threshold: Ratio;
@@ -88,14 +39,25 @@ const JudgedRateRef = builder.objectRef<JudgedRate>('JudgedRate').implement({
   }),
 });
 
-/** A rate judged against a policy threshold; null when nothing was sampled (not assessed). */
+/** The threshold in force, or null for a year no standard covers (exit standards start in 2016, end in 2020). */
+function standardInForce(threshold: () => Ratio): Ratio | null {
+  try {
+    return threshold();
+  } catch (error) {
+    if (error instanceof MissingParameterError) return null;
+    throw error;
+  }
+}
+
+/** A rate judged against a policy threshold; null when nothing was sampled or no standard was in force (not assessed). */
 function judge(
   rate: () => Rate,
-  threshold: Ratio,
+  standard: () => Ratio,
   comparison: '<' | '≥',
   denominator: number,
 ): JudgedRate | null {
-  if (denominator === 0) return null;
+  const threshold = standardInForce(standard);
+  if (denominator === 0 || threshold === null) return null;
   const value = runRule(rate);
   return {
     ...value,
@@ -106,12 +68,12 @@ function judge(
 }
 
 function incidenceOf(r: RatesRow) {
-  const regionClass = r.policy.get('regionClass');
   return judge(
-    () => povertyIncidence({ poorPopulation: r.registeredPoorPersons, ruralPopulation: r.ruralPopulation }),
-    r.policy.get('villageExit.maxIncidence')[regionClass],
+    () =>
+      povertyIncidence({ poorPopulation: r.registeredPoorPersons, ruralPopulation: r.ruralPopulation ?? 0 }),
+    () => r.policy.get('villageExit.maxIncidence')[r.policy.get('regionClass')],
     '<',
-    r.ruralPopulation,
+    r.ruralPopulation ?? 0,
   );
 }
 const missedOf = (r: RatesRow) =>
@@ -121,7 +83,7 @@ const missedOf = (r: RatesRow) =>
         missedPersons: r.missedPersons,
         sampledNonRegisteredPersons: r.sampledNonRegisteredPersons,
       }),
-    r.policy.get('countyExit.maxMissedRate'),
+    () => r.policy.get('countyExit.maxMissedRate'),
     '<',
     r.sampledNonRegisteredPersons,
   );
@@ -129,7 +91,7 @@ const wrongExitOf = (r: RatesRow) =>
   judge(
     () =>
       wrongExitRate({ wrongExitPersons: r.wrongExitPersons, sampledExitedPersons: r.sampledExitedPersons }),
-    r.policy.get('countyExit.maxWrongExitRate'),
+    () => r.policy.get('countyExit.maxWrongExitRate'),
     '<',
     r.sampledExitedPersons,
   );
@@ -140,7 +102,7 @@ const recognitionOf = (r: RatesRow) =>
         recognisingHouseholds: r.recognisingHouseholds,
         surveyedHouseholds: r.surveyedHouseholds,
       }),
-    r.policy.get('countyExit.minRecognition'),
+    () => r.policy.get('countyExit.minRecognition'),
     '≥',
     r.surveyedHouseholds,
   );
@@ -166,9 +128,12 @@ const RatesRowRef = builder.objectRef<RatesRow>('IdentificationRatesRow').implem
     }),
     name: t.exposeString('name', { description: '名称' }),
     level: t.exposeString('level', { description: '层级 (VILLAGE, TOWNSHIP, COUNTY)' }),
-    ruralPopulation: t.exposeInt('ruralPopulation', { description: '农业户籍人口' }),
+    ruralPopulation: t.exposeInt('ruralPopulation', {
+      nullable: true,
+      description: '农业户籍人口 (null: not recorded for the year for every village of the region, 未录入)',
+    }),
     registeredPoorPersons: t.exposeInt('registeredPoorPersons', {
-      description: '未脱贫人口 (POOR and RETURNED members)',
+      description: '未脱贫人口 (members of POOR and RETURNED households at the end of the year, or today)',
     }),
     sampledExitedPersons: t.exposeInt('sampledExitedPersons', { description: '抽样脱贫人口' }),
     wrongExitPersons: t.exposeInt('wrongExitPersons', { description: '抽样错退人口' }),
@@ -215,13 +180,6 @@ const RatesRowRef = builder.objectRef<RatesRow>('IdentificationRatesRow').implem
   }),
 });
 
-interface RatesReport {
-  year: number;
-  total: RatesRow;
-  townships: RatesRow[];
-  villages: RatesRow[];
-}
-
 const RatesReportRef = builder.objectRef<RatesReport>('IdentificationRates').implement({
   description: '精准识别四率 (computed live from the registry and the survey samples of the year)',
   fields: (t) => ({
@@ -233,22 +191,24 @@ const RatesReportRef = builder.objectRef<RatesReport>('IdentificationRates').imp
       type: RuleDecisionRef,
       nullable: true,
       description:
-        '贫困县退出三率一度判断 (scope is a county and every rate was sampled; comprehensive incidence)',
+        '贫困县退出三率一度判断 (scope is a county, every rate was sampled and the exit standards were in force that year; comprehensive incidence)',
       resolve: (r): Decision<string> | null => {
         const c = r.total;
+        const ruralPopulation = c.ruralPopulation;
         if (
           r.total.level !== 'COUNTY' ||
-          !c.ruralPopulation ||
+          !ruralPopulation ||
           !c.sampledExitedPersons ||
           !c.sampledNonRegisteredPersons ||
-          !c.surveyedHouseholds
+          !c.surveyedHouseholds ||
+          standardInForce(() => c.policy.get('countyExit.maxMissedRate')) === null
         )
           return null;
         return runRule(() =>
           decideCountyExit(
             {
               remainingPoorPopulation: c.registeredPoorPersons,
-              ruralPopulation: c.ruralPopulation,
+              ruralPopulation,
               wrongExit: {
                 wrongExitPersons: c.wrongExitPersons,
                 sampledExitedPersons: c.sampledExitedPersons,
@@ -271,103 +231,6 @@ const RatesReportRef = builder.objectRef<RatesReport>('IdentificationRates').imp
     }),
   }),
 });
-
-interface RegionRow {
-  id: number;
-  name: string;
-  level: string;
-  code: string;
-  parent_id: number | null;
-  region_path: string;
-}
-
-interface VillageAggregate extends RegionRow {
-  rural_population: number;
-  poor_persons: number;
-  exited_persons: number;
-  sampled_exited_persons: number;
-  wrong_exit_persons: number;
-  sampled_non_registered_persons: number;
-  missed_persons: number;
-  surveyed_households: number;
-  recognising_households: number;
-}
-
-async function ratesFor(ctx: Context, scope: RegionRow, year: number): Promise<RatesReport> {
-  const prefix = pathPrefix(scope.region_path);
-  const [regionsResult, villagesResult] = await Promise.all([
-    ctx.db.execute(sql`select id, name, level, code, parent_id, region_path from regions
-      where region_path like ${prefix} and level = 'TOWNSHIP' order by sort_order, id`),
-    ctx.db.execute(sql`
-      with people as (
-        select h.village_id,
-          count(m.id) filter (where h.status in ('POOR', 'RETURNED'))::int as poor_persons,
-          count(m.id) filter (where h.status in ('EXITED', 'EXITED_NO_POLICY'))::int as exited_persons
-        from households h join household_members m on m.household_id = h.id
-        where h.region_path like ${prefix}
-        group by h.village_id),
-      samples as (
-        select village_id,
-          coalesce(sum(persons) filter (where kind = 'EXITED'), 0)::int as sampled_exited_persons,
-          coalesce(sum(persons) filter (where kind = 'EXITED' and wrong_exit), 0)::int as wrong_exit_persons,
-          coalesce(sum(persons) filter (where kind = 'NON_REGISTERED'), 0)::int as sampled_non_registered_persons,
-          coalesce(sum(persons) filter (where kind = 'NON_REGISTERED' and missed), 0)::int as missed_persons,
-          count(*)::int as surveyed_households,
-          count(*) filter (where recognises)::int as recognising_households
-        from survey_samples where region_path like ${prefix} and year = ${year}
-        group by village_id)
-      select v.id, v.name, v.level, v.code, v.parent_id, v.region_path,
-        coalesce(p.rural_population, 0)::int as rural_population,
-        coalesce(people.poor_persons, 0)::int as poor_persons,
-        coalesce(people.exited_persons, 0)::int as exited_persons,
-        coalesce(s.sampled_exited_persons, 0)::int as sampled_exited_persons,
-        coalesce(s.wrong_exit_persons, 0)::int as wrong_exit_persons,
-        coalesce(s.sampled_non_registered_persons, 0)::int as sampled_non_registered_persons,
-        coalesce(s.missed_persons, 0)::int as missed_persons,
-        coalesce(s.surveyed_households, 0)::int as surveyed_households,
-        coalesce(s.recognising_households, 0)::int as recognising_households
-      from regions v
-        left join village_populations p on p.village_id = v.id and p.year = ${year}
-        left join people on people.village_id = v.id
-        left join samples s on s.village_id = v.id
-      where v.level = 'VILLAGE' and v.region_path like ${prefix}
-      order by v.parent_id, v.sort_order, v.id`),
-  ]);
-  const policy = runRule(() => policyForYear(year, scope.code));
-  const row = (region: RegionRow, counts: Counts): RatesRow => ({
-    regionId: region.id,
-    name: region.name,
-    level: region.level,
-    policy,
-    ...counts,
-  });
-  const villages = rowsOf<VillageAggregate>(villagesResult).map((v) =>
-    row(v, {
-      ruralPopulation: Number(v.rural_population),
-      registeredPoorPersons: Number(v.poor_persons),
-      exitedPersons: Number(v.exited_persons),
-      nonRegisteredPersons: Math.max(
-        0,
-        Number(v.rural_population) - Number(v.poor_persons) - Number(v.exited_persons),
-      ),
-      sampledExitedPersons: Number(v.sampled_exited_persons),
-      wrongExitPersons: Number(v.wrong_exit_persons),
-      sampledNonRegisteredPersons: Number(v.sampled_non_registered_persons),
-      missedPersons: Number(v.missed_persons),
-      surveyedHouseholds: Number(v.surveyed_households),
-      recognisingHouseholds: Number(v.recognising_households),
-    }),
-  );
-  const villagesOf = (townshipId: number) =>
-    rowsOf<VillageAggregate>(villagesResult)
-      .map((v, index) => ({ v, r: villages[index]! }))
-      .filter(({ v }) => Number(v.parent_id) === townshipId)
-      .map(({ r }) => r);
-  const townships = rowsOf<RegionRow>(regionsResult).map((t) =>
-    row(t, villagesOf(Number(t.id)).reduce(add, ZERO)),
-  );
-  return { year, total: row(scope, villages.reduce(add, ZERO)), townships, villages };
-}
 
 builder.queryField('identificationRates', (t) =>
   t.field({

@@ -6,8 +6,11 @@ import {
   type ApplicationKind,
   addDays,
   decideHouseholdExit,
+  DEFAULT_PARAMETERS,
   decideInclusion,
+  JIANGHUA,
   nextStep,
+  policyFor,
   type Policy,
   type ProcedureStep,
   STEP_ROLES,
@@ -15,18 +18,23 @@ import {
 import type { DbExecutor } from '../../client';
 import { applicationSteps, statusApplications } from '../../schema/index';
 import { bulkInsert } from '../bulk';
-import { type Random, randomDay } from '../random';
+import { createRandom, type Random, randomDay } from '../random';
 import { type PlannedHousehold, plannedGuaranteeFacts, plannedIncome } from './households';
 import { type PlannedSectorRecord, plannedExclusionFacts } from './sector-records';
 import { actorFor, type StepActors } from './step-actors';
 
-/** Status-change applications (动态调整): finished in 2019, or stopped mid-procedure for the console demo. */
+/**
+ * Status-change applications (动态调整): finished in 2019, or stopped mid-procedure for the console demo; and
+ * the 2018 returns, so that every status a household holds today that its registration years do not explain
+ * has the application behind it (the status as of a past date is read from these records).
+ */
 
 interface ApplicationPlan {
   h: PlannedHousehold;
   kind: ApplicationKind;
   startedOn: string;
   stepsDone: number;
+  year?: 2018;
 }
 
 const REASONS: Record<ApplicationKind, string> = {
@@ -44,11 +52,14 @@ function applicationsToPlan(
   demoVillageId: number,
 ): ApplicationPlan[] {
   const out: ApplicationPlan[] = [];
+  const history = createRandom(2018);
   let demoExitIndex = 0;
   for (const h of plan) {
     const inDemoVillage = h.village.id === demoVillageId;
     if (h.story === 'IDENTIFIED_2019')
       out.push({ h, kind: 'IDENTIFY', startedOn: randomDay(random, 2019, 2, 3), stepsDone: 6 });
+    if (h.story === 'RETURNED_2018')
+      out.push({ h, kind: 'RETURN', startedOn: randomDay(history, 2018, 3, 6), stepsDone: 6, year: 2018 });
     if (h.story === 'RETURNED_2019')
       out.push({ h, kind: 'RETURN', startedOn: randomDay(random, 2019, 4, 5), stepsDone: 6 });
     if (h.story === 'REMOVED_2019')
@@ -144,11 +155,14 @@ export async function seedApplications(
   policy: Policy,
   demoVillageId: number,
 ) {
+  const policy2018 = policyFor(DEFAULT_PARAMETERS, 2018, JIANGHUA);
+  const history = createRandom(20180);
   const planned = applicationsToPlan(random, plan, demoVillageId).map((a) => {
     const fromStatus: PlannedHousehold['status'] =
       a.kind === 'IDENTIFY' ? 'NON_POOR' : a.kind === 'RETURN' ? 'EXITED' : 'POOR';
-    const advice = rulesAdvice(a, records.get(a.h.householdNumber) ?? [], policy);
-    const steps = walk(a, random, policy, fromStatus);
+    const policyOfYear = a.year === 2018 ? policy2018 : policy;
+    const advice = rulesAdvice(a, records.get(a.h.householdNumber) ?? [], policyOfYear);
+    const steps = walk(a, a.year === 2018 ? history : random, policyOfYear, fromStatus);
     const complete = steps.length === APPLICATION_STEPS[a.kind].length;
     return { a, fromStatus, advice, steps, complete };
   });
@@ -160,7 +174,7 @@ export async function seedApplications(
       regionPath: a.h.village.regionPath,
       householdId: idOf.get(a.h.householdNumber)!,
       kind: a.kind,
-      year: policy.year,
+      year: a.year ?? policy.year,
       fromStatus,
       toStatus: APPLICATION_TRANSITIONS[a.kind][fromStatus]!,
       state: complete ? 'COMPLETED' : 'IN_PROGRESS',
