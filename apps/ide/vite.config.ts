@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const apiOrigin = process.env.GONGJIAN_API_ORIGIN ?? 'http://localhost:4000';
 
 export default defineConfig({
   base: '/ide/',
-  plugins: [react()],
+  // Precompressed copies (.br, .gz) beside each file, served by the API as the browser accepts them.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

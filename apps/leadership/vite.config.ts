@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const apiOrigin = process.env.GONGJIAN_API_ORIGIN ?? 'http://localhost:4000';
 
 // In production the API process serves this build at /leadership/; in dev Vite proxies the API.
 export default defineConfig({
   base: '/leadership/',
-  plugins: [react()],
+  // Precompressed copies (.br, .gz) beside each file, served by the API as the browser accepts them.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

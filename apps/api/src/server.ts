@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -26,6 +25,7 @@ import type { RateLimitSettings } from './limits/settings';
 import { auditRoutes } from './modules/access/audit-route';
 import { identificationRoutes } from './modules/identification/import-route';
 import { schema } from './schema';
+import { serveClient } from './serve-client';
 import {
   loadTrustedDocuments,
   type TrustedDocumentsPolicy,
@@ -200,17 +200,6 @@ function cookieJar(res: Response): CookieJar {
     clear: (name) => res.clearCookie(name, options),
   };
   return jar;
-}
-
-function serveClient(app: Express, mount: string, dist: string) {
-  if (!existsSync(path.join(dist, 'index.html'))) {
-    app.get([mount, `${mount}/*rest`], (_req, res) => {
-      res.status(503).type('text/plain; charset=utf-8').send(`${mount} 尚未构建 (not built): run pnpm build`);
-    });
-    return;
-  }
-  app.use(mount, express.static(dist, { index: 'index.html', maxAge: '1h' }));
-  app.get([mount, `${mount}/*rest`], (_req, res) => res.sendFile(path.join(dist, 'index.html')));
 }
 
 /** The documents the built clients registered, enforced as `env` says. */
