@@ -5,14 +5,14 @@ import {
   APPLICATION_TRANSITIONS,
   type ApplicationKind,
   addDays,
-  decideHouseholdExit,
   DEFAULT_PARAMETERS,
+  decideHouseholdExit,
   decideInclusion,
   JIANGHUA,
   nextStep,
-  policyFor,
   type Policy,
   type ProcedureStep,
+  policyFor,
   STEP_ROLES,
 } from '@gongjian/rules';
 import type { DbExecutor } from '../../client';
