@@ -41,6 +41,9 @@ function skip(name, reason) {
 step('typecheck', 'pnpm', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']);
 step('lint', 'pnpm', ['exec', 'biome', 'ci', '.']);
 step('schema drift', 'pnpm', ['--filter', '@gongjian/api', 'schema:check']);
+step('pnpm dev smoke: the API and three dev servers answer, /graphql through each proxy', process.execPath, [
+  'scripts/dev-smoke.mjs',
+]);
 step('unit and API tests on embedded PGlite', 'pnpm', [
   'turbo',
   'run',

@@ -1,4 +1,4 @@
-import 'graphiql/setup-workers/vite';
+import './monaco-workers.ts';
 import 'graphiql/style.css';
 import './ide.css';
 import { GraphiQL } from 'graphiql';
