@@ -144,6 +144,7 @@ export function CockpitIndicators({
                 <span
                   className="cockpit-dot"
                   style={{ background: LIGHT_COLOURS[tile.light] }}
+                  role="img"
                   aria-label={words[tile.light]}
                 />
               )}

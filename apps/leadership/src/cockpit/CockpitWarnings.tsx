@@ -43,6 +43,7 @@ export function CockpitWarnings({
             <span
               className="cockpit-dot"
               style={{ background: LIGHT_COLOURS[w.light] }}
+              role="img"
               aria-label={words[w.light]}
             />
             {drill ? (

@@ -7,7 +7,7 @@ import { runRule } from '../../policy';
 import { oncePerRequest } from '../../shared/once-per-request';
 import { rowsOf } from '../../shared/rows';
 import { RuleDecisionRef } from '../../shared/rule-decisions';
-import { aliased, dayOf, householdStatusOn } from './households';
+import { aliased, dayOf, householdStatusOn, householdsWithPeople } from './households';
 import { Cockpit, type CockpitScope, sectionKey } from './scope';
 
 /**
@@ -46,8 +46,8 @@ export function assistanceFigures(ctx: Context, scope: CockpitScope): Promise<As
       await ctx.db.execute(sql`
         with p as (select p.household_id, p.helper_id from pairings p
             where p.region_path like ${prefix} and ${activeOn('p', scope.asOf)}),
-          poor as (select h.id from households h
-            where h.region_path like ${prefix} and ${householdStatusOn(aliased('h'), dayOf(scope.asOf))} in ('POOR', 'RETURNED')),
+          h as (${householdsWithPeople(prefix)}),
+          poor as (select h.id from h where ${householdStatusOn(aliased('h'), dayOf(scope.asOf))} in ('POOR', 'RETURNED')),
           visited as (select distinct v.household_id from visits v
             where v.region_path like ${prefix}
               and (v.occurred_at at time zone 'Asia/Shanghai')::date between ${`${scope.month}-01`}::date and ${scope.asOf}::date),

@@ -16,10 +16,12 @@ import { Cockpit, type CockpitScope, sectionKey } from './scope';
  * 31 December → still poor); otherwise its status today.
  */
 export function householdStatusOn(h: HouseholdColumns, day: SQL): SQL {
-  return sql`coalesce(
-    (select a.from_status from status_applications a
+  const later = sql`(select a.from_status from status_applications a
       where a.household_id = ${h.id} and a.state = 'COMPLETED' and a.completed_on > ${day}
-      order by a.completed_on, a.id limit 1),
+      order by a.completed_on, a.id limit 1)`;
+  // Most households have no completed application; a statement that knows which skips the look-up.
+  return sql`coalesce(
+    ${h.hasApplications ? sql`case when ${h.hasApplications} then ${later} end` : later},
     case
       when ${h.identifiedYear} > extract(year from ${day}) then 'NON_POOR'::household_status
       when ${h.status} in ('EXITED', 'EXITED_NO_POLICY', 'RETURNED')
@@ -30,7 +32,9 @@ export function householdStatusOn(h: HouseholdColumns, day: SQL): SQL {
     end)`;
 }
 
-type HouseholdColumns = Record<'id' | 'status' | 'identifiedYear' | 'exitedYear', SQL | AnyPgColumn>;
+type HouseholdColumns = Record<'id' | 'status' | 'identifiedYear' | 'exitedYear', SQL | AnyPgColumn> & {
+  hasApplications?: SQL;
+};
 
 /** The columns of a households row under an alias of a raw statement. */
 export const aliased = (alias: string): HouseholdColumns => ({
@@ -38,7 +42,17 @@ export const aliased = (alias: string): HouseholdColumns => ({
   status: sql.raw(`${alias}.status`),
   identifiedYear: sql.raw(`${alias}.identified_year`),
   exitedYear: sql.raw(`${alias}.exited_year`),
+  hasApplications: sql.raw(`${alias}.has_applications`),
 });
+
+/** The households of a subtree with their people and whether they have a completed application (`h`). */
+export const householdsWithPeople = (prefix: string) => sql`
+  select h.id, h.status, h.identified_year, h.exited_year, coalesce(m.people, 0)::int as people,
+    (a.household_id is not null) as has_applications
+  from households h
+    left join (select household_id, count(*) as people from household_members group by household_id) m on m.household_id = h.id
+    left join (select distinct household_id from status_applications where state = 'COMPLETED') a on a.household_id = h.id
+  where h.region_path like ${prefix}`;
 
 /** The day as a SQL date. */
 export const dayOf = (asOf: string) => sql`${asOf}::date`;
@@ -65,13 +79,11 @@ export function householdFigures(ctx: Context, scope: CockpitScope): Promise<Hou
     const monitoredOn = sql`o.identified_on <= ${scope.asOf}::date and (o.eliminated_on is null or o.eliminated_on > ${scope.asOf}::date) and o.state <> 'REJECTED'`;
     const rows = rowsOf<{ part: string; key: string; households: number; people: number }>(
       await ctx.db.execute(sql`
-        with h as (
-          select ${householdStatusOn(aliased('h'), dayOf(scope.asOf))} as status,
-            (select count(*) from household_members m where m.household_id = h.id)::int as people
-          from households h where h.region_path like ${prefix}),
+        with h as (${householdsWithPeople(prefix)}),
+        hs as (select ${householdStatusOn(aliased('h'), dayOf(scope.asOf))} as status, people from h),
         o as (select o.type, o.risk_kinds from monitoring_objects o where o.region_path like ${prefix} and ${monitoredOn})
         select 'status' as part, status::text as key, count(*)::int as households, coalesce(sum(people), 0)::int as people
-          from h group by status
+          from hs group by status
         union all
         select 'type', type::text, count(*)::int, 0 from o group by type
         union all

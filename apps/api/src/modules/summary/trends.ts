@@ -5,7 +5,7 @@ import type { Context } from '../../context';
 import { fenToWanYuan } from '../../shared/money';
 import { oncePerRequest } from '../../shared/once-per-request';
 import { rowsOf } from '../../shared/rows';
-import { aliased, householdStatusOn } from './households';
+import { aliased, householdStatusOn, householdsWithPeople } from './households';
 import { Cockpit, type CockpitScope, sectionKey } from './scope';
 
 /**
@@ -36,15 +36,16 @@ export function trendFigures(ctx: Context, scope: CockpitScope): Promise<TrendYe
         with y as (
           select g.year::int as year, least(make_date(g.year::int, 12, 31), ${scope.asOf}::date) as day
           from generate_series(${FIRST_TREND_YEAR}::int, ${scope.year}::int) as g(year)),
-        h as (
-          select h.*, (select count(*) from household_members m where m.household_id = h.id)::int as people
-          from households h where h.region_path like ${prefix}),
-        s as (
-          select y.year, ${householdStatusOn(aliased('h'), day)} as status, h.people from y cross join h)
+        h as (${householdsWithPeople(prefix)}),
+        s as (select y.year, ${householdStatusOn(aliased('h'), day)} as status, h.people from y cross join h),
+        a as (select year,
+            (count(*) filter (where status in ('POOR', 'RETURNED')))::int as poor,
+            coalesce(sum(people) filter (where status in ('POOR', 'RETURNED')), 0)::int as poor_people,
+            (count(*) filter (where status <> 'NON_POOR'))::int as registered
+          from s group by year)
         select y.year, y.day::text as day,
-          (select count(*) from s where s.year = y.year and s.status in ('POOR', 'RETURNED'))::int as "poorHouseholds",
-          (select coalesce(sum(people), 0) from s where s.year = y.year and s.status in ('POOR', 'RETURNED'))::int as "poorPeople",
-          (select count(*) from s where s.year = y.year and s.status <> 'NON_POOR')::int as "registeredHouseholds",
+          coalesce(a.poor, 0) as "poorHouseholds", coalesce(a.poor_people, 0) as "poorPeople",
+          coalesce(a.registered, 0) as "registeredHouseholds",
           (select count(*) from tasks t where t.region_path like ${prefix}
              and not exists (select 1 from tasks c where c.parent_id = t.id)
              and t.completed_at is not null
@@ -54,7 +55,7 @@ export function trendFigures(ctx: Context, scope: CockpitScope): Promise<TrendYe
              and extract(year from m.held_on) = y.year and m.held_on <= ${scope.asOf}::date)::int as "meetings",
           (select coalesce(sum(f.amount_fen), 0) from fund_sources f where f.region_path like ${prefix}
              and f.from_year = y.year)::bigint as "fundsFen"
-        from y order by y.year`),
+        from y left join a on a.year = y.year order by y.year`),
     );
     return rows.map((r) => ({
       year: Number(r.year),
