@@ -108,7 +108,8 @@ describe.skipIf(skipReason !== '')('leadership client in Chromium', () => {
 
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByTestId('cockpit-poor-households').waitFor();
-    expect(await noHorizontalScroll()).toBe(true);
+    // The charts redraw at the new width on their resize observer's next frame.
+    await expect.poll(noHorizontalScroll).toBe(true);
     await saveScreenshot(page, 'cockpit-1366x768');
 
     await page.emulateMedia({ media: 'print' });
