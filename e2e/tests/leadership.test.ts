@@ -1,7 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { demoPassword } from '../support/api.ts';
-import { launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
+import { demoPassword, graphqlAs } from '../support/api.ts';
+import { artifactsDir, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
 
 const apiUrl = inject('apiUrl');
 const skipReason = inject('skipReason');
@@ -51,6 +53,72 @@ describe.skipIf(skipReason !== '')('leadership client in Chromium', () => {
 
     await page.goBack();
     await expect.poll(() => page.getByTestId('village-count').textContent()).toContain('304');
+    await page.close();
+  });
+
+  test('a county leader reads the cockpit: figures as the API counts them, drill-down to rows, wall and laptop sizes, an A4 briefing', async () => {
+    const api = await graphqlAs<{
+      cockpit: {
+        households: { poorHouseholds: number; registeredHouseholds: number };
+        tasks: { counts: { overdue: number } };
+        assistance: { notVisitedThisMonth: number };
+        warnings: { ruleId: string }[];
+      };
+    }>(
+      apiUrl,
+      'leader',
+      '{ cockpit { households { poorHouseholds registeredHouseholds } tasks { counts { overdue } } assistance { notVisitedThisMonth } warnings { ruleId } } }',
+    );
+    const figure = async (key: string) =>
+      Number(
+        (await page.getByTestId(`cockpit-${key}`).locator('.cockpit-tile-value').textContent())?.replace(
+          /\D/g,
+          '',
+        ),
+      );
+
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(page, `${apiUrl}/leadership/`, 'leader', demoPassword);
+    await page.getByTestId('cockpit-poor-households').waitFor();
+    expect(await figure('poor-households')).toBe(api.cockpit.households.poorHouseholds);
+    expect(await figure('registered-households')).toBe(api.cockpit.households.registeredHouseholds);
+    expect(await figure('tasks-overdue')).toBe(api.cockpit.tasks.counts.overdue);
+    expect(await figure('not-visited')).toBe(api.cockpit.assistance.notVisitedThisMonth);
+    expect(await page.getByTestId('cockpit-warnings').locator('li').count()).toBe(
+      api.cockpit.warnings.length,
+    );
+    await page.getByTestId('cockpit-trends').locator('canvas').first().waitFor();
+    const noHorizontalScroll = () =>
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await noHorizontalScroll()).toBe(true);
+    await saveScreenshot(page, 'cockpit-1920x1080');
+
+    await page.getByTestId('cockpit-registered-households').click();
+    const total = page.getByTestId('drill-total');
+    await expect
+      .poll(async () => (await total.textContent())?.replace(/\D/g, ''))
+      .toBe(String(api.cockpit.households.registeredHouseholds));
+    const rows = page.getByTestId('drill-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(Math.min(20, api.cockpit.households.registeredHouseholds));
+    expect(await rows.first().textContent()).toMatch(/\*/);
+    await saveScreenshot(page, 'cockpit-drill-down');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('drill-table').waitFor({ state: 'detached' });
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('cockpit-poor-households').waitFor();
+    // The charts redraw at the new width on their resize observer's next frame.
+    await expect.poll(noHorizontalScroll).toBe(true);
+    await saveScreenshot(page, 'cockpit-1366x768');
+
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    mkdirSync(artifactsDir, { recursive: true });
+    writeFileSync(path.join(artifactsDir, 'cockpit-briefing-a4.pdf'), pdf);
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(2);
     await page.close();
   });
 });

@@ -5,7 +5,7 @@ import './modules/geography/region';
 import './modules/organisation';
 import './modules/access/viewer';
 import './modules/access/audit-log';
-import './modules/summary/summary';
+import './modules/summary';
 import './modules/identification';
 import './modules/work-advancement';
 import './modules/responsibility';

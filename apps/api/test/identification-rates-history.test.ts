@@ -28,8 +28,9 @@ interface Row {
 }
 
 /**
- * The poor people at a year's end, counted here from the raw rows without the API's SQL: each household's
- * completed applications in date order, else its registration years.
+ * The poor people at a year's end, counted here from the raw rows without the API's SQL: the status a
+ * household left by its first application completed after the day, else what its registration years say, else
+ * its status today.
  */
 async function poorPeopleAtEndOf(year: number) {
   const households = rowsOf<{
@@ -57,15 +58,13 @@ async function poorPeopleAtEndOf(year: number) {
   const day = `${year}-12-31`;
   let poor = 0;
   for (const h of households) {
-    const history = byHousehold.get(h.id) ?? [];
-    const before = history.filter((a) => a.completed_on <= day).at(-1);
-    const after = history.find((a) => a.completed_on > day);
+    const after = (byHousehold.get(h.id) ?? []).find((a) => a.completed_on > day);
     let status: string;
-    if (before) status = before.to_status;
-    else if (after) status = after.from_status;
-    else if (h.status === 'NON_POOR' || h.identified_year === null || h.identified_year > year)
-      status = 'NON_POOR';
-    else status = h.exited_year !== null && h.exited_year <= year ? 'EXITED' : 'POOR';
+    if (after) status = after.from_status;
+    else if (h.identified_year !== null && h.identified_year > year) status = 'NON_POOR';
+    else if (h.status !== 'POOR' && h.status !== 'NON_POOR' && h.exited_year !== null && h.exited_year > year)
+      status = 'POOR';
+    else status = h.status;
     if (status === 'POOR' || status === 'RETURNED') poor += Number(h.members);
   }
   return poor;

@@ -24,6 +24,8 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   auditRetentionMonths: 'audit.read',
   battleMap: 'signedIn',
   cadres: 'signedIn',
+  cockpit: 'summary.read',
+  cockpitHouseholds: 'summary.read',
   combatGroups: 'signedIn',
   commandPost: 'signedIn',
   countyToday: 'public',

@@ -34,6 +34,9 @@ const LeadershipViewerQuery = graphql.persisted(
 );
 
 // ECharts loads after sign-in, so the login page stays light.
+const CockpitScreen = lazy(() =>
+  import('./cockpit/CockpitScreen.tsx').then((module) => ({ default: module.CockpitScreen })),
+);
 const SummaryScreen = lazy(() =>
   import('./summary/SummaryScreen.tsx').then((module) => ({ default: module.SummaryScreen })),
 );
@@ -64,8 +67,13 @@ export function App() {
     <CountyTodayProvider today={data.countyToday}>
       <AppShell user={viewer} appName={words.appName}>
         <Suspense fallback={<FullPageSpin />}>
-          <SummaryScreen jurisdiction={viewer.jurisdiction} />
-          <BattleMapScreen jurisdiction={viewer.jurisdiction} />
+          <CockpitScreen jurisdiction={viewer.jurisdiction} />
+          <div className="summary-screen">
+            <SummaryScreen jurisdiction={viewer.jurisdiction} />
+          </div>
+          <div className="battle-map-screen">
+            <BattleMapScreen jurisdiction={viewer.jurisdiction} />
+          </div>
         </Suspense>
       </AppShell>
     </CountyTodayProvider>

@@ -16,5 +16,6 @@ export * from './rates';
 export * from './ratio';
 export * from './responsibility';
 export * from './sources';
+export * from './summary';
 export * from './supervision';
 export * from './work-advancement';

@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   'pairing.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
   /** Record a visit; a helper only on their own pairings (VISIT.OWN_PAIRING) (登记走访). */
   'visit.record': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER'],
+  /** Read the leadership cockpit and drill from its figures to masked rows (领导驾驶舱). */
+  'summary.read': ['COUNTY_ADMIN', 'LEADER'],
   /** Use the GraphQL IDE and send arbitrary documents outside production. */
   'ide.use': ['DEVELOPER', 'COUNTY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

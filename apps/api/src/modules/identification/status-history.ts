@@ -1,33 +1,52 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
- * 某日的贫困状态: each household of a region subtree with the status it held at the end of a day, read from
- * the records' own history rather than from stored snapshots (decision 0018). A status changes only when an
- * application completes, so the status on a day is the result of the last application completed on or
- * before it, else the starting status of the first one completed after it; a household no application has
- * touched holds the status its registration years (识别年度, 脱贫年度) give for that day's year.
- *
- * The subquery has the columns `id`, `village_id`, `region_path` and `status`, one row per household.
+ * 某日的贫困状态 (decision 0018). A status changes only when an application completes, so a household's status
+ * on day D is the status it left by the first status-change application completed after D; with none, its
+ * registration years say it (not yet identified in D's year → not registered; exited in a later year, or in
+ * D's year before its 31 December → still poor); otherwise its status today.
+ */
+export function householdStatusOn(h: HouseholdColumns, day: SQL): SQL {
+  const later = sql`(select a.from_status from status_applications a
+      where a.household_id = ${h.id} and a.state = 'COMPLETED' and a.completed_on > ${day}
+      order by a.completed_on, a.id limit 1)`;
+  // Most households have no completed application; a statement that knows which skips the look-up.
+  return sql`coalesce(
+    ${h.hasApplications ? sql`case when ${h.hasApplications} then ${later} end` : later},
+    case
+      when ${h.identifiedYear} > extract(year from ${day}) then 'NON_POOR'::household_status
+      when ${h.status} in ('EXITED', 'EXITED_NO_POLICY', 'RETURNED')
+        and (${h.exitedYear} > extract(year from ${day})
+          or (${h.exitedYear} = extract(year from ${day}) and extract(doy from ${day} + 1) <> 1))
+        then 'POOR'::household_status
+      else ${h.status}
+    end)`;
+}
+
+type HouseholdColumns = Record<'id' | 'status' | 'identifiedYear' | 'exitedYear', SQL | AnyPgColumn> & {
+  hasApplications?: SQL;
+};
+
+/** The columns of a households row under an alias of a raw statement. */
+export const aliased = (alias: string): HouseholdColumns => ({
+  id: sql.raw(`${alias}.id`),
+  status: sql.raw(`${alias}.status`),
+  identifiedYear: sql.raw(`${alias}.identified_year`),
+  exitedYear: sql.raw(`${alias}.exited_year`),
+  hasApplications: sql.raw(`${alias}.has_applications`),
+});
+
+/**
+ * Each household of a region subtree with its status at the end of `day`: the columns `id`, `village_id`,
+ * `region_path` and `status`, one row per household.
  */
 export function householdsOnDay(regionPrefix: string, day: string): SQL {
-  const year = Number(day.slice(0, 4));
   return sql`(
-    select h.id, h.village_id, h.region_path,
-      coalesce(c.after_status, c.before_status, case
-        when h.status = 'NON_POOR' or h.identified_year is null or h.identified_year > ${year} then 'NON_POOR'
-        when h.exited_year is not null and h.exited_year <= ${year} then 'EXITED'
-        else 'POOR' end::household_status) as status
-    from households h
-      left join (
-        select household_id,
-          (array_agg(to_status order by completed_on desc, id desc)
-            filter (where completed_on <= ${day}::date))[1] as after_status,
-          (array_agg(from_status order by completed_on, id) filter (where completed_on > ${day}::date))[1]
-            as before_status
-        from status_applications
-        where state = 'COMPLETED' and region_path like ${regionPrefix}
-        group by household_id) c on c.household_id = h.id
-    where h.region_path like ${regionPrefix})`;
+    select h.id, h.village_id, h.region_path, ${householdStatusOn(aliased('h'), sql`${day}::date`)} as status
+    from (select h.*, exists (select 1 from status_applications a where a.household_id = h.id and a.state = 'COMPLETED')
+        as has_applications
+      from households h where h.region_path like ${regionPrefix}) h)`;
 }
 
 /** The households of a subtree with their status today: the register as it stands. */

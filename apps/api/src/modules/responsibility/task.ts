@@ -184,6 +184,7 @@ export interface TaskListArgs {
   level?: string | null;
   regionId?: { id: string | number } | null;
   combatGroupId?: { id: string | number } | null;
+  responsibleUnitId?: { id: string | number } | null;
   withoutCombatGroup?: boolean | null;
   policyDocumentId?: { id: string | number } | null;
   parentId?: { id: string | number } | null;
@@ -212,6 +213,7 @@ export function taskListFilter(table: typeof tasks, ctx: Context, args: TaskList
       ? sql`${table.regionPath} like (select r.region_path from regions r where r.id = ${Number(args.regionId.id)}) || '%'`
       : undefined,
     args.combatGroupId ? eq(table.combatGroupId, Number(args.combatGroupId.id)) : undefined,
+    args.responsibleUnitId ? eq(table.responsibleUnitId, Number(args.responsibleUnitId.id)) : undefined,
     args.withoutCombatGroup ? sql`${table.combatGroupId} is null` : undefined,
     args.policyDocumentId ? eq(table.policyDocumentId, Number(args.policyDocumentId.id)) : undefined,
     args.parentId ? eq(table.parentId, Number(args.parentId.id)) : undefined,
@@ -236,6 +238,7 @@ builder.queryFields((t) => ({
       level: t.arg.string({ required: false, description: '按责任层级 (level id)' }),
       regionId: t.arg.globalID({ required: false, for: [Region], description: '该区划及其下级' }),
       combatGroupId: t.arg.globalID({ required: false, for: [CombatGroup], description: '按战斗组' }),
+      responsibleUnitId: t.arg.globalID({ required: false, for: [Unit], description: '按责任单位' }),
       withoutCombatGroup: t.arg.boolean({ required: false, description: '只看未分组的 (no combat group)' }),
       policyDocumentId: t.arg.globalID({ required: false, for: [PolicyDocument], description: '按来源文件' }),
       parentId: t.arg.globalID({ required: false, for: [Task], description: '某任务的下级任务' }),

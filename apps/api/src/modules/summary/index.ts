@@ -1,0 +1,11 @@
+import './summary';
+import './cockpit';
+import './households';
+import './rates';
+import './assistance';
+import './tasks';
+import './funds';
+import './organisation';
+import './trends';
+import './warnings';
+import './drill';

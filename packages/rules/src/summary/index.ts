@@ -1,0 +1,2 @@
+export * from './lights';
+export * from './warnings';
