@@ -1,15 +1,13 @@
 import { disbursements, projects } from '@gongjian/db/schema';
 import { canDisburse, PAYABLE_PROJECT_STATES } from '@gongjian/rules';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { builder } from '../../builder';
-import { ConflictError } from '../../errors';
-import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
-import { enteredAmountSchema, fenToWanYuan, fenToYuan } from '../../shared/money';
-import { text, validate } from '../../shared/validate';
+import { fenToWanYuan, fenToYuan } from '../../shared/money';
 import { refuseUnless } from '../../spine/decide';
 import { viewerMayChange, writableRow } from '../../spine/load';
-import { nextVersion, reread, writeAudited } from '../../spine/write';
+import { reread, writeAudited } from '../../spine/write';
+import { addToRunningSum, movementEntry } from './money-movement';
 import { Project } from './project';
 
 export const Disbursement = builder.drizzleNode('disbursements', {
@@ -52,27 +50,21 @@ builder.mutationFields((t) => ({
         argument: 'projectId',
         id: projectId,
       });
-      const amountFen = validate(enteredAmountSchema, input);
-      const notes = validate(text(500).nullish(), input.notes) ?? null;
-      const paidOn = actedOn(input.paidOn, 'paidOn');
+      const { amountFen, notes, day } = movementEntry(input, input.paidOn, 'paidOn');
       refuseUnless(canDisburse(project, amountFen));
       const id = await writeAudited(ctx, async (tx) => {
-        const [moved] = await tx
-          .update(projects)
-          .set({ disbursedFen: sql`${projects.disbursedFen} + ${amountFen}`, ...nextVersion(projects) })
-          .where(
+        await addToRunningSum(tx, projects, {
+          id: projectId,
+          sum: 'disbursedFen',
+          amountFen,
+          within: (paid) =>
             and(
-              eq(projects.id, projectId),
               inArray(projects.state, [...PAYABLE_PROJECT_STATES]),
-              sql`${projects.disbursedFen} + ${amountFen} <= ${projects.allocatedFen}`,
+              sql`${paid} <= ${projects.allocatedFen}`,
             ),
-          )
-          .returning({ id: projects.id });
-        if (!moved) {
-          const [current] = await tx.select().from(projects).where(eq(projects.id, projectId));
-          refuseUnless(canDisburse(current ?? project, amountFen));
-          throw new ConflictError(current?.version ?? null, '项目刚被修改, 请重试');
-        }
+          decide: (current) => canDisburse(current ?? project, amountFen),
+          conflictMessage: '项目刚被修改, 请重试',
+        });
         const [created] = await tx
           .insert(disbursements)
           .values({
@@ -80,7 +72,7 @@ builder.mutationFields((t) => ({
             regionPath: project.regionPath,
             projectId,
             amountFen,
-            paidOn,
+            paidOn: day,
             paidById: ctx.viewer!.id,
             notes,
           })
