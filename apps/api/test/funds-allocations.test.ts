@@ -99,7 +99,7 @@ describe('viewerCan… fields follow the role, the jurisdiction and the rules', 
     const project = await projectInImplementation();
     const before = await s.run<{ node: Record<string, boolean> }>('admin', PROJECT, { id: project.id });
     expect(before.data!.node).toEqual({
-      viewerCanAdvance: true,
+      viewerCanAdvance: false,
       viewerCanAllocate: true,
       viewerCanDisburse: false,
     });

@@ -1,3 +1,4 @@
+import { projects } from '@gongjian/db/schema';
 import { addDays } from '@gongjian/rules';
 import { expect } from 'vitest';
 import { clock } from '../src/clock';
@@ -26,18 +27,18 @@ const INPUTS: Record<string, string> = { allocateFunds: 'AllocateFundsInput' };
 
 /** Who takes each lifecycle step in the tests: the role the rules give it (PROJECT.STEP_ROLE). */
 export const STEP_USER: Record<string, string> = {
-  TOWNSHIP_REVIEW: 'admin',
+  TOWNSHIP_REVIEW: 'township',
   COUNTY_APPRAISAL: 'admin',
   APPROVED: 'admin',
   IN_LIBRARY: 'admin',
-  IMPLEMENTATION: 'admin',
-  COMPLETION_ACCEPTANCE: 'admin',
+  IMPLEMENTATION: 'village',
+  COMPLETION_ACCEPTANCE: 'township',
   ASSET_HANDOVER: 'admin',
   REMOVED: 'admin',
 };
 
-/** Who applies for projects in the tests. */
-export const APPLICANT = 'admin';
+/** Who applies for projects in the tests: the village clerk (PROJECT.STEP_ROLE). */
+export const APPLICANT = 'village';
 
 export const today = () => clock.today();
 
@@ -90,16 +91,37 @@ export function fundsKit(scenario: () => Scenario) {
     ...overrides,
   });
 
-  async function newProject(username = APPLICANT, where: 'inside' | 'outside' = 'inside') {
+  async function newProject(username = APPLICANT) {
     const rows = await countyRows();
     const created = await mutate(
       username,
       'createProject',
-      projectInput(rows[where].id, rows.unit.id),
+      projectInput(rows.inside.id, rows.unit.id),
       'id version state',
     );
     expect(created.__typename, JSON.stringify(created)).toBe('MutationCreateProjectSuccess');
     return created.data as unknown as ProjectRef;
+  }
+
+  /** A project of a village outside 沱江镇, written straight to the database (no demo clerk applies there). */
+  async function foreignProject(): Promise<ProjectRef> {
+    const rows = await countyRows();
+    const [row] = await scenario()
+      .handle.db.insert(projects)
+      .values({
+        countyId: rows.outside.countyId!,
+        regionPath: rows.outside.regionPath,
+        regionId: rows.outside.id,
+        responsibleUnitId: rows.unit.id,
+        name: '外乡项目',
+        category: '基础设施',
+        year: 2026,
+        budgetFen: 100_000,
+        performanceTarget: '建成',
+        povertyLink: '务工',
+      })
+      .returning();
+    return { id: globalId('Project', row!.id), version: row!.version, state: row!.state };
   }
 
   async function advance(username: string, project: ProjectRef, to: string, notes?: string) {
@@ -161,6 +183,7 @@ export function fundsKit(scenario: () => Scenario) {
     countyRows,
     projectInput,
     newProject,
+    foreignProject,
     advance,
     walk,
     newSource,

@@ -3,6 +3,7 @@ import { addDays } from '@gongjian/rules';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../src/clock';
+import { STEP_USER } from './funds-helpers';
 import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 
 /** Pins the SQL statements of the funds lists, the reconciliation and every funds mutation (BEGIN/COMMIT not logged). */
@@ -73,9 +74,8 @@ describe('SQL statements of the funds mechanism', () => {
     const township = (await s.handle.db.query.regions.findFirst({
       where: { level: 'TOWNSHIP', name: '沱江镇' },
     }))!;
-    const village = (await s.handle.db.query.regions.findFirst({
-      where: { level: 'VILLAGE', regionPath: { like: `${township.regionPath}%` } },
-    }))!;
+    const clerk = (await s.handle.db.query.users.findFirst({ where: { username: 'village' } }))!;
+    const village = (await s.handle.db.query.regions.findFirst({ where: { id: clerk.jurisdictionId } }))!;
     const station = (await s.handle.db.query.units.findFirst({
       where: { kind: 'WORK_STATION', regionId: township.id },
       with: { cadres: true },
@@ -105,24 +105,29 @@ describe('SQL statements of the funds mechanism', () => {
       amountWanYuan: '105',
       reportedIn: '测试',
     });
-    const project = await mutate('createProject', {
-      name: '计数项目',
-      category: '基础设施',
-      year: 2026,
-      villageId: globalId('Region', village.id),
-      responsibleUnitId: globalId('Unit', station.id),
-      amountWanYuan: '50',
-      beneficiaryHouseholds: 10,
-      beneficiaryPeople: 40,
-      beneficiaryPoorPeople: 12,
-      performanceTarget: '建成并投入使用',
-      povertyLink: '带动贫困户务工',
-    });
+    const project = await mutate(
+      'createProject',
+      {
+        name: '计数项目',
+        category: '基础设施',
+        year: 2026,
+        villageId: globalId('Region', village.id),
+        responsibleUnitId: globalId('Unit', station.id),
+        amountWanYuan: '50',
+        beneficiaryHouseholds: 10,
+        beneficiaryPeople: 40,
+        beneficiaryPoorPeople: 12,
+        performanceTarget: '建成并投入使用',
+        povertyLink: '带动贫困户务工',
+      },
+      'village',
+    );
     const steps: number[] = [];
     let version = 1;
     for (const to of ['TOWNSHIP_REVIEW', 'COUNTY_APPRAISAL', 'APPROVED', 'IN_LIBRARY']) {
       steps.push(
-        (await mutate('advanceProject', { id: project.data.id, version: version++, to })).statements,
+        (await mutate('advanceProject', { id: project.data.id, version: version++, to }, STEP_USER[to]))
+          .statements,
       );
     }
     const notice = await mutate('publishNotice', {
@@ -140,11 +145,11 @@ describe('SQL statements of the funds mechanism', () => {
       postedOn: addDays(today, -20),
       lastDayPosted: addDays(today, -5),
     });
-    const implement = await mutate('advanceProject', {
-      id: project.data.id,
-      version: version++,
-      to: 'IMPLEMENTATION',
-    });
+    const implement = await mutate(
+      'advanceProject',
+      { id: project.data.id, version: version++, to: 'IMPLEMENTATION' },
+      STEP_USER.IMPLEMENTATION,
+    );
     const allocation = await mutate('allocateFunds', {
       sourceId: source.data.id,
       projectId: project.data.id,
