@@ -122,3 +122,49 @@ describe('viewerCan… fields follow the role, the jurisdiction and the rules', 
     expect(spent.data!.node.viewerCanAllocate).toBe(false);
   });
 });
+
+describe('the allocation and payment lists show what remains beside every figure', () => {
+  it('lists a source’s allocations and a project’s payments with the remaining amounts', async () => {
+    const source = await newSource({ amountYuan: '1000' });
+    const project = await projectInImplementation();
+    await mutate('admin', 'allocateFunds', { sourceId: source.id, projectId: project.id, amountYuan: '600' });
+    await mutate('township', 'recordDisbursement', { projectId: project.id, amountYuan: '250' });
+    const r = await s.run<{
+      fundAllocations: { totalCount: number; edges: { node: Record<string, unknown> }[] };
+      disbursements: { totalCount: number; edges: { node: Record<string, unknown> }[] };
+    }>(
+      'township',
+      `query ($source: ID!, $project: ID!) {
+        fundAllocations(sourceId: $source) { totalCount edges { node { amountYuan source { remainingYuan } project { payableYuan unallocatedWanYuan } } } }
+        disbursements(projectId: $project) { totalCount edges { node { amountYuan project { allocatedYuan disbursedYuan payableYuan } } } } }`,
+      { source: source.id, project: project.id },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.fundAllocations.totalCount).toBe(1);
+    expect(r.data!.fundAllocations.edges[0]!.node).toEqual({
+      amountYuan: '600.00',
+      source: { remainingYuan: '400.00' },
+      project: { payableYuan: '350.00', unallocatedWanYuan: '120.44' },
+    });
+    expect(r.data!.disbursements.edges[0]!.node).toEqual({
+      amountYuan: '250.00',
+      project: { allocatedYuan: '600.00', disbursedYuan: '250.00', payableYuan: '350.00' },
+    });
+  });
+
+  it('lists nothing of another township to a township clerk', async () => {
+    const r = await s.run<{
+      fundAllocations: { edges: { node: { project: { region: { regionPath?: string } } } }[] };
+    }>('township', `{ fundAllocations(first: 50) { edges { node { project { name } } } } }`);
+    const county = await s.run<{ fundAllocations: { totalCount: number } }>(
+      'admin',
+      `{ fundAllocations { totalCount } }`,
+    );
+    const township = await s.run<{ fundAllocations: { totalCount: number } }>(
+      'township',
+      `{ fundAllocations { totalCount } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(township.data!.fundAllocations.totalCount).toBeLessThan(county.data!.fundAllocations.totalCount);
+  });
+});

@@ -55,9 +55,11 @@ describe('SQL statements of the funds mechanism', () => {
     expect(s.statements).toHaveLength(2);
   });
 
-  it('the sources, notices and audit findings lists are two statements each', async () => {
+  it('the sources, notices, audit findings, allocations and payments lists are two statements each', async () => {
     const counts: number[] = [];
     for (const query of [
+      `{ fundAllocations(first: 20) { totalCount edges { node { amountWanYuan allocatedOn source { name remainingWanYuan } project { name payableWanYuan unallocatedWanYuan } } } } }`,
+      `{ disbursements(first: 20, year: 2019) { totalCount edges { node { amountWanYuan paidOn project { name allocatedWanYuan disbursedWanYuan payableWanYuan } } } } }`,
       `{ fundSources(first: 20) { totalCount edges { node { name amountWanYuan remainingWanYuan viewerCanAllocate includes { amountWanYuan contained { name } } } } } }`,
       `{ disclosureNotices(first: 20) { totalCount edges { node { title postedOn lastDayPosted project { name } } } } }`,
       `{ auditFindings(first: 20) { totalCount edges { node { description status viewerCanClose project { name } task { title } } } } }`,
@@ -66,7 +68,7 @@ describe('SQL statements of the funds mechanism', () => {
       expect(r.errors).toBeUndefined();
       counts.push(s.statements.length);
     }
-    expect(counts).toEqual([2, 2, 2]);
+    expect(counts).toEqual([2, 2, 2, 2, 2]);
   });
 
   it('pins every funds mutation: a source is 3 statements, an allocation 7 (two loads, two guarded updates, insert, audit, re-read), a payment 5', async () => {

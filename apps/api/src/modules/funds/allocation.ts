@@ -5,8 +5,10 @@ import {
   PROJECT_STATES_CLOSED_TO_ALLOCATION,
   projectTakesAllocation,
 } from '@gongjian/rules';
-import { notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, type SQL, sql } from 'drizzle-orm';
+import { inJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
+import type { Context } from '../../context';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { fenToWanYuan, fenToYuan } from '../../shared/money';
 import { refuseUnless } from '../../spine/decide';
@@ -30,6 +32,49 @@ export const FundAllocation = builder.drizzleNode('fundAllocations', {
     notes: t.exposeString('notes', { nullable: true, description: '说明' }),
   }),
 });
+
+export interface AllocationListArgs {
+  sourceId?: { id: string | number } | null;
+  projectId?: { id: string | number } | null;
+  year?: number | null;
+}
+
+/** Allocations to projects inside the jurisdiction, of one source, one project or one plan year. */
+export function allocationListFilter(
+  table: typeof fundAllocations,
+  ctx: Context,
+  args: AllocationListArgs,
+): SQL {
+  return and(
+    inJurisdiction(table.regionPath, ctx.viewer),
+    args.sourceId ? eq(table.sourceId, Number(args.sourceId.id)) : undefined,
+    args.projectId ? eq(table.projectId, Number(args.projectId.id)) : undefined,
+    args.year != null
+      ? sql`${table.projectId} in (select ${projects.id} from ${projects} where ${projects.year} = ${args.year})`
+      : undefined,
+  )!;
+}
+
+builder.queryFields((t) => ({
+  fundAllocations: t.drizzleConnection({
+    type: 'fundAllocations',
+    description: '资金安排列表 (to projects inside your jurisdiction, newest first)',
+    args: {
+      sourceId: t.arg.globalID({ required: false, for: [FundSource], description: '资金来源' }),
+      projectId: t.arg.globalID({ required: false, for: [Project], description: '项目' }),
+      year: t.arg.int({ required: false, description: '项目计划年度' }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(fundAllocations, allocationListFilter(fundAllocations, ctx, args)),
+    resolve: async (query, _root, args, ctx) =>
+      await ctx.db.query.fundAllocations.findMany(
+        query({
+          where: { RAW: (table) => allocationListFilter(table, ctx, args) },
+          orderBy: { allocatedOn: 'desc', id: 'desc' },
+        }),
+      ),
+  }),
+}));
 
 const AllocateFundsInput = builder.inputType('AllocateFundsInput', {
   description:

@@ -1,7 +1,9 @@
 import { disbursements, projects } from '@gongjian/db/schema';
 import { canDisburse, PAYABLE_PROJECT_STATES } from '@gongjian/rules';
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { inJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
+import type { Context } from '../../context';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { fenToWanYuan, fenToYuan } from '../../shared/money';
 import { refuseUnless } from '../../spine/decide';
@@ -23,6 +25,46 @@ export const Disbursement = builder.drizzleNode('disbursements', {
     notes: t.exposeString('notes', { nullable: true, description: '说明' }),
   }),
 });
+
+export interface DisbursementListArgs {
+  projectId?: { id: string | number } | null;
+  year?: number | null;
+}
+
+/** Payments to projects inside the jurisdiction, of one project or one plan year. */
+export function disbursementListFilter(
+  table: typeof disbursements,
+  ctx: Context,
+  args: DisbursementListArgs,
+): SQL {
+  return and(
+    inJurisdiction(table.regionPath, ctx.viewer),
+    args.projectId ? eq(table.projectId, Number(args.projectId.id)) : undefined,
+    args.year != null
+      ? sql`${table.projectId} in (select ${projects.id} from ${projects} where ${projects.year} = ${args.year})`
+      : undefined,
+  )!;
+}
+
+builder.queryFields((t) => ({
+  disbursements: t.drizzleConnection({
+    type: 'disbursements',
+    description: '资金拨付列表 (to projects inside your jurisdiction, newest first)',
+    args: {
+      projectId: t.arg.globalID({ required: false, for: [Project], description: '项目' }),
+      year: t.arg.int({ required: false, description: '项目计划年度' }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(disbursements, disbursementListFilter(disbursements, ctx, args)),
+    resolve: async (query, _root, args, ctx) =>
+      await ctx.db.query.disbursements.findMany(
+        query({
+          where: { RAW: (table) => disbursementListFilter(table, ctx, args) },
+          orderBy: { paidOn: 'desc', id: 'desc' },
+        }),
+      ),
+  }),
+}));
 
 const RecordDisbursementInput = builder.inputType('RecordDisbursementInput', {
   description: '资金拨付 (amount in 元 or 万元, at most what is allocated and unpaid)',
