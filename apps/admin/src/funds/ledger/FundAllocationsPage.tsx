@@ -1,0 +1,109 @@
+import { graphql } from '@gongjian/schema';
+import { useWords } from '@gongjian/ui';
+import { getRouteApi } from '@tanstack/react-router';
+import { Select } from 'antd';
+import { ListPage, useListPage } from '../../shared/ListPage.tsx';
+import { adminWords } from '../../words.ts';
+import { fundsListWords } from '../list-words.ts';
+import { ExportButton, usePlanYears } from '../shared/ExportButton.tsx';
+import { fundsWords } from '../words.ts';
+
+const FundAllocationsQuery = graphql.persisted(
+  'admin/AdminFundAllocations',
+  graphql(`
+  query AdminFundAllocations($year: Int, $first: Int!, $after: String) {
+    fundAllocations(year: $year, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          allocatedOn
+          amountWanYuan
+          notes
+          source {
+            name
+            remainingWanYuan
+          }
+          project {
+            name
+            budgetWanYuan
+            unallocatedWanYuan
+            payableWanYuan
+          }
+        }
+      }
+    }
+  }
+`),
+);
+
+const route = getRouteApi('/funds/allocations');
+
+/** 资金安排: money from the sources to the projects, with what the source has left and the project still lacks. */
+export function FundAllocationsPage() {
+  const words = useWords(fundsListWords);
+  const fundWords = useWords(fundsWords);
+  const pageWords = useWords(adminWords);
+  const years = usePlanYears();
+  const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
+    query: FundAllocationsQuery,
+    variables: { year: url.year ?? null, first: paging.first, after: paging.after },
+  }));
+  return (
+    <ListPage
+      title={pageWords.pageFundAllocations}
+      extra={<ExportButton list="allocations" filters={{ year: page.url.year }} />}
+      page={page}
+      filters={[
+        <Select
+          key="year"
+          allowClear
+          aria-label={fundWords.filterYear}
+          placeholder={fundWords.filterYear}
+          style={{ width: 140 }}
+          value={page.url.year}
+          options={years}
+          onChange={(year) => page.change({ year: year ?? undefined })}
+        />,
+      ]}
+      connection={page.data?.fundAllocations}
+      testId="fund-allocations-table"
+      emptyText={words.noAllocations}
+      columns={[
+        { title: words.columnDate, dataIndex: 'allocatedOn', key: 'on', width: 120 },
+        { title: words.columnSource, key: 'source', render: (_, a) => a.source.name },
+        { title: words.columnProject, key: 'project', render: (_, a) => a.project.name },
+        { title: words.columnAmountWan, dataIndex: 'amountWanYuan', key: 'amount', align: 'right' },
+        {
+          title: words.columnSourceRemaining,
+          key: 'sourceRemaining',
+          align: 'right',
+          render: (_, a) => a.source.remainingWanYuan,
+        },
+        {
+          title: fundWords.columnBudget,
+          key: 'budget',
+          align: 'right',
+          render: (_, a) => a.project.budgetWanYuan,
+        },
+        {
+          title: words.columnUnallocated,
+          key: 'unallocated',
+          align: 'right',
+          render: (_, a) => a.project.unallocatedWanYuan,
+        },
+        {
+          title: words.columnPayableWan,
+          key: 'payable',
+          align: 'right',
+          render: (_, a) => a.project.payableWanYuan,
+        },
+        { title: words.columnNotes, dataIndex: 'notes', key: 'notes' },
+      ]}
+    />
+  );
+}
