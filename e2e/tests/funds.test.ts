@@ -87,7 +87,7 @@ describe.skipIf(skipReason !== '')('fund sources and their reconciliation in Chr
     await page.close();
   });
 
-  test('a clerk publishing a notice shorter than its 10 days is refused with the days, and a full one is listed as posted', async () => {
+  test('an administrator publishing a notice shorter than its 10 days is refused with the days, and a full one is listed as posted', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signIn(page, `${apiUrl}/admin/funds/notices`, 'admin', demoPassword);
     await page.getByTestId('notices-table').locator('tbody tr.ant-table-row').first().waitFor();

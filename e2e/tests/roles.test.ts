@@ -127,7 +127,7 @@ const roleCases: RoleCase[] = [
       {
         entry: '审计发现',
         waitFor: 'audit-findings-table',
-        rows: true,
+        settle: true,
         buttons: { 登记审计发现: 0, 销号: 0 },
       },
       { entry: '资金安排', waitFor: 'fund-allocations-table', testIds: { 'export-allocations': 1 } },
