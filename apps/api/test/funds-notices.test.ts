@@ -49,4 +49,36 @@ describe('disclosure notices (公告公示)', () => {
     expect(r).toMatchObject({ code: 'RULE_VIOLATION', ruleId: 'DISCLOSURE.PERIOD' });
     expect(r.message).toContain('共 9 天, 要求 ≥ 10 天, 不足');
   });
+
+  it('lists a county plan notice with its days and whether it has ended, newest first', async () => {
+    const published = await mutate(
+      'admin',
+      'publishNotice',
+      {
+        subject: 'PLAN',
+        title: '年度资金项目计划公告',
+        postingPlace: '县政府网站',
+        postedOn: addDays(today(), -2),
+        lastDayPosted: addDays(today(), 7),
+      },
+      'id daysPosted ended',
+    );
+    expect(published.data).toMatchObject({ daysPosted: 10, ended: false });
+    const r = await s.run<{ disclosureNotices: { edges: { node: { title: string; ended: boolean } }[] } }>(
+      'township',
+      `{ disclosureNotices(subject: PLAN, first: 50) { edges { node { title ended daysPosted } } } }`,
+    );
+    expect(r.data!.disclosureNotices.edges.map((e) => e.node.title)).toContain('年度资金项目计划公告');
+  });
+
+  it('leaves a county plan notice to the county: a township clerk is refused', async () => {
+    const r = await mutate('township', 'publishNotice', {
+      subject: 'PLAN',
+      title: '乡镇计划公告',
+      postingPlace: '镇公开栏',
+      postedOn: addDays(today(), -12),
+      lastDayPosted: addDays(today(), -2),
+    });
+    expect(r.code).toBe('FORBIDDEN');
+  });
 });
