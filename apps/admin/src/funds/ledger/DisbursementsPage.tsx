@@ -1,12 +1,11 @@
 import { graphql } from '@gongjian/schema';
 import { useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Select } from 'antd';
 import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
 import { fundsListWords } from '../list-words.ts';
-import { ExportButton, usePlanYears } from '../shared/ExportButton.tsx';
-import { fundsWords } from '../words.ts';
+import { ExportButton } from '../shared/ExportButton.tsx';
+import { YearFilter } from '../shared/YearFilter.tsx';
 
 const DisbursementsQuery = graphql.persisted(
   'admin/AdminDisbursements',
@@ -42,9 +41,7 @@ const route = getRouteApi('/funds/disbursements');
 /** 资金拨付: payments against the projects, with what each project has allocated, paid and still payable. */
 export function DisbursementsPage() {
   const words = useWords(fundsListWords);
-  const fundWords = useWords(fundsWords);
   const pageWords = useWords(adminWords);
-  const years = usePlanYears();
   const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: DisbursementsQuery,
     variables: { year: url.year ?? null, first: paging.first, after: paging.after },
@@ -54,18 +51,7 @@ export function DisbursementsPage() {
       title={pageWords.pageDisbursements}
       extra={<ExportButton list="disbursements" filters={{ year: page.url.year }} />}
       page={page}
-      filters={[
-        <Select
-          key="year"
-          allowClear
-          aria-label={fundWords.filterYear}
-          placeholder={fundWords.filterYear}
-          style={{ width: 140 }}
-          value={page.url.year}
-          options={years}
-          onChange={(year) => page.change({ year: year ?? undefined })}
-        />,
-      ]}
+      filters={[<YearFilter key="year" value={page.url.year} onChange={(year) => page.change({ year })} />]}
       connection={page.data?.disbursements}
       testId="disbursements-table"
       emptyText={words.noDisbursements}

@@ -1,11 +1,11 @@
 import { graphql } from '@gongjian/schema';
 import { useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Select } from 'antd';
 import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
 import { fundsListWords } from '../list-words.ts';
-import { ExportButton, usePlanYears } from '../shared/ExportButton.tsx';
+import { ExportButton } from '../shared/ExportButton.tsx';
+import { YearFilter } from '../shared/YearFilter.tsx';
 import { fundsWords } from '../words.ts';
 
 const FundAllocationsQuery = graphql.persisted(
@@ -48,7 +48,6 @@ export function FundAllocationsPage() {
   const words = useWords(fundsListWords);
   const fundWords = useWords(fundsWords);
   const pageWords = useWords(adminWords);
-  const years = usePlanYears();
   const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: FundAllocationsQuery,
     variables: { year: url.year ?? null, first: paging.first, after: paging.after },
@@ -58,18 +57,7 @@ export function FundAllocationsPage() {
       title={pageWords.pageFundAllocations}
       extra={<ExportButton list="allocations" filters={{ year: page.url.year }} />}
       page={page}
-      filters={[
-        <Select
-          key="year"
-          allowClear
-          aria-label={fundWords.filterYear}
-          placeholder={fundWords.filterYear}
-          style={{ width: 140 }}
-          value={page.url.year}
-          options={years}
-          onChange={(year) => page.change({ year: year ?? undefined })}
-        />,
-      ]}
+      filters={[<YearFilter key="year" value={page.url.year} onChange={(year) => page.change({ year })} />]}
       connection={page.data?.fundAllocations}
       testId="fund-allocations-table"
       emptyText={words.noAllocations}

@@ -1,12 +1,13 @@
 import { graphql } from '@gongjian/schema';
 import { enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Select, Space, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
 import { fundsListWords } from '../list-words.ts';
-import { ExportButton, usePlanYears } from '../shared/ExportButton.tsx';
+import { ExportButton } from '../shared/ExportButton.tsx';
+import { YearFilter } from '../shared/YearFilter.tsx';
 import { fundsWords } from '../words.ts';
 import { ApplyProjectDrawer } from './ApplyProjectDrawer.tsx';
 import { type Action, ProjectActionModal, ProjectActionModal_project } from './ProjectActionModal.tsx';
@@ -66,7 +67,6 @@ export function ProjectsPage() {
   const listWords = useWords(fundsListWords);
   const pageWords = useWords(adminWords);
   const { locale } = useLocale();
-  const years = usePlanYears();
   const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: ProjectsQuery,
     variables: {
@@ -91,16 +91,7 @@ export function ProjectsPage() {
       page={page}
       filters={[
         { choose: 'ProjectState', param: 'state', placeholder: words.filterState, width: 180 },
-        <Select
-          key="year"
-          allowClear
-          aria-label={words.filterYear}
-          placeholder={words.filterYear}
-          style={{ width: 140 }}
-          value={url.year}
-          options={years}
-          onChange={(year) => page.change({ year: year ?? undefined })}
-        />,
+        <YearFilter key="year" value={url.year} onChange={(year) => page.change({ year })} />,
         { search: 'search', placeholder: words.searchName, width: 240 },
       ]}
       create={{ permission: 'PROJECT_APPLY', text: listWords.applyProject, onClick: drawer.open }}

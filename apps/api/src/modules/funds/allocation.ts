@@ -15,7 +15,7 @@ import { refuseUnless } from '../../spine/decide';
 import { viewerMayChange, writableRow } from '../../spine/load';
 import { reread, writeAudited } from '../../spine/write';
 import { FundSource } from './fund-source';
-import { addToRunningSum, movementEntry } from './money-movement';
+import { addToRunningSum, movementEntry, ofProject } from './money-movement';
 import { Project } from './project';
 
 export const FundAllocation = builder.drizzleNode('fundAllocations', {
@@ -48,10 +48,7 @@ export function allocationListFilter(
   return and(
     inJurisdiction(table.regionPath, ctx.viewer),
     args.sourceId ? eq(table.sourceId, Number(args.sourceId.id)) : undefined,
-    args.projectId ? eq(table.projectId, Number(args.projectId.id)) : undefined,
-    args.year != null
-      ? sql`${table.projectId} in (select ${projects.id} from ${projects} where ${projects.year} = ${args.year})`
-      : undefined,
+    ...ofProject(table.projectId, args),
   )!;
 }
 

@@ -1,6 +1,6 @@
 import { disbursements, projects } from '@gongjian/db/schema';
 import { canDisburse, PAYABLE_PROJECT_STATES } from '@gongjian/rules';
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, inArray, type SQL, sql } from 'drizzle-orm';
 import { inJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
@@ -9,7 +9,7 @@ import { fenToWanYuan, fenToYuan } from '../../shared/money';
 import { refuseUnless } from '../../spine/decide';
 import { viewerMayChange, writableRow } from '../../spine/load';
 import { reread, writeAudited } from '../../spine/write';
-import { addToRunningSum, movementEntry } from './money-movement';
+import { addToRunningSum, movementEntry, ofProject } from './money-movement';
 import { Project } from './project';
 
 export const Disbursement = builder.drizzleNode('disbursements', {
@@ -37,13 +37,7 @@ export function disbursementListFilter(
   ctx: Context,
   args: DisbursementListArgs,
 ): SQL {
-  return and(
-    inJurisdiction(table.regionPath, ctx.viewer),
-    args.projectId ? eq(table.projectId, Number(args.projectId.id)) : undefined,
-    args.year != null
-      ? sql`${table.projectId} in (select ${projects.id} from ${projects} where ${projects.year} = ${args.year})`
-      : undefined,
-  )!;
+  return and(inJurisdiction(table.regionPath, ctx.viewer), ...ofProject(table.projectId, args))!;
 }
 
 builder.queryFields((t) => ({

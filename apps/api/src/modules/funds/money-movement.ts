@@ -1,4 +1,5 @@
 import type { DbExecutor } from '@gongjian/db';
+import { projects } from '@gongjian/db/schema';
 import type { Decision } from '@gongjian/rules';
 import { and, eq, type InferSelectModel, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
@@ -68,4 +69,17 @@ export function movementEntry(
     notes: validate(text(500).nullish(), input.notes) ?? null,
     day: actedOn(day, dayArgument),
   };
+}
+
+/** A money list's filter by its project: one project, or the projects of one plan year. */
+export function ofProject(
+  projectId: PgColumn,
+  args: { projectId?: { id: string | number } | null; year?: number | null },
+): (SQL | undefined)[] {
+  return [
+    args.projectId ? eq(projectId, Number(args.projectId.id)) : undefined,
+    args.year != null
+      ? sql`${projectId} in (select ${projects.id} from ${projects} where ${projects.year} = ${args.year})`
+      : undefined,
+  ];
 }
