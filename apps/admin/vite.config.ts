@@ -27,6 +27,11 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/graphql': apiOrigin, '/healthz': apiOrigin, '/identification': apiOrigin },
+    proxy: {
+      '/graphql': apiOrigin,
+      '/healthz': apiOrigin,
+      '/identification': apiOrigin,
+      '/funds': apiOrigin,
+    },
   },
 });

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { demoPassword } from '../support/api.ts';
 import { button, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
+import { countyDay } from '../support/registry.ts';
 
 const apiUrl = inject('apiUrl');
 const skipReason = inject('skipReason');
@@ -83,6 +84,60 @@ describe.skipIf(skipReason !== '')('fund sources and their reconciliation in Chr
     expect(text).toContain('各来源直接相加 436530.522 万元, 与上报总额 436011.81 万元 多 518.712 万元');
     expect(await page.getByTestId('fund-reconciliation').textContent()).toContain('财政扶贫资金');
     await saveScreenshot(page, 'admin-fund-reconciliation');
+    await page.close();
+  });
+
+  test('an administrator publishing a notice shorter than its 10 days is refused with the days, and a full one is listed as posted', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, `${apiUrl}/admin/funds/notices`, 'admin', demoPassword);
+    await page.getByTestId('notices-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByRole('button', { name: button('发布公告公示') }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.locator('#subject').waitFor();
+    const select = drawer.locator('#subject');
+    await select.focus();
+    await select.press('ArrowDown');
+    for (let step = 0; step < 5; step++) {
+      const active = drawer.page().locator('.ant-select-dropdown .ant-select-item-option-active');
+      if ((await active.count()) > 0 && (await active.last().textContent()) === '资金项目计划') break;
+      await select.press('ArrowDown');
+    }
+    await select.press('Enter');
+    await expect.poll(() => drawer.textContent()).toContain('资金项目计划');
+    const title = `沱江镇年度资金项目计划公示 ${countyDay()}`;
+    await drawer.locator('#title').fill(title);
+    await drawer.locator('#postingPlace').fill('沱江镇政务公开栏');
+    await drawer.locator('#postedOn').fill(countyDay(5));
+    await drawer.locator('#lastDayPosted').fill(countyDay(-3));
+    await drawer.getByRole('button', { name: button('保存') }).click();
+    const failure = drawer.locator('.ant-alert-error');
+    await expect.poll(() => failure.textContent()).toContain(`共 9 天, 要求 ≥ 10 天, 不足`);
+    await saveScreenshot(page, 'admin-notice-period-refused');
+    await drawer.locator('#lastDayPosted').fill(countyDay(-4));
+    await drawer.getByRole('button', { name: button('保存') }).click();
+    await drawer.waitFor({ state: 'detached' });
+    const row = page.getByTestId('notices-table').locator('tbody tr', { hasText: title });
+    await expect.poll(() => row.textContent()).toContain('公示中');
+    expect(await row.textContent()).toContain('10');
+    await page.close();
+  });
+
+  test('an auditor reads the findings with their rectification tasks, and closes none whose task is open', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, `${apiUrl}/admin/funds/findings?status=OPEN`, 'auditor', demoPassword);
+    const table = page.getByTestId('audit-findings-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const rows = await table.locator('tbody tr.ant-table-row').allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((text) => text.includes('整改中') && text.includes('整改'))).toBe(true);
+    const open = rows.filter((text) => !text.includes('已完成')).length;
+    const closable = await table.getByRole('button', { name: button('销号') }).count();
+    expect(closable).toBeLessThanOrEqual(rows.length - open);
+    expect(await page.getByRole('button', { name: button('登记审计发现') }).count()).toBe(1);
+    expect(await page.getByTestId('export-findings').getAttribute('href')).toBe(
+      '/funds/export/findings?status=OPEN',
+    );
+    await saveScreenshot(page, 'admin-audit-findings');
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ const settle = { timeout: 15_000 };
 
 const organisation = ['单位管理', '干部管理'];
 const workAdvancement = ['指挥体系', '会议决策', '决议', '政策文件'];
+const funds = ['资金来源与对账', '项目库', '资金安排', '资金拨付', '公告公示', '审计发现'];
 
 async function openAs(browser: Browser, username: string, path: string) {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
@@ -68,8 +69,7 @@ const everyEntry = [
   '防返贫监测',
   '精准识别四率',
   'Excel 导入',
-  '资金来源与对账',
-  '项目库',
+  ...funds,
   '审计日志',
 ];
 /** The full menu without the named entries, in the menu's order. */
@@ -92,6 +92,15 @@ const roleCases: RoleCase[] = [
         rows: true,
         buttons: { 登记文件: 1, 据此下达任务: 'some' },
       },
+      {
+        entry: '项目库',
+        waitFor: 'projects-table',
+        rows: true,
+        buttons: { 项目申报: 0 },
+        testIds: { 'export-projects': 1 },
+      },
+      { entry: '审计发现', waitFor: 'audit-findings-table', rows: true, buttons: { 登记审计发现: 1 } },
+      { entry: '公告公示', waitFor: 'notices-table', rows: true, buttons: { 发布公告公示: 1 } },
     ],
   },
   {
@@ -114,6 +123,14 @@ const roleCases: RoleCase[] = [
         buttons: { 确认: 0, 排除: 0 },
         screenshot: 'roles-village-screening',
       },
+      { entry: '项目库', waitFor: 'projects-table', rows: true, buttons: { 项目申报: 1 } },
+      {
+        entry: '审计发现',
+        waitFor: 'audit-findings-table',
+        settle: true,
+        buttons: { 登记审计发现: 0, 销号: 0 },
+      },
+      { entry: '资金安排', waitFor: 'fund-allocations-table', testIds: { 'export-allocations': 1 } },
     ],
   },
   {
@@ -138,15 +155,7 @@ const roleCases: RoleCase[] = [
     title: 'a county leader reads the organisation, work, tasks and rates without a single write button',
     username: 'leader',
     signInPath: 'organisation/units',
-    menu: [
-      ...organisation,
-      ...workAdvancement,
-      '任务清单',
-      '挂图作战',
-      '精准识别四率',
-      '资金来源与对账',
-      '项目库',
-    ],
+    menu: [...organisation, ...workAdvancement, '任务清单', '挂图作战', '精准识别四率', ...funds],
     visits: [
       { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', rows: true, buttons: noTaskWrites },
@@ -162,6 +171,19 @@ const roleCases: RoleCase[] = [
         waitFor: 'no-permission',
         testIds: { 'households-table': 0 },
         screenshot: 'roles-leader-no-permission',
+      },
+      { goto: 'funds/notices', waitFor: 'notices-table', rows: true, buttons: { 发布公告公示: 0 } },
+      {
+        goto: 'funds/projects',
+        waitFor: 'projects-table',
+        rows: true,
+        buttons: { 项目申报: 0, 推进流程: 0, 安排资金: 0, 拨付: 0 },
+      },
+      {
+        goto: 'funds/findings',
+        waitFor: 'audit-findings-table',
+        rows: true,
+        buttons: { 登记审计发现: 0, 销号: 0 },
       },
     ],
   },
@@ -181,6 +203,24 @@ const roleCases: RoleCase[] = [
       { entry: '七个不纳入筛查', waitFor: 'findings-table', testIds: { 'run-screening': 0 } },
       { entry: '单位管理', waitFor: 'units-table', rows: true, buttons: { 新建单位: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', rows: true, buttons: noTaskWrites },
+      { entry: '审计发现', waitFor: 'audit-findings-table', rows: true, buttons: { 登记审计发现: 1 } },
+      { entry: '项目库', waitFor: 'projects-table', rows: true, buttons: { 项目申报: 0, 推进流程: 0 } },
+    ],
+  },
+  {
+    title: 'a township clerk reviews and pays projects but neither applies for them nor registers funds',
+    username: 'township',
+    signInPath: 'funds/projects',
+    menu: everyEntryBut('审计日志'),
+    visits: [
+      { waitFor: 'projects-table', rows: true, buttons: { 项目申报: 0, 安排资金: 0 } },
+      {
+        entry: '资金来源与对账',
+        waitFor: 'fund-sources-table',
+        rows: true,
+        buttons: { 登记资金来源: 0, 登记包含关系: 0 },
+      },
+      { entry: '公告公示', waitFor: 'notices-table', rows: true, buttons: { 发布公告公示: 1 } },
     ],
   },
 ];

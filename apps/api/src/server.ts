@@ -23,6 +23,7 @@ import { createRateLimiters, type RateLimiters } from './limits/limiters';
 import { graphqlPerIpLimit, noteSessionStarted, RATE_LIMITED, rateLimitPlugin } from './limits/refusals';
 import type { RateLimitSettings } from './limits/settings';
 import { auditRoutes } from './modules/access/audit-route';
+import { fundsRoutes } from './modules/funds/export-route';
 import { identificationRoutes } from './modules/identification/import-route';
 import { schema } from './schema';
 import { serveClient } from './serve-client';
@@ -268,6 +269,7 @@ export async function createApp(
 
   app.use('/identification', identificationRoutes(handle));
   app.use('/access', auditRoutes(handle));
+  app.use('/funds', fundsRoutes(handle));
 
   serveClient(app, '/admin', env.clientDist.admin);
   serveClient(app, '/leadership', env.clientDist.leadership);

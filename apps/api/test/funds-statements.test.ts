@@ -3,6 +3,7 @@ import { addDays } from '@gongjian/rules';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../src/clock';
+import { STEP_USER } from './funds-helpers';
 import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 
 /** Pins the SQL statements of the funds lists, the reconciliation and every funds mutation (BEGIN/COMMIT not logged). */
@@ -54,9 +55,11 @@ describe('SQL statements of the funds mechanism', () => {
     expect(s.statements).toHaveLength(2);
   });
 
-  it('the sources, notices and audit findings lists are two statements each', async () => {
+  it('the sources, notices, audit findings, allocations and payments lists are two statements each', async () => {
     const counts: number[] = [];
     for (const query of [
+      `{ fundAllocations(first: 20) { totalCount edges { node { amountWanYuan allocatedOn source { name remainingWanYuan } project { name payableWanYuan unallocatedWanYuan } } } } }`,
+      `{ disbursements(first: 20, year: 2019) { totalCount edges { node { amountWanYuan paidOn project { name allocatedWanYuan disbursedWanYuan payableWanYuan } } } } }`,
       `{ fundSources(first: 20) { totalCount edges { node { name amountWanYuan remainingWanYuan viewerCanAllocate includes { amountWanYuan contained { name } } } } } }`,
       `{ disclosureNotices(first: 20) { totalCount edges { node { title postedOn lastDayPosted project { name } } } } }`,
       `{ auditFindings(first: 20) { totalCount edges { node { description status viewerCanClose project { name } task { title } } } } }`,
@@ -65,7 +68,7 @@ describe('SQL statements of the funds mechanism', () => {
       expect(r.errors).toBeUndefined();
       counts.push(s.statements.length);
     }
-    expect(counts).toEqual([2, 2, 2]);
+    expect(counts).toEqual([2, 2, 2, 2, 2]);
   });
 
   it('pins every funds mutation: a source is 3 statements, an allocation 7 (two loads, two guarded updates, insert, audit, re-read), a payment 5', async () => {
@@ -73,9 +76,8 @@ describe('SQL statements of the funds mechanism', () => {
     const township = (await s.handle.db.query.regions.findFirst({
       where: { level: 'TOWNSHIP', name: '沱江镇' },
     }))!;
-    const village = (await s.handle.db.query.regions.findFirst({
-      where: { level: 'VILLAGE', regionPath: { like: `${township.regionPath}%` } },
-    }))!;
+    const clerk = (await s.handle.db.query.users.findFirst({ where: { username: 'village' } }))!;
+    const village = (await s.handle.db.query.regions.findFirst({ where: { id: clerk.jurisdictionId } }))!;
     const station = (await s.handle.db.query.units.findFirst({
       where: { kind: 'WORK_STATION', regionId: township.id },
       with: { cadres: true },
@@ -105,24 +107,29 @@ describe('SQL statements of the funds mechanism', () => {
       amountWanYuan: '105',
       reportedIn: '测试',
     });
-    const project = await mutate('createProject', {
-      name: '计数项目',
-      category: '基础设施',
-      year: 2026,
-      villageId: globalId('Region', village.id),
-      responsibleUnitId: globalId('Unit', station.id),
-      amountWanYuan: '50',
-      beneficiaryHouseholds: 10,
-      beneficiaryPeople: 40,
-      beneficiaryPoorPeople: 12,
-      performanceTarget: '建成并投入使用',
-      povertyLink: '带动贫困户务工',
-    });
+    const project = await mutate(
+      'createProject',
+      {
+        name: '计数项目',
+        category: '基础设施',
+        year: 2026,
+        villageId: globalId('Region', village.id),
+        responsibleUnitId: globalId('Unit', station.id),
+        amountWanYuan: '50',
+        beneficiaryHouseholds: 10,
+        beneficiaryPeople: 40,
+        beneficiaryPoorPeople: 12,
+        performanceTarget: '建成并投入使用',
+        povertyLink: '带动贫困户务工',
+      },
+      'village',
+    );
     const steps: number[] = [];
     let version = 1;
     for (const to of ['TOWNSHIP_REVIEW', 'COUNTY_APPRAISAL', 'APPROVED', 'IN_LIBRARY']) {
       steps.push(
-        (await mutate('advanceProject', { id: project.data.id, version: version++, to })).statements,
+        (await mutate('advanceProject', { id: project.data.id, version: version++, to }, STEP_USER[to]))
+          .statements,
       );
     }
     const notice = await mutate('publishNotice', {
@@ -140,11 +147,11 @@ describe('SQL statements of the funds mechanism', () => {
       postedOn: addDays(today, -20),
       lastDayPosted: addDays(today, -5),
     });
-    const implement = await mutate('advanceProject', {
-      id: project.data.id,
-      version: version++,
-      to: 'IMPLEMENTATION',
-    });
+    const implement = await mutate(
+      'advanceProject',
+      { id: project.data.id, version: version++, to: 'IMPLEMENTATION' },
+      STEP_USER.IMPLEMENTATION,
+    );
     const allocation = await mutate('allocateFunds', {
       sourceId: source.data.id,
       projectId: project.data.id,

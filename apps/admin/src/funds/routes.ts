@@ -11,7 +11,7 @@ export const fundSourcesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/funds/sources',
   staticData: { title: 'pageFundSources' },
-  validateSearch: z.object({ fromYear: whole, toYear: whole }),
+  validateSearch: z.object({ fromYear: whole, toYear: whole, ...pagingSearch }),
   component: lazyRouteComponent(pages, 'FundSourcesRoute'),
 });
 
@@ -28,5 +28,44 @@ export const projectsRoute = createRoute({
   component: lazyRouteComponent(pages, 'ProjectsRoute'),
 });
 
-export const fundsRoutes = [fundSourcesRoute, projectsRoute] as const;
+export const fundAllocationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/funds/allocations',
+  staticData: { title: 'pageFundAllocations' },
+  validateSearch: z.object({ year: whole, ...pagingSearch }),
+  component: lazyRouteComponent(pages, 'FundAllocationsRoute'),
+});
+
+export const disbursementsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/funds/disbursements',
+  staticData: { title: 'pageDisbursements' },
+  validateSearch: z.object({ year: whole, ...pagingSearch }),
+  component: lazyRouteComponent(pages, 'DisbursementsRoute'),
+});
+
+export const noticesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/funds/notices',
+  staticData: { title: 'pageNotices' },
+  validateSearch: z.object({ subject: oneOf(enumValues('NoticeSubject')), ...pagingSearch }),
+  component: lazyRouteComponent(pages, 'NoticesRoute'),
+});
+
+export const auditFindingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/funds/findings',
+  staticData: { title: 'pageAuditFindings' },
+  validateSearch: z.object({ status: oneOf(enumValues('AuditFindingStatus')), ...pagingSearch }),
+  component: lazyRouteComponent(pages, 'AuditFindingsRoute'),
+});
+
+export const fundsRoutes = [
+  fundSourcesRoute,
+  projectsRoute,
+  fundAllocationsRoute,
+  disbursementsRoute,
+  noticesRoute,
+  auditFindingsRoute,
+] as const;
 export const fundsMenu = menuSection('funds', 'sectionFunds', fundsRoutes);

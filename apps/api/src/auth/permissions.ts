@@ -39,7 +39,9 @@ export const PERMISSIONS = {
   'funds.write': ['COUNTY_ADMIN'],
   /** Record payments against projects (资金拨付). */
   'funds.disburse': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK'],
-  /** Apply for projects and take their lifecycle steps (项目申报、审核、入库、实施、验收). */
+  /** Apply for a project: the village 两委 with its work team (项目申报). */
+  'project.apply': ['VILLAGE_CLERK'],
+  /** Take projects' lifecycle steps; the rules say which role takes which step (项目审核、论证、入库、实施、验收). */
   'project.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
   /** Publish plan, allocation and project notices (公告公示). */
   'notice.publish': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],

@@ -1,7 +1,6 @@
-import { addDays } from '@gongjian/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clock } from '../../src/clock';
-import { createScenario, dropTestDatabases, globalId, onPostgres, type Scenario } from '../harness';
+import { fundsKit } from '../funds-helpers';
+import { createScenario, dropTestDatabases, onPostgres, type Scenario } from '../harness';
 
 /** Allocations and payments racing on one source or one project (PGlite runs one transaction at a time). */
 let s: Scenario;
@@ -50,50 +49,8 @@ async function newSource(amountYuan: string) {
   return r.data!.id;
 }
 
-/** A new project in 沱江镇 taken to IMPLEMENTATION (its notice ran before today). */
-async function projectInImplementation() {
-  const township = (await s.handle.db.query.regions.findFirst({
-    where: { level: 'TOWNSHIP', name: '沱江镇' },
-  }))!;
-  const village = (await s.handle.db.query.regions.findFirst({
-    where: { level: 'VILLAGE', regionPath: { like: `${township.regionPath}%` } },
-  }))!;
-  const unit = (await s.handle.db.query.units.findFirst({
-    where: { kind: 'TOWNSHIP_GOVERNMENT', regionId: township.id },
-  }))!;
-  const created = await mutate('createProject', {
-    name: '并发测试项目',
-    category: '基础设施',
-    year: 2026,
-    villageId: globalId('Region', village.id),
-    responsibleUnitId: globalId('Unit', unit.id),
-    amountYuan: '2000',
-    beneficiaryHouseholds: 10,
-    beneficiaryPeople: 30,
-    beneficiaryPoorPeople: 9,
-    performanceTarget: '建成村道 1 公里',
-    povertyLink: '贫困户务工',
-  });
-  const id = created.data!.id;
-  let version = 1;
-  const step = async (to: string) => {
-    const r = await mutate('advanceProject', { id, version, to });
-    expect(r.__typename).toBe('MutationAdvanceProjectSuccess');
-    version = r.data!.version;
-  };
-  for (const to of ['TOWNSHIP_REVIEW', 'COUNTY_APPRAISAL', 'APPROVED', 'IN_LIBRARY']) await step(to);
-  const today = clock.today();
-  await mutate('publishNotice', {
-    subject: 'PROJECT',
-    projectId: id,
-    title: '入库公告',
-    postingPlace: '村务公开栏',
-    postedOn: addDays(today, -20),
-    lastDayPosted: addDays(today, -11),
-  });
-  await step('IMPLEMENTATION');
-  return id;
-}
+/** A new project taken to IMPLEMENTATION, each step by its role (its notice ran before today). */
+const projectInImplementation = async () => (await fundsKit(() => s).projectInImplementation()).id;
 
 const RUNS = [1, 2, 3, 4, 5];
 

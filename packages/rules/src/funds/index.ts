@@ -3,3 +3,4 @@ export * from './disclosure';
 export * from './fund-writes';
 export * from './projects';
 export * from './reconciliation';
+export * from './step-roles';

@@ -5,17 +5,17 @@ import {
   PROJECT_STATES_CLOSED_TO_ALLOCATION,
   projectTakesAllocation,
 } from '@gongjian/rules';
-import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, type SQL, sql } from 'drizzle-orm';
+import { inJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
-import { ConflictError } from '../../errors';
-import { actedOn } from '../../shared/dates';
+import type { Context } from '../../context';
 import { WRITE_ERRORS } from '../../shared/error-types';
-import { enteredAmountSchema, fenToWanYuan, fenToYuan } from '../../shared/money';
-import { text, validate } from '../../shared/validate';
+import { fenToWanYuan, fenToYuan } from '../../shared/money';
 import { refuseUnless } from '../../spine/decide';
 import { viewerMayChange, writableRow } from '../../spine/load';
-import { nextVersion, reread, writeAudited } from '../../spine/write';
+import { reread, writeAudited } from '../../spine/write';
 import { FundSource } from './fund-source';
+import { addToRunningSum, movementEntry, ofProject } from './money-movement';
 import { Project } from './project';
 
 export const FundAllocation = builder.drizzleNode('fundAllocations', {
@@ -32,6 +32,46 @@ export const FundAllocation = builder.drizzleNode('fundAllocations', {
     notes: t.exposeString('notes', { nullable: true, description: '说明' }),
   }),
 });
+
+export interface AllocationListArgs {
+  sourceId?: { id: string | number } | null;
+  projectId?: { id: string | number } | null;
+  year?: number | null;
+}
+
+/** Allocations to projects inside the jurisdiction, of one source, one project or one plan year. */
+export function allocationListFilter(
+  table: typeof fundAllocations,
+  ctx: Context,
+  args: AllocationListArgs,
+): SQL {
+  return and(
+    inJurisdiction(table.regionPath, ctx.viewer),
+    args.sourceId ? eq(table.sourceId, Number(args.sourceId.id)) : undefined,
+    ...ofProject(table.projectId, args),
+  )!;
+}
+
+builder.queryFields((t) => ({
+  fundAllocations: t.drizzleConnection({
+    type: 'fundAllocations',
+    description: '资金安排列表 (to projects inside your jurisdiction, newest first)',
+    args: {
+      sourceId: t.arg.globalID({ required: false, for: [FundSource], description: '资金来源' }),
+      projectId: t.arg.globalID({ required: false, for: [Project], description: '项目' }),
+      year: t.arg.int({ required: false, description: '项目计划年度' }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(fundAllocations, allocationListFilter(fundAllocations, ctx, args)),
+    resolve: async (query, _root, args, ctx) =>
+      await ctx.db.query.fundAllocations.findMany(
+        query({
+          where: { RAW: (table) => allocationListFilter(table, ctx, args) },
+          orderBy: { allocatedOn: 'desc', id: 'desc' },
+        }),
+      ),
+  }),
+}));
 
 const AllocateFundsInput = builder.inputType('AllocateFundsInput', {
   description:
@@ -67,41 +107,28 @@ builder.mutationFields((t) => ({
         argument: 'projectId',
         id: projectId,
       });
-      const amountFen = validate(enteredAmountSchema, input);
-      const notes = validate(text(500).nullish(), input.notes) ?? null;
-      const allocatedOn = actedOn(input.allocatedOn, 'allocatedOn');
+      const { amountFen, notes, day } = movementEntry(input, input.allocatedOn, 'allocatedOn');
       refuseUnless(canAllocateToProject(source, project, amountFen));
       const id = await writeAudited(ctx, async (tx) => {
-        const [movedSource] = await tx
-          .update(fundSources)
-          .set({ allocatedFen: sql`${fundSources.allocatedFen} + ${amountFen}`, ...nextVersion(fundSources) })
-          .where(
-            and(
-              eq(fundSources.id, sourceId),
-              sql`${fundSources.allocatedFen} + ${amountFen} <= ${fundSources.amountFen}`,
-            ),
-          )
-          .returning({ id: fundSources.id });
-        if (!movedSource) {
-          const [current] = await tx.select().from(fundSources).where(eq(fundSources.id, sourceId));
-          refuseUnless(canAllocate(current ?? source, amountFen));
-          throw new ConflictError(current?.version ?? null, '资金来源刚被修改, 请重试');
-        }
-        const [movedProject] = await tx
-          .update(projects)
-          .set({ allocatedFen: sql`${projects.allocatedFen} + ${amountFen}`, ...nextVersion(projects) })
-          .where(
-            and(
-              eq(projects.id, projectId),
-              notInArray(projects.state, [...PROJECT_STATES_CLOSED_TO_ALLOCATION]),
-            ),
-          )
-          .returning({ id: projects.id });
-        if (!movedProject) {
-          const [current] = await tx.select().from(projects).where(eq(projects.id, projectId));
-          refuseUnless({ outcome: 'FAIL', reasons: [projectTakesAllocation(current ?? project)] });
-          throw new ConflictError(current?.version ?? null, '项目刚被修改, 请重试');
-        }
+        await addToRunningSum(tx, fundSources, {
+          id: sourceId,
+          sum: 'allocatedFen',
+          amountFen,
+          within: (allocated) => sql`${allocated} <= ${fundSources.amountFen}`,
+          decide: (current) => canAllocate(current ?? source, amountFen),
+          conflictMessage: '资金来源刚被修改, 请重试',
+        });
+        await addToRunningSum(tx, projects, {
+          id: projectId,
+          sum: 'allocatedFen',
+          amountFen,
+          within: () => notInArray(projects.state, [...PROJECT_STATES_CLOSED_TO_ALLOCATION]),
+          decide: (current) => {
+            const open = projectTakesAllocation(current ?? project);
+            return { outcome: open.passed ? 'PASS' : 'FAIL', reasons: [open] };
+          },
+          conflictMessage: '项目刚被修改, 请重试',
+        });
         const [created] = await tx
           .insert(fundAllocations)
           .values({
@@ -110,7 +137,7 @@ builder.mutationFields((t) => ({
             sourceId,
             projectId,
             amountFen,
-            allocatedOn,
+            allocatedOn: day,
             allocatedById: ctx.viewer!.id,
             notes,
           })

@@ -57,7 +57,7 @@ export const AuditFinding = builder.drizzleNode('auditFindings', {
   }),
 });
 
-function findingListFilter(
+export function findingListFilter(
   table: typeof auditFindings,
   ctx: Context,
   args: { status?: 'OPEN' | 'CLOSED' | null },

@@ -1,15 +1,15 @@
 import { disbursements, projects } from '@gongjian/db/schema';
 import { canDisburse, PAYABLE_PROJECT_STATES } from '@gongjian/rules';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, inArray, type SQL, sql } from 'drizzle-orm';
+import { inJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
-import { ConflictError } from '../../errors';
-import { actedOn } from '../../shared/dates';
+import type { Context } from '../../context';
 import { WRITE_ERRORS } from '../../shared/error-types';
-import { enteredAmountSchema, fenToWanYuan, fenToYuan } from '../../shared/money';
-import { text, validate } from '../../shared/validate';
+import { fenToWanYuan, fenToYuan } from '../../shared/money';
 import { refuseUnless } from '../../spine/decide';
 import { viewerMayChange, writableRow } from '../../spine/load';
-import { nextVersion, reread, writeAudited } from '../../spine/write';
+import { reread, writeAudited } from '../../spine/write';
+import { addToRunningSum, movementEntry, ofProject } from './money-movement';
 import { Project } from './project';
 
 export const Disbursement = builder.drizzleNode('disbursements', {
@@ -25,6 +25,40 @@ export const Disbursement = builder.drizzleNode('disbursements', {
     notes: t.exposeString('notes', { nullable: true, description: '说明' }),
   }),
 });
+
+export interface DisbursementListArgs {
+  projectId?: { id: string | number } | null;
+  year?: number | null;
+}
+
+/** Payments to projects inside the jurisdiction, of one project or one plan year. */
+export function disbursementListFilter(
+  table: typeof disbursements,
+  ctx: Context,
+  args: DisbursementListArgs,
+): SQL {
+  return and(inJurisdiction(table.regionPath, ctx.viewer), ...ofProject(table.projectId, args))!;
+}
+
+builder.queryFields((t) => ({
+  disbursements: t.drizzleConnection({
+    type: 'disbursements',
+    description: '资金拨付列表 (to projects inside your jurisdiction, newest first)',
+    args: {
+      projectId: t.arg.globalID({ required: false, for: [Project], description: '项目' }),
+      year: t.arg.int({ required: false, description: '项目计划年度' }),
+    },
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(disbursements, disbursementListFilter(disbursements, ctx, args)),
+    resolve: async (query, _root, args, ctx) =>
+      await ctx.db.query.disbursements.findMany(
+        query({
+          where: { RAW: (table) => disbursementListFilter(table, ctx, args) },
+          orderBy: { paidOn: 'desc', id: 'desc' },
+        }),
+      ),
+  }),
+}));
 
 const RecordDisbursementInput = builder.inputType('RecordDisbursementInput', {
   description: '资金拨付 (amount in 元 or 万元, at most what is allocated and unpaid)',
@@ -52,27 +86,21 @@ builder.mutationFields((t) => ({
         argument: 'projectId',
         id: projectId,
       });
-      const amountFen = validate(enteredAmountSchema, input);
-      const notes = validate(text(500).nullish(), input.notes) ?? null;
-      const paidOn = actedOn(input.paidOn, 'paidOn');
+      const { amountFen, notes, day } = movementEntry(input, input.paidOn, 'paidOn');
       refuseUnless(canDisburse(project, amountFen));
       const id = await writeAudited(ctx, async (tx) => {
-        const [moved] = await tx
-          .update(projects)
-          .set({ disbursedFen: sql`${projects.disbursedFen} + ${amountFen}`, ...nextVersion(projects) })
-          .where(
+        await addToRunningSum(tx, projects, {
+          id: projectId,
+          sum: 'disbursedFen',
+          amountFen,
+          within: (paid) =>
             and(
-              eq(projects.id, projectId),
               inArray(projects.state, [...PAYABLE_PROJECT_STATES]),
-              sql`${projects.disbursedFen} + ${amountFen} <= ${projects.allocatedFen}`,
+              sql`${paid} <= ${projects.allocatedFen}`,
             ),
-          )
-          .returning({ id: projects.id });
-        if (!moved) {
-          const [current] = await tx.select().from(projects).where(eq(projects.id, projectId));
-          refuseUnless(canDisburse(current ?? project, amountFen));
-          throw new ConflictError(current?.version ?? null, '项目刚被修改, 请重试');
-        }
+          decide: (current) => canDisburse(current ?? project, amountFen),
+          conflictMessage: '项目刚被修改, 请重试',
+        });
         const [created] = await tx
           .insert(disbursements)
           .values({
@@ -80,7 +108,7 @@ builder.mutationFields((t) => ({
             regionPath: project.regionPath,
             projectId,
             amountFen,
-            paidOn,
+            paidOn: day,
             paidById: ctx.viewer!.id,
             notes,
           })

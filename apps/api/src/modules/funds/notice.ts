@@ -1,12 +1,12 @@
 import { disclosureNotices } from '@gongjian/db/schema';
-import { canPublishNotice } from '@gongjian/rules';
+import { canPublishNotice, daysBetween } from '@gongjian/rules';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { visibleUpOrDown } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
-import { policyForYear, runRule } from '../../policy';
+import { clock, policyForYear, runRule } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { text, validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
@@ -28,11 +28,21 @@ export const DisclosureNotice = builder.drizzleNode('disclosureNotices', {
     postingPlace: t.exposeString('postingPlace', { description: '公示地点' }),
     postedOn: t.expose('postedOn', { type: 'Date', description: '公示开始' }),
     lastDayPosted: t.expose('lastDayPosted', { type: 'Date', description: '公示结束 (last day up)' }),
+    daysPosted: t.int({
+      description: '公示天数 (the posting day counts as day 1)',
+      select: { columns: { postedOn: true, lastDayPosted: true } },
+      resolve: (n) => daysBetween(n.postedOn, n.lastDayPosted) + 1,
+    }),
+    ended: t.boolean({
+      description: '公示已结束 (its last day is before today)',
+      select: { columns: { lastDayPosted: true } },
+      resolve: (n) => n.lastDayPosted < clock.today(),
+    }),
   }),
 });
 
 /** Notices inside the jurisdiction, and the county's own notices above it (plans, allocation results). */
-function noticeListFilter(
+export function noticeListFilter(
   table: typeof disclosureNotices,
   ctx: Context,
   args: { subject?: 'PLAN' | 'ALLOCATION' | 'PROJECT' | null },

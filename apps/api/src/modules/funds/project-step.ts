@@ -1,8 +1,15 @@
 import { projectSteps, projects } from '@gongjian/db/schema';
-import { canAdvanceProject, PROJECT_STATES, PROJECT_TRANSITIONS } from '@gongjian/rules';
+import {
+  canTakeProjectStep,
+  PROJECT_STATES,
+  PROJECT_TRANSITIONS,
+  type ProjectState,
+  projectStepsFor,
+} from '@gongjian/rules';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { builder } from '../../builder';
+import type { Context } from '../../context';
 import { clock, policyForYear, runRule } from '../../policy';
 import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
@@ -56,7 +63,7 @@ builder.mutationFields((t) => ({
   advanceProject: t.drizzleField({
     type: Project,
     description:
-      '项目流程推进 (steps out of order, library entry without a target, implementation before the notice has run are refused)',
+      '项目流程推进 (steps out of order, by a role that does not take them (PROJECT.STEP_ROLE), library entry without a target, implementation before the notice has run are refused)',
     authScopes: { permission: 'project.write' },
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: AdvanceProjectInput, required: true }) },
@@ -82,7 +89,8 @@ builder.mutationFields((t) => ({
       const day = actedOn(input.actedOn, 'actedOn');
       const policy = runRule(() => policyForYear(Number(day.slice(0, 4)), project.region.code));
       refuseUnless(
-        canAdvanceProject(
+        canTakeProjectStep(
+          ctx.viewer!.roles,
           { id: String(project.id), state: project.state, performanceTarget: project.performanceTarget },
           values.to,
           project.notices,
@@ -127,16 +135,26 @@ builder.mutationFields((t) => ({
 
 builder.drizzleObjectFields(Project, (t) => ({
   viewerCanAdvance: t.boolean({
-    description: '我可推进项目流程 (role and jurisdiction; the next steps are in nextStates)',
+    description: '我可推进项目流程 (role, jurisdiction and PROJECT.STEP_ROLE: a next step my role takes)',
     select: { columns: { regionPath: true, state: true } },
-    resolve: (project, _args, ctx) =>
-      viewerMayChange(ctx, 'project.write', project.regionPath) &&
-      PROJECT_TRANSITIONS[project.state].length > 0,
+    resolve: (project, _args, ctx) => viewerSteps(ctx, project).length > 0,
   }),
   nextStates: t.field({
     type: [ProjectStateEnum],
-    description: '可进入的阶段 (the lifecycle of PROJECT.TRANSITION)',
+    description: '可进入的阶段 (the lifecycle of PROJECT.TRANSITION, whoever takes them)',
     select: { columns: { state: true } },
     resolve: (project) => [...PROJECT_TRANSITIONS[project.state]],
   }),
+  viewerNextStates: t.field({
+    type: [ProjectStateEnum],
+    description:
+      '我可办理的下一步 (the next stages my role takes, PROJECT.STEP_ROLE, inside my jurisdiction)',
+    select: { columns: { regionPath: true, state: true } },
+    resolve: (project, _args, ctx) => viewerSteps(ctx, project),
+  }),
 }));
+
+function viewerSteps(ctx: Context, project: { regionPath: string; state: ProjectState }): ProjectState[] {
+  if (!viewerMayChange(ctx, 'project.write', project.regionPath)) return [];
+  return projectStepsFor(ctx.viewer!.roles, project.state);
+}

@@ -1,4 +1,5 @@
 import { projectSteps, projects } from '@gongjian/db/schema';
+import { mayTakeProjectStep } from '@gongjian/rules';
 import { and, eq, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { inJurisdiction, inRegionSubtree, insideJurisdiction } from '../../auth/jurisdiction';
@@ -9,6 +10,7 @@ import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { enteredAmountSchema, fenToWanYuan, fenToYuan } from '../../shared/money';
 import { text, validate } from '../../shared/validate';
+import { refuseUnless } from '../../spine/decide';
 import { referencedRow } from '../../spine/load';
 import { reread, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
@@ -54,6 +56,16 @@ export const Project = builder.drizzleNode('projects', {
       select: { columns: { allocatedFen: true, disbursedFen: true } },
       resolve: (p) => fenToYuan(p.allocatedFen - p.disbursedFen),
     }),
+    payableWanYuan: t.string({
+      description: '可拨付 (万元: allocated − paid)',
+      select: { columns: { allocatedFen: true, disbursedFen: true } },
+      resolve: (p) => fenToWanYuan(p.allocatedFen - p.disbursedFen),
+    }),
+    unallocatedWanYuan: t.string({
+      description: '资金缺口 (万元: budget − allocated; negative when allocated beyond the budget)',
+      select: { columns: { budgetFen: true, allocatedFen: true } },
+      resolve: (p) => fenToWanYuan(p.budgetFen - p.allocatedFen),
+    }),
     steps: t.relation('steps', { description: '流程记录 (oldest first)', query: { orderBy: { id: 'asc' } } }),
     allocations: t.relation('allocations', { description: '资金安排', query: { orderBy: { id: 'asc' } } }),
     disbursements: t.relation('disbursements', {
@@ -68,14 +80,14 @@ export const Project = builder.drizzleNode('projects', {
   }),
 });
 
-interface ProjectListArgs {
+export interface ProjectListArgs {
   state?: (typeof projects.$inferSelect)['state'] | null;
   year?: number | null;
   regionId?: { id: string | number } | null;
   search?: string | null;
 }
 
-function projectListFilter(table: typeof projects, ctx: Context, args: ProjectListArgs): SQL {
+export function projectListFilter(table: typeof projects, ctx: Context, args: ProjectListArgs): SQL {
   const term = args.search?.trim().slice(0, 50);
   return and(
     inJurisdiction(table.regionPath, ctx.viewer),
@@ -150,8 +162,9 @@ const CreateProjectInput = builder.inputType('CreateProjectInput', {
 builder.mutationFields((t) => ({
   createProject: t.drizzleField({
     type: Project,
-    description: '项目申报 (the village applies; the first step of the lifecycle is recorded)',
-    authScopes: { permission: 'project.write' },
+    description:
+      '项目申报 (the village clerk applies, PROJECT.STEP_ROLE; the first step of the lifecycle is recorded)',
+    authScopes: { permission: 'project.apply' },
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -170,6 +183,8 @@ builder.mutationFields((t) => ({
         throw ValidationError.field('responsibleUnitId', '责任单位不在本县');
       const values = validate(ProjectSchema, input);
       const budgetFen = validate(enteredAmountSchema, input);
+      const applicant = mayTakeProjectStep(ctx.viewer!.roles, null, 'APPLICATION');
+      refuseUnless({ outcome: applicant.passed ? 'PASS' : 'FAIL', reasons: [applicant] });
       const { notes, ...columns } = values;
       const tenant = { countyId: region.countyId!, regionPath: region.regionPath };
       const id = await writeAudited(ctx, async (tx) => {

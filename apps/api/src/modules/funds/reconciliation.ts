@@ -3,6 +3,7 @@ import { type FundReconciliation, type Reason, reconcileFunds } from '@gongjian/
 import { and, eq } from 'drizzle-orm';
 import { visibleUpOrDown } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
+import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
 import { fenToWanYuan } from '../../shared/money';
 import { RuleReasonRef } from '../../shared/rule-decisions';
@@ -22,7 +23,7 @@ interface Reading extends FundReconciliation {
   reportedIn: string;
 }
 
-interface Reconciliation {
+export interface Reconciliation {
   fromYear: number;
   toYear: number;
   sources: SourceLine[];
@@ -108,53 +109,60 @@ builder.queryFields((t) => ({
       fromYear: t.arg.int({ required: true, description: '起始年度' }),
       toYear: t.arg.int({ required: true, description: '截止年度' }),
     },
-    resolve: async (_root, { fromYear, toYear }, ctx) => {
-      if (fromYear > toYear) throw ValidationError.field('toYear', '截止年度不能早于起始年度');
-      const sources = await ctx.db.query.fundSources.findMany({
-        where: { RAW: (table) => sourcesInYears(table, ctx, { fromYear, toYear }) },
-        with: { includes: { columns: { containerId: true, containedId: true, amountFen: true } } },
-        orderBy: { category: 'asc', id: 'asc' },
-      });
-      const totals = await ctx.db
-        .select()
-        .from(fundReportedTotals)
-        .where(
-          and(
-            visibleUpOrDown(fundReportedTotals.regionPath, ctx.viewer),
-            eq(fundReportedTotals.fromYear, fromYear),
-            eq(fundReportedTotals.toYear, toYear),
-          ),
-        )
-        .orderBy(fundReportedTotals.id);
-      const ids = new Set(sources.map((s) => s.id));
-      const keyOf = new Map(sources.map((s) => [s.id, `${s.name}(${s.fromYear}–${s.toYear})`]));
-      const keyed = sources.map((s) => ({
-        key: keyOf.get(s.id)!,
-        category: s.category,
-        amountFen: s.amountFen,
-      }));
-      const overlaps = sources
-        .flatMap((s) => s.includes)
-        .filter((o) => ids.has(o.containedId))
-        .map((o) => ({
-          containerKey: keyOf.get(o.containerId)!,
-          containedKey: keyOf.get(o.containedId)!,
-          amountFen: o.amountFen,
-        }));
-      const base = reconcileFunds(keyed, overlaps, 0);
-      return {
-        fromYear,
-        toYear,
-        sources: sources.map((s) => ({ name: s.name, amountFen: s.amountFen })),
-        grossFen: base.grossFen,
-        overlapFen: base.grossFen - base.netFen,
-        netFen: base.netFen,
-        overlapReasons: base.reasons.filter((r) => r.ruleId === 'FUNDS.OVERLAP_FITS'),
-        readings: totals.map((total) => ({
-          ...reconcileFunds(keyed, overlaps, total.amountFen),
-          reportedIn: total.reportedIn,
-        })),
-      };
-    },
+    resolve: (_root, { fromYear, toYear }, ctx) => reconcilePeriod(ctx, fromYear, toYear),
   }),
 }));
+
+/** The reconciliation of a run of years as the viewer sees it (two statements). */
+export async function reconcilePeriod(
+  ctx: Context,
+  fromYear: number,
+  toYear: number,
+): Promise<Reconciliation> {
+  if (fromYear > toYear) throw ValidationError.field('toYear', '截止年度不能早于起始年度');
+  const sources = await ctx.db.query.fundSources.findMany({
+    where: { RAW: (table) => sourcesInYears(table, ctx, { fromYear, toYear }) },
+    with: { includes: { columns: { containerId: true, containedId: true, amountFen: true } } },
+    orderBy: { category: 'asc', id: 'asc' },
+  });
+  const totals = await ctx.db
+    .select()
+    .from(fundReportedTotals)
+    .where(
+      and(
+        visibleUpOrDown(fundReportedTotals.regionPath, ctx.viewer),
+        eq(fundReportedTotals.fromYear, fromYear),
+        eq(fundReportedTotals.toYear, toYear),
+      ),
+    )
+    .orderBy(fundReportedTotals.id);
+  const ids = new Set(sources.map((s) => s.id));
+  const keyOf = new Map(sources.map((s) => [s.id, `${s.name}(${s.fromYear}–${s.toYear})`]));
+  const keyed = sources.map((s) => ({
+    key: keyOf.get(s.id)!,
+    category: s.category,
+    amountFen: s.amountFen,
+  }));
+  const overlaps = sources
+    .flatMap((s) => s.includes)
+    .filter((o) => ids.has(o.containedId))
+    .map((o) => ({
+      containerKey: keyOf.get(o.containerId)!,
+      containedKey: keyOf.get(o.containedId)!,
+      amountFen: o.amountFen,
+    }));
+  const base = reconcileFunds(keyed, overlaps, 0);
+  return {
+    fromYear,
+    toYear,
+    sources: sources.map((s) => ({ name: s.name, amountFen: s.amountFen })),
+    grossFen: base.grossFen,
+    overlapFen: base.grossFen - base.netFen,
+    netFen: base.netFen,
+    overlapReasons: base.reasons.filter((r) => r.ruleId === 'FUNDS.OVERLAP_FITS'),
+    readings: totals.map((total) => ({
+      ...reconcileFunds(keyed, overlaps, total.amountFen),
+      reportedIn: total.reportedIn,
+    })),
+  };
+}
