@@ -407,4 +407,42 @@ describe('registry writes', () => {
     expect(r.data!.removeMember.__typename).toBe('ValidationError');
     expect(await s.handle.db.$count(householdMembers, eq(householdMembers.id, head.id))).toBe(1);
   });
+  it('editing a member without typing the ID number again keeps the registered one', async () => {
+    const householdId = await householdWithFacts(s);
+    const idNumber = freshIdNumber(false);
+    const added = await s.run<{ addMember: { data: { id: string } } }>(
+      'village',
+      `mutation ($input: AddMemberInput!) { addMember(input: $input) { ... on MutationAddMemberSuccess { data { id } } } }`,
+      { input: { householdId, member: { ...HEAD(idNumber), name: '赵秀英', relation: 'SPOUSE' } } },
+    );
+    const memberId = added.data!.addMember.data.id;
+    const { idNumber: _, ...kept } = { ...HEAD(idNumber), name: '赵秀英', relation: 'SPOUSE' };
+    const UPDATE = `mutation ($input: UpdateMemberInput!) { updateMember(input: $input) { __typename
+      ... on MutationUpdateMemberSuccess { data { education sex version } }
+      ... on ValidationError { fieldErrors { path message } } } }`;
+    type Updated = {
+      updateMember: {
+        __typename: string;
+        data?: { education: string; sex: string; version: number };
+        fieldErrors?: { path: string[]; message: string }[];
+      };
+    };
+    const r = await s.run<Updated>('village', UPDATE, {
+      input: { id: memberId, version: 1, member: { ...kept, education: 'SENIOR_SECONDARY' } },
+    });
+    expect(r.data!.updateMember).toMatchObject({
+      __typename: 'MutationUpdateMemberSuccess',
+      data: { education: 'SENIOR_SECONDARY', sex: 'FEMALE', version: 2 },
+    });
+    const stored = (await s.handle.db.query.householdMembers.findFirst({
+      where: { id: Number(Buffer.from(memberId, 'base64').toString().split(':')[1]) },
+    }))!;
+    expect(stored.idNumber).toBe(idNumber);
+    const wrongSex = await s.run<Updated>('village', UPDATE, {
+      input: { id: memberId, version: 2, member: { ...kept, sex: 'MALE' } },
+    });
+    expect(wrongSex.data!.updateMember.fieldErrors).toEqual([
+      { path: ['sex'], message: '性别与身份证号不一致' },
+    ]);
+  });
 });
