@@ -445,4 +445,34 @@ describe('registry writes', () => {
       { path: ['sex'], message: '性别与身份证号不一致' },
     ]);
   });
+  it('editing a household without its phone keeps the number; an empty phone removes it', async () => {
+    const village = await villageOf(s, 'village');
+    const created = await s.run<{ createHousehold: { data: { id: string; version: number } } }>(
+      'village',
+      `mutation ($input: CreateHouseholdInput!) { createHousehold(input: $input) {
+        ... on MutationCreateHouseholdSuccess { data { id version } } } }`,
+      {
+        input: {
+          villageId: globalId('Region', village.id),
+          householdNumber: 'TEL0001',
+          phone: '13912345678',
+          attribute: 'ORDINARY',
+          mainCause: 'ILLNESS',
+          head: HEAD(),
+        },
+      },
+    );
+    const id = created.data!.createHousehold.data.id;
+    const UPDATE = `mutation ($input: UpdateHouseholdInput!) { updateHousehold(input: $input) {
+      __typename ... on MutationUpdateHouseholdSuccess { data { version phone mainCause } } } }`;
+    type Updated = { updateHousehold: { data: { version: number; phone: string | null; mainCause: string } } };
+    const kept = await s.run<Updated>('village', UPDATE, {
+      input: { id, version: 1, attribute: 'ORDINARY', mainCause: 'DISABILITY' },
+    });
+    expect(kept.data!.updateHousehold.data).toEqual({ version: 2, phone: '139****5678', mainCause: 'DISABILITY' });
+    const removed = await s.run<Updated>('village', UPDATE, {
+      input: { id, version: 2, attribute: 'ORDINARY', mainCause: 'DISABILITY', phone: '' },
+    });
+    expect(removed.data!.updateHousehold.data.phone).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { graphql } from '@gongjian/schema';
 import { Select } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 
 const PersonOptionsQuery = graphql.persisted(
@@ -94,6 +94,64 @@ export function UnitInRegionSelect({ regionId, value, onChange, id, style }: Uni
       onChange={(unitId) => onChange?.(unitId ?? null)}
       options={options}
       loading={fetching}
+      style={style}
+    />
+  );
+}
+
+const VillageOptionsQuery = graphql.persisted(
+  'admin/AdminVillageOptions',
+  graphql(`
+  query AdminVillageOptions($search: String) {
+    villages(search: $search, first: 30) {
+      edges {
+        node {
+          id
+          name
+          parent {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`),
+);
+
+export interface VillageSelectProps {
+  value?: string | null;
+  onChange?: (villageId: string | null) => void;
+  placeholder?: string;
+  id?: string;
+  style?: React.CSSProperties;
+}
+
+/** One village of the viewer's jurisdiction, searched by name or code on the server; a single village is chosen for them. */
+export function VillageSelect({ value, onChange, placeholder, id, style }: VillageSelectProps) {
+  const [search, setSearch] = useState('');
+  const [{ data, fetching }] = useQuery({
+    query: VillageOptionsQuery,
+    variables: { search: search || null },
+  });
+  const villages = data?.villages.edges.map((edge) => edge.node) ?? [];
+  const options = villages.map((village) => ({
+    value: village.id,
+    label: village.parent ? `${village.parent.name} · ${village.name}` : village.name,
+  }));
+  const only = !search && villages.length === 1 ? villages[0]!.id : null;
+  useEffect(() => {
+    if (only && !value) onChange?.(only);
+  }, [only, value, onChange]);
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      value={value ?? undefined}
+      onChange={(villageId) => onChange?.(villageId ?? null)}
+      options={options}
+      loading={fetching}
+      placeholder={placeholder}
       style={style}
     />
   );

@@ -190,7 +190,10 @@ const UpdateHouseholdInput = builder.inputType('UpdateHouseholdInput', {
     version: t.int({ required: true }),
     groupName: t.string({ required: false }),
     address: t.string({ required: false }),
-    phone: t.string({ required: false, description: '留空表示删除号码' }),
+    phone: t.string({
+      required: false,
+      description: '联系电话 (left out: the number stays; null or empty: the number is removed)',
+    }),
     attribute: t.field({ type: HouseholdAttributeEnum, required: true }),
     mainCause: t.field({ type: PovertyCauseEnum, required: true }),
   }),
@@ -254,7 +257,7 @@ builder.mutationFields((t) => ({
       const { village: _village, members: _members, ...before } = await writableHousehold(ctx, id, 'id');
       const { version, ...fields } = validate(householdFieldsSchema.extend({ version: versionSchema }), {
         ...input,
-        phone: input.phone || null,
+        phone: input.phone === undefined ? before.phone : input.phone || null,
       });
       await writeAudited(ctx, async (tx) => {
         const updated = await updateAtVersion(tx, households, { id, version, entity: '农户' }, fields);
