@@ -156,3 +156,58 @@ export function VillageSelect({ value, onChange, placeholder, id, style }: Villa
     />
   );
 }
+
+const CadreOptionsQuery = graphql.persisted(
+  'admin/AdminCadreOptions',
+  graphql(`
+  query AdminCadreOptions($search: String) {
+    cadres(search: $search, first: 30) {
+      edges {
+        node {
+          id
+          name
+          post
+          unit {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`),
+);
+
+export interface CadreSelectProps {
+  value?: string | null;
+  onChange?: (cadreId: string | null) => void;
+  /** The cadre already chosen, so their name shows before any search. */
+  selected?: { id: string; name: string } | null;
+  placeholder?: string;
+  id?: string;
+  style?: React.CSSProperties;
+}
+
+/** One cadre of the viewer's jurisdiction, searched by name or post on the server. */
+export function CadreSelect({ value, onChange, selected, placeholder, id, style }: CadreSelectProps) {
+  const [search, setSearch] = useState('');
+  const [{ data, fetching }] = useQuery({ query: CadreOptionsQuery, variables: { search: search || null } });
+  const options = (data?.cadres.edges ?? []).map(({ node }) => ({
+    value: node.id,
+    label: `${node.name}（${node.unit.name} · ${node.post}）`,
+  }));
+  if (selected && !options.some((option) => option.value === selected.id))
+    options.unshift({ value: selected.id, label: selected.name });
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      value={value ?? undefined}
+      onChange={(cadreId) => onChange?.(cadreId ?? null)}
+      options={options}
+      loading={fetching}
+      placeholder={placeholder}
+      style={style}
+    />
+  );
+}
