@@ -445,7 +445,7 @@ describe('registry writes', () => {
       { path: ['sex'], message: '性别与身份证号不一致' },
     ]);
   });
-  it('editing a household without its phone keeps the number; an empty phone removes it', async () => {
+  it('a household registered with empty group and address; editing it without its phone keeps the number, an empty phone removes it', async () => {
     const village = await villageOf(s, 'village');
     const created = await s.run<{ createHousehold: { data: { id: string; version: number } } }>(
       'village',
@@ -456,6 +456,8 @@ describe('registry writes', () => {
           villageId: globalId('Region', village.id),
           householdNumber: 'TEL0001',
           phone: '13912345678',
+          groupName: null,
+          address: null,
           attribute: 'ORDINARY',
           mainCause: 'ILLNESS',
           head: HEAD(),
@@ -465,14 +467,50 @@ describe('registry writes', () => {
     const id = created.data!.createHousehold.data.id;
     const UPDATE = `mutation ($input: UpdateHouseholdInput!) { updateHousehold(input: $input) {
       __typename ... on MutationUpdateHouseholdSuccess { data { version phone mainCause } } } }`;
-    type Updated = { updateHousehold: { data: { version: number; phone: string | null; mainCause: string } } };
+    type Updated = {
+      updateHousehold: { data: { version: number; phone: string | null; mainCause: string } };
+    };
     const kept = await s.run<Updated>('village', UPDATE, {
       input: { id, version: 1, attribute: 'ORDINARY', mainCause: 'DISABILITY' },
     });
-    expect(kept.data!.updateHousehold.data).toEqual({ version: 2, phone: '139****5678', mainCause: 'DISABILITY' });
+    expect(kept.data!.updateHousehold.data).toEqual({
+      version: 2,
+      phone: '139****5678',
+      mainCause: 'DISABILITY',
+    });
     const removed = await s.run<Updated>('village', UPDATE, {
       input: { id, version: 2, attribute: 'ORDINARY', mainCause: 'DISABILITY', phone: '' },
     });
     expect(removed.data!.updateHousehold.data.phone).toBeNull();
+  });
+  it('an income for a year without a poverty line is refused with the missing parameter, and the household still reads', async () => {
+    const householdId = await householdWithFacts(s);
+    const r = await s.run<{ recordIncome: { __typename: string; ruleId?: string; message: string } }>(
+      'village',
+      `mutation ($input: RecordIncomeInput!) { recordIncome(input: $input) { __typename
+        ... on RuleViolationError { ruleId message } } }`,
+      {
+        input: {
+          householdId,
+          year: 2099,
+          wagesYuan: '3000',
+          businessIncomeYuan: '0',
+          businessCostsYuan: '0',
+          propertyIncomeYuan: '0',
+          transferIncomeYuan: '0',
+        },
+      },
+    );
+    expect(r.data!.recordIncome).toMatchObject({
+      __typename: 'RuleViolationError',
+      ruleId: 'PARAMETER.incomeLine.exit',
+    });
+    const detail = await s.run<{ household: { incomes: { year: number }[] } }>(
+      'village',
+      `query ($id: ID!) { household(id: $id) { incomes { year lineCheck { outcome } } } }`,
+      { id: householdId },
+    );
+    expect(detail.errors).toBeUndefined();
+    expect(detail.data!.household.incomes.map((i) => i.year)).not.toContain(2099);
   });
 });

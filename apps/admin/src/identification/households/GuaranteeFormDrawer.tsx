@@ -8,6 +8,7 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { EditingFormDrawer, useEditingForm } from '../../shared/EditingFormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { householdFormWords } from './formWords.ts';
+import { recentYears } from './IncomeFormDrawer.tsx';
 
 export const GuaranteeFormDrawer_guarantee = graphql(`
   fragment GuaranteeFormDrawer_guarantee on GuaranteeCheck {
@@ -208,7 +209,13 @@ export function GuaranteeFormDrawer({ householdId, guarantee, onClose, onSaved }
       <Row gutter={12}>
         <Col span={12}>
           <RequiredItem label={words.fieldYear} name="year">
-            <InputNumber min={2013} max={2100} precision={0} disabled={current !== null} />
+            <Select
+              disabled={current !== null}
+              options={recentYears(Number(today.slice(0, 4))).map((year) => ({
+                value: year,
+                label: String(year),
+              }))}
+            />
           </RequiredItem>
         </Col>
         <Col span={12}>

@@ -159,8 +159,8 @@ export function CreateHouseholdDrawer({ onClose }: { onClose: (createdId: string
         input: {
           villageId: villageId ?? '',
           householdNumber: householdNumber.trim(),
-          groupName: groupName?.trim() || null,
-          address: address?.trim() || null,
+          groupName: groupName?.trim() ?? '',
+          address: address?.trim() ?? '',
           phone: phone?.trim() || null,
           attribute,
           mainCause,
@@ -253,9 +253,9 @@ export function EditHouseholdDrawer({
       input: {
         id: current.id,
         version: current.version,
-        groupName: values.groupName?.trim() || null,
-        address: values.address?.trim() || null,
-        phone: values.phone?.trim() || null,
+        groupName: values.groupName?.trim() ?? '',
+        address: values.address?.trim() ?? '',
+        phone: values.phone?.trim() || undefined,
         attribute: values.attribute,
         mainCause: values.mainCause,
       },

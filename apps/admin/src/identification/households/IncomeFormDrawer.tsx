@@ -1,6 +1,6 @@
 import { type FragmentOf, graphql, type ResultOf, readFragment } from '@gongjian/schema';
 import { fill, useCountyToday, useWords } from '@gongjian/ui';
-import { Col, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { RequiredItem } from '../../shared/CreateFormDrawer.tsx';
@@ -84,6 +84,11 @@ function valuesOf(income: ResultOf<typeof IncomeFormDrawer_income>): IncomeValue
   return values;
 }
 
+/** The years a record can be for, newest first: from the current year back to 2013. */
+export function recentYears(newest: number): number[] {
+  return Array.from({ length: newest - 2012 }, (_, index) => newest - index);
+}
+
 export interface IncomeFormDrawerProps {
   householdId: string;
   /** The year's record to change; null records a year. */
@@ -164,7 +169,11 @@ export function IncomeFormDrawer({ householdId, income, onClose, onSaved }: Inco
     >
       <Typography.Paragraph type="secondary">{words.incomeHint}</Typography.Paragraph>
       <RequiredItem label={words.fieldYear} name="year">
-        <InputNumber min={2013} max={lastYear + 1} precision={0} disabled={current !== null} />
+        <Select
+          disabled={current !== null}
+          style={{ width: 140 }}
+          options={recentYears(lastYear + 1).map((year) => ({ value: year, label: String(year) }))}
+        />
       </RequiredItem>
       <Row gutter={12}>
         {amount('wagesYuan', words.fieldWages)}

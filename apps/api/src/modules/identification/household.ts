@@ -207,6 +207,12 @@ export const RevealInput = builder.inputType('RevealPersonalDataInput', {
   }),
 });
 
+/** The optional text fields: null (as a client may send for an empty input) is the empty text. */
+const blankAsEmpty = (input: { groupName?: string | null; address?: string | null }) => ({
+  groupName: input.groupName ?? '',
+  address: input.address ?? '',
+});
+
 builder.mutationFields((t) => ({
   createHousehold: t.drizzleField({
     type: Household,
@@ -218,7 +224,7 @@ builder.mutationFields((t) => ({
       const village = await writableVillage(ctx, Number(input.villageId.id));
       const { head, ...fields } = validate(
         householdFieldsSchema.extend({ householdNumber: householdNumberSchema, head: memberSchema }),
-        { ...input, phone: input.phone || null },
+        { ...input, ...blankAsEmpty(input), phone: input.phone || null },
       );
       if (head.relation !== 'HEAD') throw ValidationError.field('head.relation', '户主的关系应为户主');
       const base = { countyId: village.countyId!, regionPath: village.regionPath };
@@ -257,6 +263,7 @@ builder.mutationFields((t) => ({
       const { village: _village, members: _members, ...before } = await writableHousehold(ctx, id, 'id');
       const { version, ...fields } = validate(householdFieldsSchema.extend({ version: versionSchema }), {
         ...input,
+        ...blankAsEmpty(input),
         phone: input.phone === undefined ? before.phone : input.phone || null,
       });
       await writeAudited(ctx, async (tx) => {

@@ -112,6 +112,7 @@ builder.mutationFields((t) => ({
         z.object({ year: yearSchema, version: versionSchema.nullish(), ...amounts }),
         input,
       );
+      runRule(() => incomeLine(policyForYear(values.year, household.village.code), 'exit'));
       const householdSize = household.members.length;
       const components = {
         wagesFen: values.wagesYuan,
