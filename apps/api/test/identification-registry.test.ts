@@ -483,16 +483,15 @@ describe('registry writes', () => {
     });
     expect(removed.data!.updateHousehold.data.phone).toBeNull();
   });
-  it('an income for a year without a poverty line is refused with the missing parameter, and the household still reads', async () => {
+  it('an income for a year the policy gives no poverty line (2021 on) has no line check, and the household still reads', async () => {
     const householdId = await householdWithFacts(s);
-    const r = await s.run<{ recordIncome: { __typename: string; ruleId?: string; message: string } }>(
+    const r = await s.run<{ recordIncome: { __typename: string } }>(
       'village',
-      `mutation ($input: RecordIncomeInput!) { recordIncome(input: $input) { __typename
-        ... on RuleViolationError { ruleId message } } }`,
+      `mutation ($input: RecordIncomeInput!) { recordIncome(input: $input) { __typename } }`,
       {
         input: {
           householdId,
-          year: 2099,
+          year: 2022,
           wagesYuan: '3000',
           businessIncomeYuan: '0',
           businessCostsYuan: '0',
@@ -501,16 +500,21 @@ describe('registry writes', () => {
         },
       },
     );
-    expect(r.data!.recordIncome).toMatchObject({
-      __typename: 'RuleViolationError',
-      ruleId: 'PARAMETER.incomeLine.exit',
-    });
-    const detail = await s.run<{ household: { incomes: { year: number }[] } }>(
+    expect(r.data!.recordIncome.__typename).toBe('MutationRecordIncomeSuccess');
+    const detail = await s.run<{
+      household: { incomes: { year: number; incomeLineYuan: string | null; lineCheck: unknown }[] };
+    }>(
       'village',
-      `query ($id: ID!) { household(id: $id) { incomes { year lineCheck { outcome } } } }`,
-      { id: householdId },
+      `query ($id: ID!) { household(id: $id) { incomes { year incomeLineYuan lineCheck { outcome } } } }`,
+      {
+        id: householdId,
+      },
     );
     expect(detail.errors).toBeUndefined();
-    expect(detail.data!.household.incomes.map((i) => i.year)).not.toContain(2099);
+    expect(detail.data!.household.incomes.find((i) => i.year === 2022)).toEqual({
+      year: 2022,
+      incomeLineYuan: null,
+      lineCheck: null,
+    });
   });
 });

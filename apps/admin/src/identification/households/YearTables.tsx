@@ -231,7 +231,7 @@ function YearTable<Row extends { id: string }>({
   rows: Row[];
   columns: TableColumnsType<Row>;
   emptyText: string;
-  decisionOf?: (row: Row) => Parameters<typeof RuleDecisionView>[0]['decision'];
+  decisionOf?: (row: Row) => Parameters<typeof RuleDecisionView>[0]['decision'] | null;
   onEdit?: (id: string) => void;
 }) {
   const words = useWords(householdFormWords);
@@ -255,7 +255,15 @@ function YearTable<Row extends { id: string }>({
       columns={[...columns, ...edit]}
       dataSource={rows}
       pagination={false}
-      expandable={decisionOf && { expandedRowRender: (r) => <RuleDecisionView decision={decisionOf(r)} /> }}
+      expandable={
+        decisionOf && {
+          rowExpandable: (r) => decisionOf(r) !== null,
+          expandedRowRender: (r) => {
+            const decision = decisionOf(r);
+            return decision && <RuleDecisionView decision={decision} />;
+          },
+        }
+      }
       locale={{ emptyText: <EmptyState description={emptyText} /> }}
     />
   );
