@@ -137,6 +137,29 @@ describe('household list', () => {
   });
 });
 
+describe('exit verifications', () => {
+  it('a page of verifications with their total is two statements, and a search finds one household’s', async () => {
+    const PAGE = `query ($search: String) { exitVerifications(first: 20, search: $search) {
+      totalCount edges { node { year outcome household { householdNumber } } } } }`;
+    type Page = {
+      exitVerifications: {
+        totalCount: number;
+        edges: { node: { household: { householdNumber: string } } }[];
+      };
+    };
+    const all = await s.run<Page>('admin', PAGE);
+    expect(s.statements.length).toBe(2);
+    expect(all.data!.exitVerifications.totalCount).toBeGreaterThan(20);
+    const number = all.data!.exitVerifications.edges[0]!.node.household.householdNumber;
+    const found = await s.run<Page>('admin', PAGE, { search: number });
+    expect(s.statements.length).toBe(2);
+    expect(found.data!.exitVerifications.totalCount).toBeGreaterThanOrEqual(1);
+    expect(
+      found.data!.exitVerifications.edges.every((e) => e.node.household.householdNumber.startsWith(number)),
+    ).toBe(true);
+  });
+});
+
 describe('household detail', () => {
   it('members, incomes, guarantees, measures, applications with steps and the rules assessment in one statement', async () => {
     const app = (await s.handle.db.query.statusApplications.findFirst({

@@ -211,3 +211,55 @@ export function CadreSelect({ value, onChange, selected, placeholder, id, style 
     />
   );
 }
+
+const HouseholdOptionsQuery = graphql.persisted(
+  'admin/AdminHouseholdOptions',
+  graphql(`
+    query AdminHouseholdOptions($search: String) {
+      households(search: $search, first: 20) {
+        edges {
+          node {
+            id
+            householdNumber
+            head {
+              id
+              name
+            }
+            village {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  `),
+);
+
+/** A household of the viewer's jurisdiction, searched on the server by head name, number or ID digits. */
+export function HouseholdSelect(props: {
+  value?: string;
+  onChange?: (id: string) => void;
+  id?: string;
+  placeholder: string;
+}) {
+  const [search, setSearch] = useState('');
+  const [{ data, fetching }] = useQuery({
+    query: HouseholdOptionsQuery,
+    variables: { search: search || null },
+    pause: search.trim().length === 0,
+  });
+  const options = (data?.households.edges ?? []).map(({ node }) => ({
+    value: node.id,
+    label: `${node.head?.name ?? '—'} · ${node.householdNumber} · ${node.village.name}`,
+  }));
+  return (
+    <Select
+      {...props}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      options={options}
+      loading={fetching}
+      notFoundContent={null}
+    />
+  );
+}

@@ -1,12 +1,10 @@
 import { type EnumValue, graphql } from '@gongjian/schema';
 import { enumOptions, useCountyToday, useLocale, useWords } from '@gongjian/ui';
 import { Alert, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
-import { useState } from 'react';
-import { useQuery } from 'urql';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
-import { CadreSelect } from '../../shared/pickers.tsx';
+import { CadreSelect, HouseholdSelect } from '../../shared/pickers.tsx';
 import { monitoringFormWords } from './formWords.ts';
 
 const StartMonitoringMutation = graphql.persisted(
@@ -30,58 +28,6 @@ const StartMonitoringMutation = graphql.persisted(
     [MutationFailure_error],
   ),
 );
-
-const HouseholdOptionsQuery = graphql.persisted(
-  'admin/AdminMonitoringHouseholdOptions',
-  graphql(`
-    query AdminMonitoringHouseholdOptions($search: String) {
-      households(search: $search, first: 20) {
-        edges {
-          node {
-            id
-            householdNumber
-            head {
-              id
-              name
-            }
-            village {
-              id
-              name
-            }
-          }
-        }
-      }
-    }
-  `),
-);
-
-/** A household of the viewer's jurisdiction, searched on the server by head name, number or ID digits. */
-function HouseholdSelect(props: {
-  value?: string;
-  onChange?: (id: string) => void;
-  id?: string;
-  placeholder: string;
-}) {
-  const [search, setSearch] = useState('');
-  const [{ data, fetching }] = useQuery({
-    query: HouseholdOptionsQuery,
-    variables: { search: search || null },
-    pause: search.trim().length === 0,
-  });
-  const options = (data?.households.edges ?? []).map(({ node }) => ({
-    value: node.id,
-    label: `${node.head?.name ?? '—'} · ${node.householdNumber} · ${node.village.name}`,
-  }));
-  return (
-    <Select
-      {...props}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      options={options}
-      loading={fetching}
-      notFoundContent={null}
-    />
-  );
-}
 
 interface StartValues {
   householdId: string;
