@@ -159,4 +159,22 @@ describe.skipIf(skipReason !== '')('keeping the household register in the consol
     await saveScreenshot(page, 'register-monitoring-cadre');
     await page.close();
   });
+  test('an administrator pages through the exit verifications and finds one household’s by its number', async () => {
+    const page = await openAs(browser, 'admin', 'identification/exit-verifications');
+    const table = page.getByTestId('exit-verifications-table');
+    const rows = table.locator('tbody tr.ant-table-row');
+    await rows.first().waitFor(settle);
+    await expect.poll(() => page.getByTestId('pager').textContent(), settle).toContain('共 2829 条');
+    const number = (await rows.first().locator('td').first().textContent())?.split(' · ')[1] ?? '';
+    expect(number).not.toBe('');
+    const search = page.getByPlaceholder('户主姓名、户编号或身份证号后四位');
+    await search.fill(number);
+    await search.press('Enter');
+    await expect
+      .poll(async () => (await rows.allTextContents()).every((text) => text.includes(number)), settle)
+      .toBe(true);
+    expect(await page.getByTestId('pager').textContent()).not.toContain('共 2829 条');
+    await saveScreenshot(page, 'register-exit-verifications');
+    await page.close();
+  });
 });
