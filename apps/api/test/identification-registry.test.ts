@@ -137,6 +137,29 @@ describe('household list', () => {
   });
 });
 
+describe('exit verifications', () => {
+  it('a page of verifications with their total is two statements, and a search finds one household’s', async () => {
+    const PAGE = `query ($search: String) { exitVerifications(first: 20, search: $search) {
+      totalCount edges { node { year outcome household { householdNumber } } } } }`;
+    type Page = {
+      exitVerifications: {
+        totalCount: number;
+        edges: { node: { household: { householdNumber: string } } }[];
+      };
+    };
+    const all = await s.run<Page>('admin', PAGE);
+    expect(s.statements.length).toBe(2);
+    expect(all.data!.exitVerifications.totalCount).toBeGreaterThan(20);
+    const number = all.data!.exitVerifications.edges[0]!.node.household.householdNumber;
+    const found = await s.run<Page>('admin', PAGE, { search: number });
+    expect(s.statements.length).toBe(2);
+    expect(found.data!.exitVerifications.totalCount).toBeGreaterThanOrEqual(1);
+    expect(
+      found.data!.exitVerifications.edges.every((e) => e.node.household.householdNumber.startsWith(number)),
+    ).toBe(true);
+  });
+});
+
 describe('household detail', () => {
   it('members, incomes, guarantees, measures, applications with steps and the rules assessment in one statement', async () => {
     const app = (await s.handle.db.query.statusApplications.findFirst({
@@ -406,5 +429,115 @@ describe('registry writes', () => {
     );
     expect(r.data!.removeMember.__typename).toBe('ValidationError');
     expect(await s.handle.db.$count(householdMembers, eq(householdMembers.id, head.id))).toBe(1);
+  });
+  it('editing a member without typing the ID number again keeps the registered one', async () => {
+    const householdId = await householdWithFacts(s);
+    const idNumber = freshIdNumber(false);
+    const added = await s.run<{ addMember: { data: { id: string } } }>(
+      'village',
+      `mutation ($input: AddMemberInput!) { addMember(input: $input) { ... on MutationAddMemberSuccess { data { id } } } }`,
+      { input: { householdId, member: { ...HEAD(idNumber), name: '赵秀英', relation: 'SPOUSE' } } },
+    );
+    const memberId = added.data!.addMember.data.id;
+    const { idNumber: _, ...kept } = { ...HEAD(idNumber), name: '赵秀英', relation: 'SPOUSE' };
+    const UPDATE = `mutation ($input: UpdateMemberInput!) { updateMember(input: $input) { __typename
+      ... on MutationUpdateMemberSuccess { data { education sex version } }
+      ... on ValidationError { fieldErrors { path message } } } }`;
+    type Updated = {
+      updateMember: {
+        __typename: string;
+        data?: { education: string; sex: string; version: number };
+        fieldErrors?: { path: string[]; message: string }[];
+      };
+    };
+    const r = await s.run<Updated>('village', UPDATE, {
+      input: { id: memberId, version: 1, member: { ...kept, education: 'SENIOR_SECONDARY' } },
+    });
+    expect(r.data!.updateMember).toMatchObject({
+      __typename: 'MutationUpdateMemberSuccess',
+      data: { education: 'SENIOR_SECONDARY', sex: 'FEMALE', version: 2 },
+    });
+    const stored = (await s.handle.db.query.householdMembers.findFirst({
+      where: { id: Number(Buffer.from(memberId, 'base64').toString().split(':')[1]) },
+    }))!;
+    expect(stored.idNumber).toBe(idNumber);
+    const wrongSex = await s.run<Updated>('village', UPDATE, {
+      input: { id: memberId, version: 2, member: { ...kept, sex: 'MALE' } },
+    });
+    expect(wrongSex.data!.updateMember.fieldErrors).toEqual([
+      { path: ['sex'], message: '性别与身份证号不一致' },
+    ]);
+  });
+  it('a household registered with empty group and address; editing it without its phone keeps the number, an empty phone removes it', async () => {
+    const village = await villageOf(s, 'village');
+    const created = await s.run<{ createHousehold: { data: { id: string; version: number } } }>(
+      'village',
+      `mutation ($input: CreateHouseholdInput!) { createHousehold(input: $input) {
+        ... on MutationCreateHouseholdSuccess { data { id version } } } }`,
+      {
+        input: {
+          villageId: globalId('Region', village.id),
+          householdNumber: 'TEL0001',
+          phone: '13912345678',
+          groupName: null,
+          address: null,
+          attribute: 'ORDINARY',
+          mainCause: 'ILLNESS',
+          head: HEAD(),
+        },
+      },
+    );
+    const id = created.data!.createHousehold.data.id;
+    const UPDATE = `mutation ($input: UpdateHouseholdInput!) { updateHousehold(input: $input) {
+      __typename ... on MutationUpdateHouseholdSuccess { data { version phone mainCause } } } }`;
+    type Updated = {
+      updateHousehold: { data: { version: number; phone: string | null; mainCause: string } };
+    };
+    const kept = await s.run<Updated>('village', UPDATE, {
+      input: { id, version: 1, attribute: 'ORDINARY', mainCause: 'DISABILITY' },
+    });
+    expect(kept.data!.updateHousehold.data).toEqual({
+      version: 2,
+      phone: '139****5678',
+      mainCause: 'DISABILITY',
+    });
+    const removed = await s.run<Updated>('village', UPDATE, {
+      input: { id, version: 2, attribute: 'ORDINARY', mainCause: 'DISABILITY', phone: '' },
+    });
+    expect(removed.data!.updateHousehold.data.phone).toBeNull();
+  });
+  it('an income for a year the policy gives no poverty line (2021 on) has no line check, and the household still reads', async () => {
+    const householdId = await householdWithFacts(s);
+    const r = await s.run<{ recordIncome: { __typename: string } }>(
+      'village',
+      `mutation ($input: RecordIncomeInput!) { recordIncome(input: $input) { __typename } }`,
+      {
+        input: {
+          householdId,
+          year: 2022,
+          wagesYuan: '3000',
+          businessIncomeYuan: '0',
+          businessCostsYuan: '0',
+          propertyIncomeYuan: '0',
+          transferIncomeYuan: '0',
+        },
+      },
+    );
+    expect(r.data!.recordIncome.__typename).toBe('MutationRecordIncomeSuccess');
+    const detail = await s.run<{
+      household: { incomes: { year: number; incomeLineYuan: string | null; lineCheck: unknown }[] };
+    }>(
+      'village',
+      `query ($id: ID!) { household(id: $id) { incomes { year incomeLineYuan lineCheck { outcome } } } }`,
+      {
+        id: householdId,
+      },
+    );
+    expect(detail.errors).toBeUndefined();
+    expect(detail.data!.household.incomes.find((i) => i.year === 2022)).toEqual({
+      year: 2022,
+      incomeLineYuan: null,
+      lineCheck: null,
+    });
   });
 });

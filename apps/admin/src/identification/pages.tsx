@@ -1,6 +1,7 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useViewer } from '../shared/viewer.tsx';
 import { ApplicationsPage } from './applications/ApplicationsPage.tsx';
+import { ExitVerificationsPage } from './exit-verifications/ExitVerificationsPage.tsx';
 import { HouseholdsPage } from './households/HouseholdsPage.tsx';
 import { ImportPage } from './import/ImportPage.tsx';
 import { MonitoringPage } from './monitoring/MonitoringPage.tsx';
@@ -19,6 +20,8 @@ export function ScreeningRoute() {
 }
 
 export const MonitoringRoute = MonitoringPage;
+
+export const ExitVerificationsRoute = ExitVerificationsPage;
 
 export function RatesRoute() {
   return <RatesPage jurisdiction={useViewer().jurisdiction} />;

@@ -3,7 +3,7 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { menuSection } from '../routing/menu.ts';
 import { rootRoute } from '../routing/root.tsx';
-import { flag, oneOf, pagingSearch, someOf, text, texts } from '../routing/search.ts';
+import { flag, oneOf, pagingSearch, someOf, text, texts, whole } from '../routing/search.ts';
 
 const pages = () => import('./pages.tsx');
 
@@ -72,6 +72,21 @@ export const monitoringRoute = createRoute({
   component: lazyRouteComponent(pages, 'MonitoringRoute'),
 });
 
+export const exitVerificationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/identification/exit-verifications',
+  staticData: { title: 'pageExitVerifications', permission: 'HOUSEHOLD_READ' },
+  validateSearch: z.object({
+    search: text,
+    year: whole,
+    outcome: oneOf(enumValues('ExitVerificationOutcome')),
+    region: texts,
+    household: text,
+    ...pagingSearch,
+  }),
+  component: lazyRouteComponent(pages, 'ExitVerificationsRoute'),
+});
+
 export const ratesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/identification/rates',
@@ -91,6 +106,7 @@ export const identificationRoutes = [
   applicationsRoute,
   screeningRoute,
   monitoringRoute,
+  exitVerificationsRoute,
   ratesRoute,
   importRoute,
 ] as const;

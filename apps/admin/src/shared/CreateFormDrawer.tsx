@@ -87,5 +87,9 @@ export function CreateFormDrawer<Values>({
 /** A form field that must be filled (`whitespace`: and not only with spaces), saying 必填 when it is not. */
 export function RequiredItem({ whitespace, rules = [], ...props }: FormItemProps & { whitespace?: boolean }) {
   const words = useWords(adminWords);
-  return <Form.Item {...props} rules={[{ required: true, whitespace, message: words.required }, ...rules]} />;
+  // A `whitespace` key, even undefined, makes antd check the value as text: a number or a list would fail.
+  const required = whitespace
+    ? { required: true, whitespace, message: words.required }
+    : { required: true, message: words.required };
+  return <Form.Item {...props} rules={[required, ...rules]} />;
 }

@@ -27,7 +27,8 @@ type IdentificationEnum =
   | 'FindingState'
   | 'StepRefusal'
   | 'RulesAdvice'
-  | 'SectorRecordKind';
+  | 'SectorRecordKind'
+  | 'ExitVerificationOutcome';
 
 type Labels = { [Name in IdentificationEnum]: Record<EnumValue<Name>, string> };
 
@@ -192,6 +193,7 @@ const chinese: Labels = {
     VEHICLE: '车辆',
     VILLAGE_CADRE: '现任村两委干部',
   },
+  ExitVerificationOutcome: { CORRECT_EXIT: '退出准确', WRONG_EXIT: '错退' },
 };
 
 const english: Labels = {
@@ -367,6 +369,7 @@ const english: Labels = {
     VEHICLE: 'Vehicle',
     VILLAGE_CADRE: 'Serving village committee cadre',
   },
+  ExitVerificationOutcome: { CORRECT_EXIT: 'Exit confirmed', WRONG_EXIT: 'Wrong exit' },
 };
 
 /** Households, applications, screening and monitoring (精准识别机制). */

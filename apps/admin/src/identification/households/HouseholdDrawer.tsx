@@ -11,6 +11,13 @@ import {
 } from '../applications/ApplicationProcedure.tsx';
 import { StartApplicationModal } from '../applications/StartApplicationModal.tsx';
 import { AssessmentPanel } from './AssessmentPanel.tsx';
+import { householdFormWords } from './formWords.ts';
+import { GuaranteeFormDrawer_guarantee } from './GuaranteeFormDrawer.tsx';
+import { AddButton, type Editing, HouseholdEditing } from './HouseholdEditing.tsx';
+import { HouseholdFormDrawer_household } from './HouseholdFormDrawer.tsx';
+import { IncomeFormDrawer_income } from './IncomeFormDrawer.tsx';
+import { MeasureFormDrawer_measure } from './MeasureFormDrawer.tsx';
+import { MemberFormDrawer_member } from './MemberFormDrawer.tsx';
 import { MembersTable, MembersTable_member } from './MembersTable.tsx';
 import { householdWords } from './words.ts';
 import {
@@ -45,6 +52,8 @@ const HouseholdQuery = graphql.persisted(
         monitored
         availableApplicationKinds
         viewerCanStartApplication
+        viewerCanEdit
+        ...HouseholdFormDrawer_household
         riskEliminationAllowed
         village {
           id
@@ -60,22 +69,28 @@ const HouseholdQuery = graphql.persisted(
         }
         members {
           id
+          name
+          version
           labourCapacity
           ...MembersTable_member
+          ...MemberFormDrawer_member
         }
         incomes {
           id
           year
           ...IncomesTable_income
+          ...IncomeFormDrawer_income
         }
         guarantees {
           id
           year
           ...GuaranteesTable_guarantee
+          ...GuaranteeFormDrawer_guarantee
         }
         measures {
           id
           ...MeasuresTable_measure
+          ...MeasureFormDrawer_measure
         }
         applications {
           id
@@ -104,10 +119,15 @@ const HouseholdQuery = graphql.persisted(
     }
   `,
     [
+      HouseholdFormDrawer_household,
       MembersTable_member,
+      MemberFormDrawer_member,
       IncomesTable_income,
+      IncomeFormDrawer_income,
       GuaranteesTable_guarantee,
+      GuaranteeFormDrawer_guarantee,
       MeasuresTable_measure,
+      MeasureFormDrawer_measure,
       ApplicationProcedure_application,
       RuleReasons_reason,
     ],
@@ -122,8 +142,10 @@ export interface HouseholdDrawerProps {
 /** Everything about one household: members, income, guarantees, measures, status history and the rules. */
 export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) {
   const words = useWords(householdWords);
+  const formWords = useWords(householdFormWords);
   const { locale } = useLocale();
   const [starting, setStarting] = useState(false);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: HouseholdQuery,
     variables: { id: householdId },
@@ -135,6 +157,9 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
   const openApplication = household?.applications.some((a) => a.state === 'IN_PROGRESS') ?? false;
   const mayStart = (household?.viewerCanStartApplication ?? false) && !openApplication;
   const noLabour = household ? !household.riskEliminationAllowed : false;
+  const mayEdit = household?.viewerCanEdit ?? false;
+  const edit = (record: 'member' | 'income' | 'guarantee' | 'measure') =>
+    mayEdit ? (id: string | null) => setEditing({ record, id }) : undefined;
 
   return (
     <Drawer
@@ -158,11 +183,18 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
         )
       }
       extra={
-        mayStart && (
-          <Button type="primary" onClick={() => setStarting(true)} data-testid="start-application">
-            {words.startApplication}
-          </Button>
-        )
+        <Space>
+          {mayEdit && (
+            <Button onClick={() => setEditing({ record: 'household' })} data-testid="edit-household">
+              {formWords.editHousehold}
+            </Button>
+          )}
+          {mayStart && (
+            <Button type="primary" onClick={() => setStarting(true)} data-testid="start-application">
+              {words.startApplication}
+            </Button>
+          )}
+        </Space>
       }
     >
       {error && <QueryErrorAlert error={error} onRetry={refresh} />}
@@ -193,25 +225,64 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
                 key: 'members',
                 label: `${words.tabMembers} (${household.members.length})`,
                 children: (
-                  <MembersTable members={household.members} mayUnmask={data?.me?.mayUnmask ?? false} />
+                  <>
+                    <AddButton
+                      show={mayEdit}
+                      label="addMember"
+                      onClick={() => edit('member')?.(null)}
+                      testId="add-member"
+                    />
+                    <MembersTable
+                      members={household.members}
+                      mayUnmask={data?.me?.mayUnmask ?? false}
+                      onEdit={edit('member')}
+                      onRemove={mayEdit ? (id) => setEditing({ record: 'removeMember', id }) : undefined}
+                    />
+                  </>
                 ),
               },
               {
                 key: 'incomes',
                 label: words.tabIncomes,
-                children: <IncomesTable incomes={household.incomes ?? null} />,
+                children: (
+                  <>
+                    <AddButton
+                      show={mayEdit}
+                      label="recordIncome"
+                      onClick={() => edit('income')?.(null)}
+                      testId="add-income"
+                    />
+                    <IncomesTable incomes={household.incomes ?? null} onEdit={edit('income')} />
+                  </>
+                ),
               },
               {
                 key: 'guarantees',
                 label: words.tabGuarantees,
-                children: <GuaranteesTable guarantees={household.guarantees} />,
+                children: (
+                  <>
+                    <AddButton
+                      show={mayEdit}
+                      label="recordGuarantee"
+                      onClick={() => edit('guarantee')?.(null)}
+                      testId="add-guarantee"
+                    />
+                    <GuaranteesTable guarantees={household.guarantees} onEdit={edit('guarantee')} />
+                  </>
+                ),
               },
               {
                 key: 'measures',
                 label: `${words.tabMeasures} (${household.measures.length})`,
                 children: (
                   <>
-                    <MeasuresTable measures={household.measures} />
+                    <AddButton
+                      show={mayEdit}
+                      label="addMeasure"
+                      onClick={() => edit('measure')?.(null)}
+                      testId="add-measure"
+                    />
+                    <MeasuresTable measures={household.measures} onEdit={edit('measure')} />
                     {household.monitoringObjects.map((object) => (
                       <Typography.Paragraph key={object.id} style={{ marginTop: 8 }}>
                         {words.monitoring}：{enumLabel('MonitoringType', object.type, locale)} ·{' '}
@@ -272,6 +343,19 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
                 ),
               },
             ]}
+          />
+          <HouseholdEditing
+            editing={editing}
+            household={{
+              id: household.id,
+              household,
+              members: household.members.map((member) => ({ ...member, form: member })),
+              incomes: (household.incomes ?? []).map((income) => ({ id: income.id, form: income })),
+              guarantees: household.guarantees.map((check) => ({ id: check.id, form: check })),
+              measures: household.measures.map((measure) => ({ id: measure.id, form: measure })),
+            }}
+            onClose={() => setEditing(null)}
+            onSaved={refresh}
           />
           {starting && (
             <StartApplicationModal

@@ -2,11 +2,14 @@ import { type EnumValue, graphql } from '@gongjian/schema';
 import { enumOptions, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Select, Space } from 'antd';
+import { useState } from 'react';
 import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { regionIdOf } from '../../shared/listFilters.tsx';
 import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
+import { householdFormWords } from './formWords.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
+import { CreateHouseholdDrawer } from './HouseholdFormDrawer.tsx';
 import { HouseholdsTable, HouseholdsTable_household } from './HouseholdsTable.tsx';
 import { householdWords } from './words.ts';
 
@@ -101,7 +104,9 @@ function filterOf(url: {
 export function HouseholdsPage({ onImport }: HouseholdsPageProps) {
   const words = useWords(householdWords);
   const pageWords = useWords(adminWords);
+  const formWords = useWords(householdFormWords);
   const { locale } = useLocale();
+  const [creating, setCreating] = useState(false);
   const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => {
     const filter = filterOf(url);
     return {
@@ -131,6 +136,11 @@ export function HouseholdsPage({ onImport }: HouseholdsPageProps) {
           </Button>
           <Can permission="HOUSEHOLD_IMPORT">
             <Button onClick={onImport}>{words.importExcel}</Button>
+          </Can>
+          <Can permission="HOUSEHOLD_WRITE">
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="create-household">
+              {formWords.createHousehold}
+            </Button>
           </Can>
         </Space>
       }
@@ -172,6 +182,16 @@ export function HouseholdsPage({ onImport }: HouseholdsPageProps) {
         />
       }
     >
+      {creating && (
+        <CreateHouseholdDrawer
+          onClose={(createdId) => {
+            setCreating(false);
+            if (!createdId) return;
+            page.refresh();
+            setOpenId(createdId);
+          }}
+        />
+      )}
       {openId && (
         <HouseholdDrawer
           householdId={openId}

@@ -4,6 +4,7 @@ import { Button, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { RevealWithReasonModal, useRevealWithReason } from '../../shared/RevealWithReasonModal.tsx';
+import { householdFormWords } from './formWords.ts';
 import { householdWords } from './words.ts';
 
 export const MembersTable_member = graphql(`
@@ -77,11 +78,15 @@ function RevealIdNumberModal({
 export interface MembersTableProps {
   members: ReadonlyArray<FragmentOf<typeof MembersTable_member>>;
   mayUnmask: boolean;
+  /** Given to those who may change the household: each member can be edited, and each but the head removed. */
+  onEdit?: (id: string) => void;
+  onRemove?: (id: string) => void;
 }
 
 /** The household's members; health and disability are empty for roles that may not see them. */
-export function MembersTable({ members, mayUnmask }: MembersTableProps) {
+export function MembersTable({ members, mayUnmask, onEdit, onRemove }: MembersTableProps) {
   const words = useWords(householdWords);
+  const formWords = useWords(householdFormWords);
   const { locale } = useLocale();
   const [revealing, setRevealing] = useState<MemberRow | null>(null);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
@@ -151,6 +156,23 @@ export function MembersTable({ members, mayUnmask }: MembersTableProps) {
       render: (_, m) => (m.medicalInsured ? words.yes : words.no),
     },
   ];
+  if (onEdit && onRemove)
+    columns.push({
+      key: 'actions',
+      width: 110,
+      render: (_, m) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => onEdit(m.id)} data-testid="edit-member">
+            {formWords.edit}
+          </Button>
+          {m.relation !== 'HEAD' && (
+            <Button type="link" size="small" danger onClick={() => onRemove(m.id)}>
+              {formWords.removeMember}
+            </Button>
+          )}
+        </Space>
+      ),
+    });
   return (
     <>
       <Table<MemberRow>

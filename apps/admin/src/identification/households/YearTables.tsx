@@ -1,7 +1,8 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import { EmptyState, enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
-import { Alert, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { RuleDecision_decision, RuleDecisionView } from '../../shared/RuleReasons.tsx';
+import { householdFormWords } from './formWords.ts';
 import { householdWords } from './words.ts';
 
 export const IncomesTable_income = graphql(
@@ -72,8 +73,10 @@ const yuan = (amount: string) => `¥${amount}`;
 /** Income by year; the per-capita net income is the one the rules computed, compared with that year's line. */
 export function IncomesTable({
   incomes,
+  onEdit,
 }: {
   incomes: ReadonlyArray<FragmentOf<typeof IncomesTable_income>> | null;
+  onEdit?: (id: string) => void;
 }) {
   const words = useWords(householdWords);
   if (incomes === null) return <Alert type="info" showIcon message={words.incomesHidden} />;
@@ -106,15 +109,23 @@ export function IncomesTable({
     },
   ];
   return (
-    <YearTable rows={rows} columns={columns} emptyText={words.noIncomes} decisionOf={(r) => r.lineCheck} />
+    <YearTable
+      rows={rows}
+      columns={columns}
+      emptyText={words.noIncomes}
+      decisionOf={(r) => r.lineCheck}
+      onEdit={onEdit}
+    />
   );
 }
 
 /** 两不愁三保障 and safe water by year, each with the rules' evaluation and its reasons. */
 export function GuaranteesTable({
   guarantees,
+  onEdit,
 }: {
   guarantees: ReadonlyArray<FragmentOf<typeof GuaranteesTable_guarantee>>;
+  onEdit?: (id: string) => void;
 }) {
   const words = useWords(householdWords);
   const { locale } = useLocale();
@@ -162,14 +173,17 @@ export function GuaranteesTable({
       columns={columns}
       emptyText={words.noGuarantees}
       decisionOf={(r) => r.evaluation}
+      onEdit={onEdit}
     />
   );
 }
 
 export function MeasuresTable({
   measures,
+  onEdit,
 }: {
   measures: ReadonlyArray<FragmentOf<typeof MeasuresTable_measure>>;
+  onEdit?: (id: string) => void;
 }) {
   const words = useWords(householdWords);
   const { locale } = useLocale();
@@ -200,29 +214,56 @@ export function MeasuresTable({
       ),
     },
   ];
-  return <YearTable rows={rows} columns={columns} emptyText={words.noMeasures} />;
+  return <YearTable rows={rows} columns={columns} emptyText={words.noMeasures} onEdit={onEdit} />;
 }
 
-/** One of a household's small tables; with `decisionOf`, a row opens onto the rules' decision and its reasons. */
+/**
+ * One of a household's small tables; with `decisionOf`, a row opens onto the rules' decision and its
+ * reasons; with `onEdit`, each row has a button that opens it in its form.
+ */
 function YearTable<Row extends { id: string }>({
   rows,
   columns,
   emptyText,
   decisionOf,
+  onEdit,
 }: {
   rows: Row[];
   columns: TableColumnsType<Row>;
   emptyText: string;
-  decisionOf?: (row: Row) => Parameters<typeof RuleDecisionView>[0]['decision'];
+  decisionOf?: (row: Row) => Parameters<typeof RuleDecisionView>[0]['decision'] | null;
+  onEdit?: (id: string) => void;
 }) {
+  const words = useWords(householdFormWords);
+  const edit: TableColumnsType<Row> = onEdit
+    ? [
+        {
+          key: 'edit',
+          width: 70,
+          render: (_, r) => (
+            <Button type="link" size="small" onClick={() => onEdit(r.id)}>
+              {words.edit}
+            </Button>
+          ),
+        },
+      ]
+    : [];
   return (
     <Table<Row>
       rowKey="id"
       size="small"
-      columns={columns}
+      columns={[...columns, ...edit]}
       dataSource={rows}
       pagination={false}
-      expandable={decisionOf && { expandedRowRender: (r) => <RuleDecisionView decision={decisionOf(r)} /> }}
+      expandable={
+        decisionOf && {
+          rowExpandable: (r) => decisionOf(r) !== null,
+          expandedRowRender: (r) => {
+            const decision = decisionOf(r);
+            return decision && <RuleDecisionView decision={decision} />;
+          },
+        }
+      }
       locale={{ emptyText: <EmptyState description={emptyText} /> }}
     />
   );

@@ -1,14 +1,20 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import { EmptyState, enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
+import { enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Alert, Button, Col, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { regionIdOf } from '../../shared/listFilters.tsx';
-import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
+import { RuleReasons_reason } from '../../shared/RuleReasons.tsx';
+import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
-import { MeasuresTable, MeasuresTable_measure } from '../households/YearTables.tsx';
-import { MonitoringActions_target, MonitoringStepForm, StartEliminationForm } from './MonitoringActions.tsx';
+import { MeasureFormDrawer_measure } from '../households/MeasureFormDrawer.tsx';
+import { MeasuresTable_measure } from '../households/YearTables.tsx';
+import { monitoringFormWords } from './formWords.ts';
+import { MonitoringActions_target } from './MonitoringActions.tsx';
+import { MonitoringDetail } from './MonitoringDetail.tsx';
+import { StartMonitoringDrawer } from './StartMonitoringDrawer.tsx';
 import { monitoringWords } from './words.ts';
 
 export const MonitoringRow_object = graphql(
@@ -25,6 +31,7 @@ export const MonitoringRow_object = graphql(
       nextStepRoles
       viewerCanRecordStep
       viewerCanStartRiskElimination
+      viewerCanAssignCadre
       riskKinds
       riskNote
       clueOn
@@ -42,6 +49,7 @@ export const MonitoringRow_object = graphql(
       measures {
         id
         ...MeasuresTable_measure
+        ...MeasureFormDrawer_measure
       }
       steps {
         sequence
@@ -65,10 +73,11 @@ export const MonitoringRow_object = graphql(
           name
         }
         riskEliminationAllowed
+        viewerCanEdit
       }
     }
   `,
-  [RuleReasons_reason, MeasuresTable_measure, MonitoringActions_target],
+  [RuleReasons_reason, MeasuresTable_measure, MeasureFormDrawer_measure, MonitoringActions_target],
 );
 
 const MonitoringQuery = graphql.persisted(
@@ -101,77 +110,10 @@ const MonitoringQuery = graphql.persisted(
   ),
 );
 
-type MonitoringRow = ReturnType<typeof readRow>;
+export type MonitoringRow = ReturnType<typeof readRow>;
 
 function readRow(object: FragmentOf<typeof MonitoringRow_object>) {
   return readFragment(MonitoringRow_object, object);
-}
-
-function MonitoringDetail({ row, onChanged }: { row: MonitoringRow; onChanged: () => void }) {
-  const words = useWords(monitoringWords);
-  const { locale } = useLocale();
-  const mine = row.viewerCanRecordStep;
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Typography.Title level={5}>{words.classification}</Typography.Title>
-          <RuleReasons reasons={row.classification} />
-        </Col>
-        <Col span={12}>
-          <Typography.Title level={5}>{words.eliminationAssessment}</Typography.Title>
-          {row.eliminationAssessment ? (
-            <RuleReasons reasons={row.eliminationAssessment} />
-          ) : (
-            <EmptyState description={words.noElimination} />
-          )}
-        </Col>
-      </Row>
-      <Typography.Title level={5}>{words.measures}</Typography.Title>
-      <MeasuresTable measures={row.measures} />
-      <Typography.Title level={5}>{words.steps}</Typography.Title>
-      <Table
-        rowKey="sequence"
-        size="small"
-        pagination={false}
-        dataSource={row.steps}
-        locale={{ emptyText: <EmptyState /> }}
-        columns={[
-          { title: '#', dataIndex: 'sequence', key: 'sequence', width: 40 },
-          {
-            title: words.procedure,
-            key: 'procedure',
-            render: (_, s) => enumLabel('MonitoringProcedure', s.procedure, locale),
-          },
-          { title: words.step, key: 'step', render: (_, s) => enumLabel('MonitoringStep', s.step, locale) },
-          {
-            title: words.actor,
-            key: 'actor',
-            render: (_, s) => `${s.actorName}（${enumLabel('ActorRole', s.actorRole, locale)}）`,
-          },
-          { title: words.actedOn, dataIndex: 'actedOn', key: 'actedOn', width: 110 },
-          {
-            title: words.decision,
-            key: 'decision',
-            render: (_, s) => enumLabel('StepDecision', s.decision, locale),
-          },
-          { title: words.notes, dataIndex: 'notes', key: 'notes' },
-        ]}
-      />
-      {row.nextStep && mine && <MonitoringStepForm target={row} onChanged={onChanged} />}
-      {row.nextStep && !mine && (
-        <Alert
-          type="info"
-          showIcon
-          data-testid="monitoring-waiting-for"
-          message={fill(words.waitingFor, {
-            roles: row.nextStepRoles.map((role) => enumLabel('ActorRole', role, locale)).join(' / '),
-          })}
-        />
-      )}
-      {row.viewerCanStartRiskElimination && <StartEliminationForm target={row} onChanged={onChanged} />}
-    </Space>
-  );
 }
 
 const route = getRouteApi('/identification/monitoring');
@@ -179,7 +121,9 @@ const route = getRouteApi('/identification/monitoring');
 export function MonitoringPage() {
   const words = useWords(monitoringWords);
   const pageWords = useWords(adminWords);
+  const formWords = useWords(monitoringFormWords);
   const { locale } = useLocale();
+  const [starting, setStarting] = useState(false);
   const page = useListPage(route.useSearch(), route.useNavigate(), (url, paging) => ({
     query: MonitoringQuery,
     variables: {
@@ -201,6 +145,13 @@ export function MonitoringPage() {
   return (
     <ListPage
       title={pageWords.pageMonitoring}
+      extra={
+        <Can permission="MONITORING_WRITE">
+          <Button type="primary" onClick={() => setStarting(true)} data-testid="start-monitoring">
+            {formWords.startMonitoring}
+          </Button>
+        </Can>
+      }
       page={page}
       filters={[
         { choose: 'MonitoringType', param: 'type', placeholder: words.filterType, width: 160 },
@@ -296,6 +247,14 @@ export function MonitoringPage() {
         },
       ]}
     >
+      {starting && (
+        <StartMonitoringDrawer
+          onClose={(started) => {
+            setStarting(false);
+            if (started) page.refresh();
+          }}
+        />
+      )}
       {openHousehold && (
         <HouseholdDrawer householdId={openHousehold} onClose={() => setOpenHousehold(null)} />
       )}

@@ -1,6 +1,6 @@
-import { exitVerifications, type surveySamples } from '@gongjian/db/schema';
+import { exitVerifications, households, type surveySamples } from '@gongjian/db/schema';
 import { decideHouseholdExit, type Reason } from '@gongjian/rules';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { inJurisdiction, inRegionSubtree } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
@@ -14,7 +14,7 @@ import { reread, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import { ExitVerificationOutcomeEnum } from './enums';
 import { householdFacts } from './facts';
-import { Household, writableHousehold } from './household';
+import { Household, householdListFilter, writableHousehold } from './household';
 import { guaranteeFactsOf, incomeComponentsOf, policyForYear, readable, runRule } from './policy';
 import { violatedConstraint, yearSchema } from './validation';
 
@@ -63,36 +63,47 @@ export function yearRegionFilter(
   );
 }
 
+/** The list's filter, for its page and its count: year, region, outcome and the household searched for. */
+function verificationFilter(
+  table: typeof exitVerifications,
+  ctx: Context,
+  args: Parameters<typeof yearRegionFilter>[2] & {
+    outcome?: (typeof exitVerifications.$inferSelect)['outcome'] | null;
+    search?: string | null;
+  },
+) {
+  const search = args.search?.trim();
+  return and(
+    yearRegionFilter(table, ctx, args),
+    args.outcome ? eq(table.outcome, args.outcome) : undefined,
+    search
+      ? inArray(
+          table.householdId,
+          ctx.db
+            .select({ id: households.id })
+            .from(households)
+            .where(householdListFilter(households, ctx.viewer!, { search })),
+        )
+      : undefined,
+  );
+}
+
 builder.queryFields((t) => ({
   exitVerifications: t.drizzleConnection({
     type: 'exitVerifications',
-    description: '退出核查列表',
+    description: '退出核查列表 (year, outcome, region and a household search)',
     authScopes: { permission: 'household.read' },
     args: {
       year: t.arg.int({ required: false }),
       outcome: t.arg({ type: ExitVerificationOutcomeEnum, required: false }),
       regionId: t.arg.globalID({ required: false, for: [Region] }),
+      search: t.arg.string({ required: false, description: '户主姓名、户编号或身份证号后四位' }),
     },
     totalCount: (_p, args, ctx) =>
-      ctx.db.$count(
-        exitVerifications,
-        and(
-          yearRegionFilter(exitVerifications, ctx, args),
-          args.outcome ? eq(exitVerifications.outcome, args.outcome) : undefined,
-        ),
-      ),
+      ctx.db.$count(exitVerifications, verificationFilter(exitVerifications, ctx, args)),
     resolve: async (query, _root, args, ctx) =>
       await ctx.db.query.exitVerifications.findMany(
-        query({
-          where: {
-            RAW: (table) =>
-              and(
-                yearRegionFilter(table, ctx, args),
-                args.outcome ? eq(table.outcome, args.outcome) : undefined,
-              )!,
-          },
-          orderBy: { id: 'desc' },
-        }),
+        query({ where: { RAW: (table) => verificationFilter(table, ctx, args)! }, orderBy: { id: 'desc' } }),
       ),
   }),
 }));

@@ -22,7 +22,7 @@ import {
   SexEnum,
 } from './enums';
 import { Household, RevealInput, writableHousehold } from './household';
-import { MemberInput } from './member-input';
+import { MemberChangesInput, MemberInput } from './member-input';
 import { clock, readable, sensitive } from './policy';
 import { mapConstraint, memberSchema, reasonSchema, versionSchema } from './validation';
 
@@ -84,7 +84,7 @@ const UpdateMemberInput = builder.inputType('UpdateMemberInput', {
   fields: (t) => ({
     id: t.globalID({ required: true, for: [HouseholdMember] }),
     version: t.int({ required: true }),
-    member: t.field({ type: MemberInput, required: true }),
+    member: t.field({ type: MemberChangesInput, required: true }),
   }),
 });
 
@@ -144,7 +144,10 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) => {
       const id = Number(input.id.id);
       const before = await writableMember(ctx, id);
-      const member = validate(memberSchema, input.member);
+      const member = validate(memberSchema, {
+        ...input.member,
+        idNumber: input.member.idNumber?.trim() || before.idNumber,
+      });
       const version = validate(versionSchema, input.version);
       await writeAudited(ctx, async (tx) => {
         const updated = await updateAtVersion(

@@ -190,7 +190,10 @@ const UpdateHouseholdInput = builder.inputType('UpdateHouseholdInput', {
     version: t.int({ required: true }),
     groupName: t.string({ required: false }),
     address: t.string({ required: false }),
-    phone: t.string({ required: false, description: '留空表示删除号码' }),
+    phone: t.string({
+      required: false,
+      description: '联系电话 (left out: the number stays; null or empty: the number is removed)',
+    }),
     attribute: t.field({ type: HouseholdAttributeEnum, required: true }),
     mainCause: t.field({ type: PovertyCauseEnum, required: true }),
   }),
@@ -204,6 +207,12 @@ export const RevealInput = builder.inputType('RevealPersonalDataInput', {
   }),
 });
 
+/** The optional text fields: null (as a client may send for an empty input) is the empty text. */
+const blankAsEmpty = (input: { groupName?: string | null; address?: string | null }) => ({
+  groupName: input.groupName ?? '',
+  address: input.address ?? '',
+});
+
 builder.mutationFields((t) => ({
   createHousehold: t.drizzleField({
     type: Household,
@@ -215,7 +224,7 @@ builder.mutationFields((t) => ({
       const village = await writableVillage(ctx, Number(input.villageId.id));
       const { head, ...fields } = validate(
         householdFieldsSchema.extend({ householdNumber: householdNumberSchema, head: memberSchema }),
-        { ...input, phone: input.phone || null },
+        { ...input, ...blankAsEmpty(input), phone: input.phone || null },
       );
       if (head.relation !== 'HEAD') throw ValidationError.field('head.relation', '户主的关系应为户主');
       const base = { countyId: village.countyId!, regionPath: village.regionPath };
@@ -254,7 +263,8 @@ builder.mutationFields((t) => ({
       const { village: _village, members: _members, ...before } = await writableHousehold(ctx, id, 'id');
       const { version, ...fields } = validate(householdFieldsSchema.extend({ version: versionSchema }), {
         ...input,
-        phone: input.phone || null,
+        ...blankAsEmpty(input),
+        phone: input.phone === undefined ? before.phone : input.phone || null,
       });
       await writeAudited(ctx, async (tx) => {
         const updated = await updateAtVersion(tx, households, { id, version, entity: '农户' }, fields);

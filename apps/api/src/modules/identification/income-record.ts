@@ -16,6 +16,15 @@ const codeOfVillage = {
   with: { household: { columns: { id: true }, with: { village: { columns: { code: true } } } } },
 } as const;
 
+function hasIncomeLine(policy: Parameters<typeof incomeLine>[0]): boolean {
+  try {
+    incomeLine(policy, 'exit');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const IncomeRecord = builder.drizzleNode('householdIncomes', {
   name: 'IncomeRecord',
   description: '年度收入 (a household income for one year; per-capita net income is computed by the rules)',
@@ -53,24 +62,23 @@ export const IncomeRecord = builder.drizzleNode('householdIncomes', {
       description: '当年扶贫标准 (元; null when the year has no line)',
       select: codeOfVillage,
       resolve: (r) => {
-        try {
-          return formatYuan(incomeLine(policyForYear(r.year, r.household.village.code), 'exit'));
-        } catch {
-          return null;
-        }
+        const policy = policyForYear(r.year, r.household.village.code);
+        return hasIncomeLine(policy) ? formatYuan(incomeLine(policy, 'exit')) : null;
       },
     }),
     lineCheck: t.field({
       type: RuleDecisionRef,
-      description: '与扶贫标准比较 (the rule IDENTIFY.INCOME_BELOW_LINE)',
+      nullable: true,
+      description:
+        '与扶贫标准比较 (the rule IDENTIFY.INCOME_BELOW_LINE; null when the year has no line, as from 2021, when monitoring ranges replace it)',
       select: codeOfVillage,
-      resolve: (r) =>
-        runRule(() =>
-          checkIncomeBelowLine(
-            perCapitaNetIncome(incomeComponentsOf(r), r.householdSize),
-            policyForYear(r.year, r.household.village.code),
-          ),
-        ),
+      resolve: (r) => {
+        const policy = policyForYear(r.year, r.household.village.code);
+        if (!hasIncomeLine(policy)) return null;
+        return runRule(() =>
+          checkIncomeBelowLine(perCapitaNetIncome(incomeComponentsOf(r), r.householdSize), policy),
+        );
+      },
     }),
     version: t.exposeInt('version', { description: '版本号' }),
   }),
