@@ -44,8 +44,9 @@ export async function seedReports(db: DbExecutor, context: SupervisionContext): 
     const reached = STATES.indexOf(plan.state);
     const isLive = index >= history.length;
     const stepDay = (step: number) => {
-      const day = addDays(plan.received, isLive ? Math.min(step, 0) : step * random.int(1, 6));
-      return day > context.today ? context.today : day;
+      const day = isLive ? plan.received : addDays(plan.received, step * random.int(1, 6));
+      if (day > context.today) return context.today;
+      return day;
     };
     const anonymous = random.next() < 0.35;
     const assignedAt = reached >= 1 ? at(stepDay(1), 11) : null;
