@@ -51,6 +51,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   units: 'signedIn',
   villages: 'signedIn',
   workStations: 'signedIn',
+  reports: 'supervision.read',
   // mutation
   addWorkTeamMember: 'workTeam.write',
   createWorkTeam: 'workTeam.write',
@@ -107,6 +108,13 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   updateMember: 'household.write',
   updateUnit: 'organisation.write',
   withdrawApplication: 'application.step',
+  assignReport: 'report.intake',
+  closeReport: 'report.intake',
+  mergeReport: 'report.intake',
+  receiveReport: 'report.intake',
+  recordReportHandling: 'report.handle',
+  replyToReport: 'report.intake',
+  revealReporter: 'signedIn',
 };
 
 export const CALLERS = [
