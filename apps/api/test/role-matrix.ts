@@ -52,6 +52,15 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   villages: 'signedIn',
   workStations: 'signedIn',
   reports: 'supervision.read',
+  inspections: 'supervision.read',
+  inspectionFindings: 'supervision.read',
+  villageSupervisors: 'supervision.read',
+  supervisorCoverage: 'supervision.read',
+  accountabilityCases: 'supervision.read',
+  accountabilityCounts: 'supervision.read',
+  villageAssessments: 'supervision.read',
+  performanceAssessments: 'supervision.read',
+  villageExits: 'supervision.read',
   // mutation
   addWorkTeamMember: 'workTeam.write',
   createWorkTeam: 'workTeam.write',
@@ -115,6 +124,16 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   recordReportHandling: 'report.handle',
   replyToReport: 'report.intake',
   revealReporter: 'signedIn',
+  recordInspection: 'supervision.write',
+  recordInspectionFinding: 'supervision.write',
+  closeInspectionFinding: 'supervision.write',
+  appointVillageSupervisor: 'supervision.write',
+  endVillageSupervisor: 'supervision.write',
+  recordAccountability: 'supervision.write',
+  recordSelfAssessment: 'assessment.self',
+  recordCountyReview: 'supervision.write',
+  recordPerformanceAssessment: 'supervision.write',
+  grantExitReward: 'reward.grant',
 };
 
 export const CALLERS = [

@@ -49,6 +49,10 @@ export const supervisionRelations = defineRelationsPart(schema, (r) => ({
   villageAssessments: {
     village: r.one.regions({ from: r.villageAssessments.villageId, to: r.regions.id, optional: false }),
     items: r.many.assessmentItems({ from: r.villageAssessments.id, to: r.assessmentItems.assessmentId }),
+    findings: r.many.inspectionFindings({
+      from: r.villageAssessments.villageId,
+      to: r.inspectionFindings.regionId,
+    }),
   },
   assessmentItems: {
     assessment: r.one.villageAssessments({
