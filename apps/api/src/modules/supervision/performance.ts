@@ -6,7 +6,7 @@ import { inJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
-import { clock, countyPolicy, policyForYear } from '../../policy';
+import { clock, countyPolicy, policyForYear, runRule } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { fenToWanYuan, fenToYuan, yuanSchema } from '../../shared/money';
 import { RuleDecisionRef } from '../../shared/rule-decisions';
@@ -164,17 +164,21 @@ function mapDuplicate(error: unknown): never {
 builder.mutationFields((t) => ({
   recordPerformanceAssessment: t.drizzleField({
     type: PerformanceAssessment,
-    description: '登记单位绩效考核 (the bonus share is judged by PERFORMANCE.BONUS_SHARE and shown)',
+    description:
+      '登记单位绩效考核 (the bonus share is judged by PERFORMANCE.BONUS_SHARE and shown; a year without the parameter is refused)',
     authScopes: { permission: 'supervision.write' },
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: RecordPerformanceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const unitId = Number(input.unitId.id);
-      const unit = writableRow(ctx, await ctx.db.query.units.findFirst({ where: { id: unitId } }), {
-        entity: '单位',
-        argument: 'unitId',
-        id: unitId,
-      });
+      const unit = writableRow(
+        ctx,
+        await ctx.db.query.units.findFirst({
+          where: { id: unitId },
+          with: { region: { columns: { code: true } } },
+        }),
+        { entity: '单位', argument: 'unitId', id: unitId },
+      );
       const values = validate(PerformanceSchema, input);
       if (values.year > Number(clock.today().slice(0, 4)))
         throw ValidationError.field('year', '年度不能晚于今年');
@@ -184,6 +188,17 @@ builder.mutationFields((t) => ({
           'campaignBonusYuan',
           `挂钩奖金不能超过总额 (${fenToYuan(values.totalBonusYuan)} 元)`,
         );
+      runRule(() =>
+        bonusShare(
+          {
+            unitId,
+            year: values.year,
+            totalBonusFen: values.totalBonusYuan,
+            campaignBonusFen: values.campaignBonusYuan,
+          },
+          unit.region.code,
+        ),
+      );
       const tenant = { countyId: unit.countyId, regionPath: unit.regionPath };
       const id = await writeAudited(ctx, async (tx) => {
         const [created] = await tx
