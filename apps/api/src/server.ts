@@ -25,6 +25,7 @@ import { graphqlPerIpLimit, noteSessionStarted, RATE_LIMITED, rateLimitPlugin } 
 import type { RateLimitSettings } from './limits/settings';
 import { auditRoutes } from './modules/access/audit-route';
 import { identificationRoutes } from './modules/identification/import-route';
+import { supervisionRoutes } from './modules/supervision/export-route';
 import { schema } from './schema';
 import {
   loadTrustedDocuments,
@@ -279,6 +280,7 @@ export async function createApp(
 
   app.use('/identification', identificationRoutes(handle));
   app.use('/access', auditRoutes(handle));
+  app.use('/supervision', supervisionRoutes(handle));
 
   serveClient(app, '/admin', env.clientDist.admin);
   serveClient(app, '/leadership', env.clientDist.leadership);

@@ -224,7 +224,7 @@ const ReportFilter = builder.inputType('ReportFilter', {
   }),
 });
 
-type ReportFilterInput = typeof ReportFilter.$inferInput;
+export type ReportFilterInput = typeof ReportFilter.$inferInput;
 
 /** The policy the overdue filter needs: the county's for this year, read only when the queue is asked for. */
 async function overduePolicy(ctx: Context, filter: ReportFilterInput | null | undefined) {
@@ -232,15 +232,15 @@ async function overduePolicy(ctx: Context, filter: ReportFilterInput | null | un
   return countyPolicy(ctx.db, ctx.viewer!.countyId!, Number(clock.today().slice(0, 4)));
 }
 
-function reportListFilter(
+export function reportListFilter(
   table: typeof reports,
-  ctx: Context,
+  viewer: Context['viewer'],
   filter: ReportFilterInput | null | undefined,
   policy: Policy | null,
 ): SQL {
   const search = filter?.search?.trim();
   return and(
-    inJurisdiction(table.regionPath, ctx.viewer),
+    inJurisdiction(table.regionPath, viewer),
     filter?.state ? eq(table.state, filter.state) : undefined,
     filter?.category ? eq(table.category, filter.category) : undefined,
     filter?.channel ? eq(table.channel, filter.channel) : undefined,
@@ -259,13 +259,13 @@ builder.queryFields((t) => ({
     totalCount: async (_parent, args, ctx) =>
       ctx.db.$count(
         reports,
-        reportListFilter(reports, ctx, args.filter, await overduePolicy(ctx, args.filter)),
+        reportListFilter(reports, ctx.viewer, args.filter, await overduePolicy(ctx, args.filter)),
       ),
     resolve: async (query, _root, args, ctx) => {
       const policy = await overduePolicy(ctx, args.filter);
       return ctx.db.query.reports.findMany(
         query({
-          where: { RAW: (table) => reportListFilter(table, ctx, args.filter, policy) },
+          where: { RAW: (table) => reportListFilter(table, ctx.viewer, args.filter, policy) },
           orderBy: { receivedAt: 'desc', id: 'desc' },
         }),
       );
