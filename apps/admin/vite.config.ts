@@ -32,6 +32,7 @@ export default defineConfig({
       '/healthz': apiOrigin,
       '/identification': apiOrigin,
       '/funds': apiOrigin,
+      '/supervision': apiOrigin,
     },
   },
 });

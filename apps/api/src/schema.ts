@@ -11,5 +11,6 @@ import './modules/work-advancement';
 import './modules/responsibility';
 import './modules/assistance';
 import './modules/funds';
+import './modules/supervision';
 
 export const schema = builder.toSchema();

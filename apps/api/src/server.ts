@@ -25,6 +25,7 @@ import type { RateLimitSettings } from './limits/settings';
 import { auditRoutes } from './modules/access/audit-route';
 import { fundsRoutes } from './modules/funds/export-route';
 import { identificationRoutes } from './modules/identification/import-route';
+import { supervisionRoutes } from './modules/supervision/export-route';
 import { schema } from './schema';
 import { serveClient } from './serve-client';
 import {
@@ -270,6 +271,7 @@ export async function createApp(
   app.use('/identification', identificationRoutes(handle));
   app.use('/access', auditRoutes(handle));
   app.use('/funds', fundsRoutes(handle));
+  app.use('/supervision', supervisionRoutes(handle));
 
   serveClient(app, '/admin', env.clientDist.admin);
   serveClient(app, '/leadership', env.clientDist.leadership);

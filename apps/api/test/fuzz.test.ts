@@ -33,10 +33,9 @@ async function fingerprint(): Promise<string> {
     (table) =>
       `select '${table}' as t, count(*)::text as n, coalesce(sum(version), 0)::text as v from "${table}"`,
   );
-  // A refused look at personal data is audited by design (decision 0015): the one row a refusal may write.
-  parts.push(
-    `select 'audit_log', count(*)::text, '0' from audit_log where action <> 'personal-data.reveal-refused'`,
-  );
+  // A refused look at personal data is audited by design (decision 0015), and so is a refused supervision
+  // write (issue 12's bad input): the `…-refused` audit row is the one row a refusal may write.
+  parts.push(`select 'audit_log', count(*)::text, '0' from audit_log where action not like '%-refused'`);
   const rows = rowsOf<{ t: string; n: string; v: string }>(
     await s.handle.db.execute(sql.raw(parts.join(' union all '))),
   );

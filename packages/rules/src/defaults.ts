@@ -232,6 +232,17 @@ export const DEFAULT_PARAMETER_ENTRIES: AnyParameterEntry[] = [
     { assignDays: 2, handleDays: 15, replyDays: 20 },
     source('PROJECT_DEFAULT', 'W', 'no source found for report time limits'),
   ),
+  national(
+    'report.categoryTimeLimitDays',
+    [2014],
+    {
+      POLICY_CONSULTATION: { assignDays: 1, handleDays: 3, replyDays: 5 },
+      ASSISTANCE: { assignDays: 2, handleDays: 10, replyDays: 15 },
+      FUND_MISUSE: { assignDays: 2, handleDays: 30, replyDays: 30 },
+      CONDUCT: { assignDays: 2, handleDays: 30, replyDays: 30 },
+    },
+    source('PROJECT_DEFAULT', 'W', 'consultations answered sooner, fund and conduct cases given a month'),
+  ),
   scoped(jianghua, 'performance.minBonusShare', [2014, 2020], percentRatio(50), ARTICLE),
 ];
 

@@ -163,6 +163,20 @@ export type ReportState = (typeof REPORT_STATES)[number];
 export const REPORT_CHANNELS = ['HOTLINE_12345', 'PUBLISHED_PHONE', 'SUPERVISOR', 'WALK_IN'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
+/** 举报类别: what a report is about; each has its own time limits ('report.categoryTimeLimitDays'). */
+export const REPORT_CATEGORIES = [
+  'POLICY_CONSULTATION',
+  'IDENTIFICATION',
+  'ASSISTANCE',
+  'FUND_MISUSE',
+  'CONDUCT',
+] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+
+/** 问责类型: people held accountable for conduct (作风问责), and cases opened (立案). */
+export const ACCOUNTABILITY_KINDS = ['CONDUCT_ACCOUNTABILITY', 'CASE_OPENED'] as const;
+export type AccountabilityKind = (typeof ACCOUNTABILITY_KINDS)[number];
+
 export const ASSESSMENT_CLASSES = ['CONSOLIDATE', 'RECTIFY', 'YELLOW_CARD', 'KEY_MANAGEMENT'] as const;
 export type AssessmentClass = (typeof ASSESSMENT_CLASSES)[number];
 

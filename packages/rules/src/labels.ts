@@ -1,4 +1,5 @@
 import type {
+  AccountabilityKind,
   ActorRole,
   ApplicationKind,
   AssessmentClass,
@@ -22,6 +23,7 @@ import type {
   ProjectState,
   RegionClass,
   RegionLevel,
+  ReportCategory,
   ReportChannel,
   ReportState,
   StepRefusal,
@@ -200,6 +202,17 @@ export const LABELS_ZH = {
     SUPERVISOR: '村级扶贫监督员',
     WALK_IN: '来访',
   } satisfies Record<ReportChannel, string>,
+  reportCategory: {
+    POLICY_CONSULTATION: '政策咨询',
+    IDENTIFICATION: '识别退出不准',
+    ASSISTANCE: '帮扶不实',
+    FUND_MISUSE: '资金项目问题',
+    CONDUCT: '作风问题',
+  } satisfies Record<ReportCategory, string>,
+  accountabilityKind: {
+    CONDUCT_ACCOUNTABILITY: '作风问责',
+    CASE_OPENED: '立案',
+  } satisfies Record<AccountabilityKind, string>,
   assessmentClass: {
     CONSOLIDATE: '达标巩固',
     RECTIFY: '整改提升',
@@ -266,6 +279,7 @@ export const LABELS_ZH = {
     villageExitReward: '贫困村出列奖励',
     'disclosure.noticeDays': '公告公示天数',
     'report.timeLimitDays': '举报办理时限',
+    'report.categoryTimeLimitDays': '举报办理时限(按类别)',
     'performance.minBonusShare': '绩效奖金挂钩比例下限',
   } satisfies Record<ParameterKey, string>,
 } as const;

@@ -6,6 +6,7 @@ import type {
   NoticeKind,
   RegionClass,
   RegionRef,
+  ReportCategory,
 } from './enums';
 import { InvalidInputError, MissingParameterError } from './errors';
 import type { Fen } from './money';
@@ -96,6 +97,8 @@ export interface ParameterValueMap {
   villageExitReward: Fen;
   'disclosure.noticeDays': Record<NoticeKind, NoticePeriod>;
   'report.timeLimitDays': ReportTimeLimits;
+  /** Time limits by category; a category missing here takes 'report.timeLimitDays'. */
+  'report.categoryTimeLimitDays': Partial<Record<ReportCategory, ReportTimeLimits>>;
   'performance.minBonusShare': Ratio;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACCOUNTABILITY_KINDS,
   ACTOR_ROLES,
   APPLICATION_KINDS,
   ASSESSMENT_CLASSES,
@@ -27,6 +28,7 @@ import {
   PROJECT_STATES,
   REGION_CLASSES,
   REGION_LEVELS,
+  REPORT_CATEGORIES,
   REPORT_CHANNELS,
   REPORT_STATES,
   RULES_VERSION,
@@ -71,6 +73,8 @@ describe('Chinese labels for every enumeration value', () => {
     ['noticeKind', NOTICE_KINDS],
     ['reportState', REPORT_STATES],
     ['reportChannel', REPORT_CHANNELS],
+    ['reportCategory', REPORT_CATEGORIES],
+    ['accountabilityKind', ACCOUNTABILITY_KINDS],
     ['assessmentClass', ASSESSMENT_CLASSES],
     ['outcome', OUTCOMES],
   ] as const)('%s: every value has a Chinese label, and no extra ones', (group, values) => {

@@ -100,7 +100,7 @@ describe('reports: received → assigned → handled → replied → closed, wit
 
   it('says in Chinese which step is overdue', () => {
     const result = checkReportTimeliness(received, '2019-05-04', policy);
-    expect(result.reasons[0]?.messageZh).toMatch(/^ASSIGNED 已超期: 期限 2019-05-03, 至 2019-05-04 仍未完成/);
+    expect(result.reasons[0]?.messageZh).toMatch(/^交办 已超期: 期限 2019-05-03, 至 2019-05-04 仍未完成/);
     expect(failedRuleIds(result)).toEqual(['REPORT.TIME_LIMIT.ASSIGNED']);
   });
 });

@@ -4,6 +4,7 @@ import { fundsLabels } from './labels/funds.ts';
 import { identificationLabels } from './labels/identification.ts';
 import { organisationLabels } from './labels/organisation.ts';
 import { responsibilityLabels } from './labels/responsibility.ts';
+import { supervisionLabels } from './labels/supervision.ts';
 import { workAdvancementLabels } from './labels/work-advancement.ts';
 
 /**
@@ -17,6 +18,7 @@ const labelTables = {
     ...responsibilityLabels['zh-CN'],
     ...identificationLabels['zh-CN'],
     ...fundsLabels['zh-CN'],
+    ...supervisionLabels['zh-CN'],
   },
   en: {
     ...organisationLabels.en,
@@ -24,6 +26,7 @@ const labelTables = {
     ...responsibilityLabels.en,
     ...identificationLabels.en,
     ...fundsLabels.en,
+    ...supervisionLabels.en,
   },
 };
 

@@ -5,6 +5,7 @@ import { identificationMenu, identificationRoutes } from '../identification/rout
 import { organisationMenu, organisationRoutes } from '../organisation/routes.ts';
 import { responsibilityMenu, responsibilityRoutes } from '../responsibility/routes.ts';
 import type { Permission } from '../shared/viewer.tsx';
+import { supervisionMenu, supervisionRoutes } from '../supervision/routes.ts';
 import type { AdminWordKey } from '../words.ts';
 import { workAdvancementMenu, workAdvancementRoutes } from '../work-advancement/routes.ts';
 import { rootRoute } from './root.tsx';
@@ -24,6 +25,7 @@ const routeTree = rootRoute.addChildren([
   ...responsibilityRoutes,
   ...identificationRoutes,
   ...fundsRoutes,
+  ...supervisionRoutes,
   ...accessRoutes,
 ]);
 
@@ -38,6 +40,7 @@ export const router = createRouter({
       responsibilityMenu,
       identificationMenu,
       fundsMenu,
+      supervisionMenu,
       accessMenu,
     ],
   },

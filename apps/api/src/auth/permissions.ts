@@ -59,6 +59,20 @@ export const PERMISSIONS = {
   'visit.record': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER'],
   /** Read the leadership cockpit and drill from its figures to masked rows (领导驾驶舱). */
   'summary.read': ['COUNTY_ADMIN', 'LEADER'],
+  /** Read reports, inspections, supervisors, accountability, assessments, performance and exits (监督考核查询). */
+  'supervision.read': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'SUPERVISOR', 'AUDITOR', 'LEADER'],
+  /** Take in reports, assign, reply, close and merge them (举报受理、交办、答复、办结、合并). */
+  'report.intake': ['COUNTY_ADMIN', 'SUPERVISOR'],
+  /** Record how an assigned report was handled (举报办理). */
+  'report.handle': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Read a named reporter's identity (举报人身份: supervision roles only, never the unit reported on). */
+  'report.identity': ['SUPERVISOR'],
+  /** Record inspections and findings, accountability, county reviews, supervisors and performance (督查、问责、复核). */
+  'supervision.write': ['COUNTY_ADMIN', 'SUPERVISOR'],
+  /** Record a village's self-assessment (村级自查自评). */
+  'assessment.self': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Pay a village's one-time exit reward (出列奖励发放). */
+  'reward.grant': ['COUNTY_ADMIN'],
   /** Use the GraphQL IDE and send arbitrary documents outside production. */
   'ide.use': ['DEVELOPER', 'COUNTY_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

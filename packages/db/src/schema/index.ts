@@ -5,4 +5,5 @@ export * from './geography';
 export * from './identification';
 export * from './organisation';
 export * from './responsibility';
+export * from './supervision';
 export * from './work-advancement';

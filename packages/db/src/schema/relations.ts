@@ -7,6 +7,7 @@ import { geographyRelations } from './relations/geography';
 import { identificationRelations } from './relations/identification';
 import { organisationRelations } from './relations/organisation';
 import { responsibilityRelations } from './relations/responsibility';
+import { supervisionRelations } from './relations/supervision';
 import { workAdvancementRelations } from './relations/work-advancement';
 
 /**
@@ -23,4 +24,5 @@ export const relations = {
   ...identificationRelations,
   ...assistanceRelations,
   ...fundsRelations,
+  ...supervisionRelations,
 };

@@ -3,6 +3,7 @@ import type { DemoStep } from './demo-step';
 import { seedFunds } from './funds/index';
 import { seedIdentification } from './identification/index';
 import { seedResponsibility } from './responsibility/index';
+import { seedSupervision } from './supervision/index';
 import { seedWorkAdvancement } from './work-advancement/index';
 
 /** The mechanisms' demo steps, in the order they draw from the shared random sequence. */
@@ -12,4 +13,5 @@ export const MECHANISM_STEPS: DemoStep[] = [
   seedIdentification,
   seedAssistance,
   seedFunds,
+  seedSupervision,
 ];

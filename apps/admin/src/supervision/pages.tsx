@@ -1,0 +1,3 @@
+import { ReportsPage } from './reports/ReportsPage.tsx';
+
+export const ReportsRoute = ReportsPage;

@@ -1,0 +1,4 @@
+export * from './assessments';
+export * from './findings';
+export * from './reports';
+export * from './rewards';
