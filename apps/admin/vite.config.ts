@@ -25,6 +25,11 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/graphql': apiOrigin, '/healthz': apiOrigin, '/identification': apiOrigin },
+    proxy: {
+      '/graphql': apiOrigin,
+      '/healthz': apiOrigin,
+      '/identification': apiOrigin,
+      '/assistance': apiOrigin,
+    },
   },
 });

@@ -24,6 +24,7 @@ import { createRateLimiters, type RateLimiters } from './limits/limiters';
 import { graphqlPerIpLimit, noteSessionStarted, RATE_LIMITED, rateLimitPlugin } from './limits/refusals';
 import type { RateLimitSettings } from './limits/settings';
 import { auditRoutes } from './modules/access/audit-route';
+import { assistanceRoutes } from './modules/assistance/excel-route';
 import { identificationRoutes } from './modules/identification/import-route';
 import { schema } from './schema';
 import {
@@ -279,6 +280,7 @@ export async function createApp(
 
   app.use('/identification', identificationRoutes(handle));
   app.use('/access', auditRoutes(handle));
+  app.use('/assistance', assistanceRoutes(handle));
 
   serveClient(app, '/admin', env.clientDist.admin);
   serveClient(app, '/leadership', env.clientDist.leadership);

@@ -11,6 +11,7 @@ export type Access = 'public' | 'signedIn' | 'unmask' | Permission;
 export const EXPECTED_ACCESS: Record<string, Access> = {
   // query
   assistanceCoverage: 'assistance.read',
+  helperCandidates: 'pairing.write',
   pairings: 'assistance.read',
   visitCompliance: 'assistance.read',
   visits: 'assistance.read',
@@ -54,6 +55,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   // mutation
   addWorkTeamMember: 'workTeam.write',
   createWorkTeam: 'workTeam.write',
+  updateWorkTeam: 'workTeam.write',
   endPairing: 'pairing.write',
   endWorkTeamMembership: 'workTeam.write',
   pairHelper: 'pairing.write',

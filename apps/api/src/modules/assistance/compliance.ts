@@ -25,7 +25,7 @@ import { Cadre } from '../organisation/cadre';
  * statements: the month's pairings with their households, then the month's visits of those households.
  */
 
-interface ComplianceRow {
+export interface ComplianceRow {
   householdId: number;
   householdNumber: string;
   headName: string | null;
@@ -81,7 +81,7 @@ const HouseholdComplianceRef = builder.objectRef<ComplianceRow>('HouseholdVisitC
   }),
 });
 
-interface CompliancePage {
+export interface CompliancePage {
   month: string;
   households: number;
   compliant: number;
@@ -124,7 +124,7 @@ interface PairRow {
 
 /** Compliance of every household the filter selects in `month`: two statements, whatever the size. */
 export async function monthCompliance(
-  ctx: Context,
+  ctx: Pick<Context, 'db' | 'viewer'>,
   month: string,
   filter: { regionId?: { id: string | number } | null; helperId?: { id: string | number } | null },
 ): Promise<CompliancePage> {
