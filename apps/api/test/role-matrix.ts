@@ -14,6 +14,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   helperCandidates: 'pairing.write',
   pairings: 'assistance.read',
   visitCompliance: 'assistance.read',
+  visitClock: 'visit.record',
   visits: 'assistance.read',
   workTeams: 'assistance.read',
   auditFindings: 'signedIn',
