@@ -68,6 +68,10 @@ const everyEntry = [
   '防返贫监测',
   '精准识别四率',
   'Excel 导入',
+  '驻村工作队',
+  '结对帮扶',
+  '走访达标',
+  '我的帮扶户',
   '资金来源与对账',
   '项目库',
   '审计日志',
@@ -92,6 +96,7 @@ const roleCases: RoleCase[] = [
         rows: true,
         buttons: { 登记文件: 1, 据此下达任务: 'some' },
       },
+      { entry: '驻村工作队', waitFor: 'work-teams-table', rows: true, buttons: { 组建工作队: 1 } },
     ],
   },
   {
@@ -125,6 +130,7 @@ const roleCases: RoleCase[] = [
       { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', settle: true, buttons: { 分解: 0, 办结: 0, 改派: 0 } },
       { entry: '七个不纳入筛查', waitFor: 'findings-table', testIds: { 'run-screening': 0 } },
+      { entry: '我的帮扶户', waitFor: 'my-households', testIds: { 'pending-count': 1 } },
       {
         goto: 'responsibility/decompose',
         waitFor: 'no-permission',
@@ -169,7 +175,7 @@ const roleCases: RoleCase[] = [
     title: 'an auditor reads the registry and screening findings but changes nothing',
     username: 'auditor',
     signInPath: 'identification/households',
-    menu: everyEntryBut('任务分解', 'Excel 导入'),
+    menu: everyEntryBut('任务分解', 'Excel 导入', '我的帮扶户'),
     visits: [
       {
         waitFor: 'households-table',
@@ -181,6 +187,13 @@ const roleCases: RoleCase[] = [
       { entry: '七个不纳入筛查', waitFor: 'findings-table', testIds: { 'run-screening': 0 } },
       { entry: '单位管理', waitFor: 'units-table', rows: true, buttons: { 新建单位: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', rows: true, buttons: noTaskWrites },
+      {
+        entry: '结对帮扶',
+        waitFor: 'pairings-table',
+        rows: true,
+        buttons: { 结对: 0, 批量结对导入: 0, 更换: 0 },
+        testIds: { 'export-pairings': 1 },
+      },
     ],
   },
 ];

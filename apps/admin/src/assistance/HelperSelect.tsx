@@ -1,9 +1,9 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import { fill, useWords } from '@gongjian/ui';
 import { Select, Tag } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
-import { RuleDecision_decision } from '../shared/RuleReasons.tsx';
+import { RuleReasons_reason } from '../shared/RuleReasons.tsx';
 import { assistanceWords } from './words.ts';
 
 export const HelperSelect_candidate = graphql(
@@ -17,13 +17,13 @@ export const HelperSelect_candidate = graphql(
         activeHouseholds
         cap
         mayTakeMore
-        decision {
-          ...RuleDecision_decision
+        capReason {
+          ...RuleReasons_reason
         }
       }
     }
   `,
-  [RuleDecision_decision],
+  [RuleReasons_reason],
 );
 
 const HelperCandidatesQuery = graphql.persisted(
@@ -44,6 +44,8 @@ const HelperCandidatesQuery = graphql.persisted(
     [HelperSelect_candidate],
   ),
 );
+
+const loadContext = { additionalTypenames: ['Pairing'] };
 
 export type HelperCandidate = ReturnType<typeof readCandidate>;
 const readCandidate = (node: FragmentOf<typeof HelperSelect_candidate>) =>
@@ -66,8 +68,16 @@ export function HelperSelect({
   const [{ data, fetching }] = useQuery({
     query: HelperCandidatesQuery,
     variables: { search: search || null },
+    // A cadre's load changes with every pairing written: such a write drops the cached answer.
+    context: loadContext,
   });
   const candidates = (data?.helperCandidates.edges ?? []).map((edge) => readCandidate(edge.node));
+  const chosen = candidates.find((c) => c.id === value);
+  const chosenLoad = chosen ? `${chosen.id}:${chosen.pairingLoad.activeHouseholds}` : null;
+  // The load shown beside the form follows the latest answer for the chosen cadre, not the one at the click.
+  useEffect(() => {
+    if (chosen) onChosen?.(chosen);
+  }, [chosenLoad]);
   return (
     <Select
       id={id}
@@ -78,7 +88,7 @@ export function HelperSelect({
       value={value ?? undefined}
       onChange={(next: string | undefined) => {
         onChange?.(next ?? null);
-        onChosen?.(candidates.find((c) => c.id === next) ?? null);
+        if (!next) onChosen?.(null);
       }}
       options={candidates.map((c) => ({
         value: c.id,

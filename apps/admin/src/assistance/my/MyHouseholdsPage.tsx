@@ -250,53 +250,48 @@ export function MyHouseholdsPage() {
               const pending = pendingFor(p.id);
               const due = month?.outcome === 'NON_COMPLIANT';
               return (
-                <List.Item
-                  data-testid="my-household"
-                  data-household={p.householdNumber}
-                  actions={
-                    p.viewerCanRecordVisit
-                      ? [
-                          <Button
-                            key="visit"
-                            type="primary"
-                            size="large"
-                            onClick={() =>
-                              setDraft({
-                                pairingId: p.id,
-                                householdNumber: p.householdNumber,
-                                mode: 'IN_PERSON',
-                                notes: '',
-                                householdSigned: true,
-                                helperSigned: true,
-                                villageSigned: false,
-                              })
-                            }
-                          >
-                            {words.record}
-                          </Button>,
-                        ]
-                      : []
-                  }
-                >
-                  <List.Item.Meta
-                    title={`${p.household.head?.name ?? p.householdNumber}（${p.household.village.name}）`}
-                    description={
-                      <Space size={4} wrap>
-                        <span>{p.householdNumber}</span>
-                        {month && (
-                          <Tag color={due ? 'red' : 'green'} data-testid="visits-this-month">
-                            {words.thisMonth} {month.countedVisitDays}/{month.requiredVisits}
-                          </Tag>
-                        )}
-                        {due && <Tag color="red">{words.due}</Tag>}
-                        {pending > 0 && (
-                          <Tag color="orange">
-                            {words.pending} {pending}
-                          </Tag>
-                        )}
-                      </Space>
-                    }
-                  />
+                <List.Item data-testid="my-household" data-household={p.householdNumber}>
+                  <Space direction="vertical" style={{ width: '100%' }}>
+                    <List.Item.Meta
+                      title={`${p.household.head?.name ?? p.householdNumber}（${p.household.village.name}）`}
+                      description={
+                        <Space size={4} wrap>
+                          <span>{p.householdNumber}</span>
+                          {month && (
+                            <Tag color={due ? 'red' : 'green'} data-testid="visits-this-month">
+                              {words.thisMonth} {month.countedVisitDays}/{month.requiredVisits}
+                            </Tag>
+                          )}
+                          {due && <Tag color="red">{words.due}</Tag>}
+                          {pending > 0 && (
+                            <Tag color="orange">
+                              {words.pending} {pending}
+                            </Tag>
+                          )}
+                        </Space>
+                      }
+                    />
+                    {p.viewerCanRecordVisit && (
+                      <Button
+                        block
+                        type="primary"
+                        size="large"
+                        onClick={() =>
+                          setDraft({
+                            pairingId: p.id,
+                            householdNumber: p.householdNumber,
+                            mode: 'IN_PERSON',
+                            notes: '',
+                            householdSigned: true,
+                            helperSigned: true,
+                            villageSigned: false,
+                          })
+                        }
+                      >
+                        {words.record}
+                      </Button>
+                    )}
+                  </Space>
                 </List.Item>
               );
             }}

@@ -1,4 +1,4 @@
-import { graphql, readFragment } from '@gongjian/schema';
+import { graphql } from '@gongjian/schema';
 import { fill, useCountyToday, useWords } from '@gongjian/ui';
 import { Alert, App, Checkbox, Form, Select } from 'antd';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/Crea
 import { DateInput } from '../../shared/DateInput.tsx';
 import { FormModal } from '../../shared/FormModal.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
-import { RuleDecision_decision, RuleReasons } from '../../shared/RuleReasons.tsx';
+import { RuleReasons } from '../../shared/RuleReasons.tsx';
 import { useMutationForm } from '../../shared/useMutationForm.ts';
 import { type HelperCandidate, HelperSelect } from '../HelperSelect.tsx';
 import { assistanceWords } from '../words.ts';
@@ -111,7 +111,6 @@ function HouseholdSelect({
 /** What the chosen helper's load means for one more household, before saving (PAIRING.CAP). */
 function HelperLoad({ candidate }: { candidate: HelperCandidate }) {
   const words = useWords(assistanceWords);
-  const decision = readFragment(RuleDecision_decision, candidate.pairingLoad.decision);
   return (
     <Alert
       data-testid="helper-load"
@@ -122,7 +121,7 @@ function HelperLoad({ candidate }: { candidate: HelperCandidate }) {
         count: candidate.pairingLoad.activeHouseholds,
         cap: candidate.pairingLoad.cap,
       })}
-      description={<RuleReasons reasons={decision.reasons} />}
+      description={<RuleReasons reasons={[candidate.pairingLoad.capReason]} />}
     />
   );
 }

@@ -1,11 +1,10 @@
-import { graphql, readFragment } from '@gongjian/schema';
+import { graphql } from '@gongjian/schema';
 import { enumLabel, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Checkbox, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { regionIdOf } from '../../shared/listFilters.tsx';
-import { RuleDecision_decision, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
 import { adminWords } from '../../words.ts';
 import { assistanceWords } from '../words.ts';
 import { AddMemberModal, CreateTeamDrawer, EditTeamDrawer, EndMembershipModal } from './TeamForms.tsx';
@@ -40,8 +39,8 @@ type MemberRow = TeamRow['members'][number];
 /** A rule's verdict as a tag, its explanation on hover. */
 function Verdict({ decision, testId }: { decision: TeamRow['strength']; testId?: string }) {
   const { locale } = useLocale();
-  const d = readFragment(RuleDecision_decision, decision);
-  const reasons = d.reasons.map((r) => readFragment(RuleReasons_reason, r));
+  const d = decision;
+  const reasons = d.reasons;
   const failed = reasons.filter((r) => !r.passed);
   const shown = failed.length > 0 ? failed : reasons;
   return (

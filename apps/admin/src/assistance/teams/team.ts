@@ -1,9 +1,7 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
-import { RuleDecision_decision } from '../../shared/RuleReasons.tsx';
 
 /** What the roster shows of a team and what its forms need. */
-export const WorkTeamRow_team = graphql(
-  `
+export const WorkTeamRow_team = graphql(`
     fragment WorkTeamRow_team on WorkTeam {
       id
       version
@@ -21,7 +19,14 @@ export const WorkTeamRow_team = graphql(
       viewerCanAddMember
       viewerCanEdit
       strength {
-        ...RuleDecision_decision
+        outcome
+        outcomeZh
+        reasons {
+          ruleId
+          passed
+          messageZh
+          messageEn
+        }
       }
       members {
         id
@@ -33,13 +38,18 @@ export const WorkTeamRow_team = graphql(
         endDate
         viewerCanEnd
         term {
-          ...RuleDecision_decision
+          outcome
+          outcomeZh
+          reasons {
+            ruleId
+            passed
+            messageZh
+            messageEn
+          }
         }
       }
     }
-  `,
-  [RuleDecision_decision],
-);
+  `);
 
 export type TeamRow = ReturnType<typeof readTeam>;
 export const readTeam = (node: FragmentOf<typeof WorkTeamRow_team>) => readFragment(WorkTeamRow_team, node);

@@ -5,7 +5,7 @@ import { visibleUpOrDown } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Viewer } from '../../context';
 import { clock, policyForYear, runRule } from '../../policy';
-import { RuleDecisionRef } from '../../shared/rule-decisions';
+import { RuleDecisionRef, RuleReasonRef } from '../../shared/rule-decisions';
 
 /** 帮扶负担: how many households a cadre helps now, against the cap, as the pairing form shows before saving. */
 
@@ -25,6 +25,11 @@ const HelperLoadRef = builder.objectRef<HelperLoad>('HelperLoad').implement({
       resolve: (l) => l.decision.outcome === 'PASS',
     }),
     decision: t.field({ type: RuleDecisionRef, description: 'PAIRING.CAP', resolve: (l) => l.decision }),
+    capReason: t.field({
+      type: RuleReasonRef,
+      description: 'PAIRING.CAP 的说明 (the decision’s one reason, for pickers that list many cadres)',
+      resolve: (l) => l.decision.reasons[0]!,
+    }),
   }),
 });
 
