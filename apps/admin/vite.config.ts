@@ -33,6 +33,7 @@ export default defineConfig({
       '/identification': apiOrigin,
       '/funds': apiOrigin,
       '/supervision': apiOrigin,
+      '/assistance': apiOrigin,
     },
   },
 });

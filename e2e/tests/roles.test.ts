@@ -70,7 +70,12 @@ const everyEntry = [
   '退出核查',
   '精准识别四率',
   'Excel 导入',
+  '驻村工作队',
+  '结对帮扶',
+  '走访达标',
+  '我的帮扶户',
   ...funds,
+  '举报受理与办理',
   '审计日志',
 ];
 /** The full menu without the named entries, in the menu's order. */
@@ -102,6 +107,7 @@ const roleCases: RoleCase[] = [
       },
       { entry: '审计发现', waitFor: 'audit-findings-table', rows: true, buttons: { 登记审计发现: 1 } },
       { entry: '公告公示', waitFor: 'notices-table', rows: true, buttons: { 发布公告公示: 1 } },
+      { entry: '驻村工作队', waitFor: 'work-teams-table', rows: true, buttons: { 组建工作队: 1 } },
     ],
   },
   {
@@ -143,6 +149,7 @@ const roleCases: RoleCase[] = [
       { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', settle: true, buttons: { 分解: 0, 办结: 0, 改派: 0 } },
       { entry: '七个不纳入筛查', waitFor: 'findings-table', testIds: { 'run-screening': 0 } },
+      { entry: '我的帮扶户', waitFor: 'my-households', testIds: { 'pending-count': 1 } },
       {
         goto: 'responsibility/decompose',
         waitFor: 'no-permission',
@@ -192,7 +199,7 @@ const roleCases: RoleCase[] = [
     title: 'an auditor reads the registry and screening findings but changes nothing',
     username: 'auditor',
     signInPath: 'identification/households',
-    menu: everyEntryBut('任务分解', 'Excel 导入'),
+    menu: everyEntryBut('任务分解', 'Excel 导入', '我的帮扶户'),
     visits: [
       {
         waitFor: 'households-table',
@@ -206,6 +213,13 @@ const roleCases: RoleCase[] = [
       { entry: '任务清单', waitFor: 'tasks-table', rows: true, buttons: noTaskWrites },
       { entry: '审计发现', waitFor: 'audit-findings-table', rows: true, buttons: { 登记审计发现: 1 } },
       { entry: '项目库', waitFor: 'projects-table', rows: true, buttons: { 项目申报: 0, 推进流程: 0 } },
+      {
+        entry: '结对帮扶',
+        waitFor: 'pairings-table',
+        rows: true,
+        buttons: { 结对: 0, 批量结对导入: 0, 更换: 0 },
+        testIds: { 'export-pairings': 1 },
+      },
     ],
   },
   {

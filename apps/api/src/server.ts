@@ -23,6 +23,7 @@ import { createRateLimiters, type RateLimiters } from './limits/limiters';
 import { graphqlPerIpLimit, noteSessionStarted, RATE_LIMITED, rateLimitPlugin } from './limits/refusals';
 import type { RateLimitSettings } from './limits/settings';
 import { auditRoutes } from './modules/access/audit-route';
+import { assistanceRoutes } from './modules/assistance/excel-route';
 import { fundsRoutes } from './modules/funds/export-route';
 import { identificationRoutes } from './modules/identification/import-route';
 import { supervisionRoutes } from './modules/supervision/export-route';
@@ -272,6 +273,7 @@ export async function createApp(
   app.use('/access', auditRoutes(handle));
   app.use('/funds', fundsRoutes(handle));
   app.use('/supervision', supervisionRoutes(handle));
+  app.use('/assistance', assistanceRoutes(handle));
 
   serveClient(app, '/admin', env.clientDist.admin);
   serveClient(app, '/leadership', env.clientDist.leadership);

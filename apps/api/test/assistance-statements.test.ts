@@ -17,7 +17,7 @@ afterAll(async () => {
 
 async function count(username: string, query: string, variables?: Record<string, unknown>) {
   const r = await s.run(username, query, variables);
-  expect(r.errors).toBeUndefined();
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
   return s.statements.length;
 }
 
@@ -58,6 +58,32 @@ describe('assistance reads', () => {
         `{ assistanceCoverage { requiringHelper withoutHelper helpersOverCap villagesWithoutTeam teamsBelowStrength coverage { outcome } staffing { outcome } } }`,
       ),
     ).toBe(2);
+  });
+
+  it('the compliance drill-down with its breakdown stays 2 statements; the helper picker is 1 (no count asked); the helper’s page is 5 (its pairings, their count, its paired households, the month’s pairings and visits)', async () => {
+    for (const by of ['TOWNSHIP', 'VILLAGE', 'HELPER'])
+      expect(
+        await count(
+          'township',
+          `query ($by: ComplianceLevel!) { visitCompliance(first: 20) { shortCount breakdown(by: $by) { id name households shortCount compliant } items { householdNumber } } }`,
+          { by },
+        ),
+        by,
+      ).toBe(2);
+    expect(
+      await count(
+        'village',
+        `{ helperCandidates(search: "张", first: 30) { edges { node { id name unitName pairingLoad { activeHouseholds cap mayTakeMore decision { outcome } } } } } }`,
+      ),
+      'candidates',
+    ).toBe(1);
+    expect(
+      await count(
+        'helper',
+        `{ visitClock pairings(open: true, first: 50) { totalCount edges { node { id householdNumber viewerCanRecordVisit household { id head { name } village { name } } } } }
+           visitCompliance(onlyShort: false, first: 50) { month items { householdId requiredVisits countedVisitDays outcome } } }`,
+      ),
+    ).toBe(5);
   });
 
   it('a helper’s household list with each helper and pairing is 3 statements (page, count, the helper’s paired households)', async () => {

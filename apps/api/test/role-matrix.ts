@@ -11,8 +11,10 @@ export type Access = 'public' | 'signedIn' | 'unmask' | Permission;
 export const EXPECTED_ACCESS: Record<string, Access> = {
   // query
   assistanceCoverage: 'assistance.read',
+  helperCandidates: 'pairing.write',
   pairings: 'assistance.read',
   visitCompliance: 'assistance.read',
+  visitClock: 'visit.record',
   visits: 'assistance.read',
   workTeams: 'assistance.read',
   auditFindings: 'signedIn',
@@ -68,6 +70,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   // mutation
   addWorkTeamMember: 'workTeam.write',
   createWorkTeam: 'workTeam.write',
+  updateWorkTeam: 'workTeam.write',
   endPairing: 'pairing.write',
   endWorkTeamMembership: 'workTeam.write',
   pairHelper: 'pairing.write',

@@ -7,3 +7,4 @@ export {
 export type { EnumValue } from './enums.ts';
 export { type FragmentOf, graphql, type ResultOf, readFragment, type VariablesOf } from './graphql.ts';
 export type { ImportCounts, ImportEvent, ImportIssue, ImportResult } from './import-stream.ts';
+export type { PairingImportIssue, PairingImportResult } from './pairing-import.ts';

@@ -74,7 +74,13 @@ export function AppShell({ user, appName, menu, children }: AppShellProps) {
       </Layout.Header>
       <Layout>
         {menu && (
-          <Layout.Sider width={208} theme="light" className="gj-shell__sider">
+          <Layout.Sider
+            width={208}
+            theme="light"
+            className="gj-shell__sider"
+            breakpoint="md"
+            collapsedWidth={0}
+          >
             <Menu
               mode="inline"
               items={menu.items}

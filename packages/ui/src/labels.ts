@@ -1,5 +1,6 @@
 import type { EnumValue } from '@gongjian/schema';
 import type { Locale } from './i18n.tsx';
+import { assistanceLabels } from './labels/assistance.ts';
 import { fundsLabels } from './labels/funds.ts';
 import { identificationLabels } from './labels/identification.ts';
 import { organisationLabels } from './labels/organisation.ts';
@@ -17,6 +18,7 @@ const labelTables = {
     ...workAdvancementLabels['zh-CN'],
     ...responsibilityLabels['zh-CN'],
     ...identificationLabels['zh-CN'],
+    ...assistanceLabels['zh-CN'],
     ...fundsLabels['zh-CN'],
     ...supervisionLabels['zh-CN'],
   },
@@ -25,6 +27,7 @@ const labelTables = {
     ...workAdvancementLabels.en,
     ...responsibilityLabels.en,
     ...identificationLabels.en,
+    ...assistanceLabels.en,
     ...fundsLabels.en,
     ...supervisionLabels.en,
   },

@@ -1,5 +1,6 @@
 import { type AnyRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { accessMenu, accessRoutes } from '../access/routes.ts';
+import { assistanceMenu, assistanceRoutes } from '../assistance/routes.ts';
 import { fundsMenu, fundsRoutes } from '../funds/routes.ts';
 import { identificationMenu, identificationRoutes } from '../identification/routes.ts';
 import { organisationMenu, organisationRoutes } from '../organisation/routes.ts';
@@ -24,6 +25,7 @@ const routeTree = rootRoute.addChildren([
   ...workAdvancementRoutes,
   ...responsibilityRoutes,
   ...identificationRoutes,
+  ...assistanceRoutes,
   ...fundsRoutes,
   ...supervisionRoutes,
   ...accessRoutes,
@@ -39,6 +41,7 @@ export const router = createRouter({
       workAdvancementMenu,
       responsibilityMenu,
       identificationMenu,
+      assistanceMenu,
       fundsMenu,
       supervisionMenu,
       accessMenu,

@@ -67,6 +67,12 @@ const HouseholdQuery = graphql.persisted(
           id
           name
         }
+        helper {
+          name
+          post
+          unitName
+          phone
+        }
         members {
           id
           name
@@ -216,6 +222,13 @@ export function HouseholdDrawer({ householdId, onClose }: HouseholdDrawerProps) 
             </Descriptions.Item>
             <Descriptions.Item label={words.years}>
               {household.identifiedYear ?? '—'} / {household.exitedYear ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={words.helper}>
+              <span data-testid="household-helper">
+                {household.helper
+                  ? `${household.helper.name}（${household.helper.post} · ${household.helper.unitName}）${household.helper.phone ? ` ${household.helper.phone}` : ''}`
+                  : '—'}
+              </span>
             </Descriptions.Item>
           </Descriptions>
           {noLabour && <Typography.Paragraph type="warning">{words.noLabourHousehold}</Typography.Paragraph>}

@@ -25,12 +25,15 @@ import { Cadre } from '../organisation/cadre';
  * statements: the month's pairings with their households, then the month's visits of those households.
  */
 
-interface ComplianceRow {
+export interface ComplianceRow {
   householdId: number;
   householdNumber: string;
   headName: string | null;
+  villageId: number;
   villageName: string;
+  townshipId: number;
   townshipName: string;
+  helperIds: number[];
   helperNames: string[];
   compliance: VisitCompliance;
 }
@@ -81,12 +84,74 @@ const HouseholdComplianceRef = builder.objectRef<ComplianceRow>('HouseholdVisitC
   }),
 });
 
-interface CompliancePage {
+export interface CompliancePage {
   month: string;
   households: number;
   compliant: number;
   short: ComplianceRow[];
   rows: ComplianceRow[];
+}
+
+const ComplianceLevelEnum = builder.enumType('ComplianceLevel', {
+  description: '走访达标汇总层级',
+  values: {
+    TOWNSHIP: { description: '按乡镇' },
+    VILLAGE: { description: '按村' },
+    HELPER: { description: '按帮扶责任人 (a household of two helpers in the month counts for each)' },
+  },
+});
+
+interface ComplianceGroup {
+  id: { type: 'Region' | 'Cadre'; id: number };
+  name: string;
+  households: number;
+  short: number;
+}
+
+const ComplianceGroupRef = builder.objectRef<ComplianceGroup>('VisitComplianceGroup').implement({
+  description: '走访达标汇总 (one township, village or helper of the month’s list)',
+  fields: (t) => ({
+    id: t.globalID({ description: '乡镇或村 (Region) 或帮扶责任人 (Cadre)', resolve: (g) => g.id }),
+    name: t.exposeString('name', { description: '名称' }),
+    households: t.exposeInt('households', { description: '当月有结对的户数' }),
+    shortCount: t.exposeInt('short', { description: '未达标户数' }),
+    compliant: t.int({ description: '达标户数', resolve: (g) => g.households - g.short }),
+  }),
+});
+
+/** The month's households summed by township, village or helper, in the list's order. */
+function breakdown(
+  rows: readonly ComplianceRow[],
+  level: 'TOWNSHIP' | 'VILLAGE' | 'HELPER',
+): ComplianceGroup[] {
+  const groups = new Map<string, ComplianceGroup>();
+  const add = (key: string, id: ComplianceGroup['id'], name: string, short: boolean) => {
+    const group = groups.get(key) ?? { id, name, households: 0, short: 0 };
+    group.households += 1;
+    if (short) group.short += 1;
+    groups.set(key, group);
+  };
+  for (const row of rows) {
+    const short = row.compliance.outcome === 'NON_COMPLIANT';
+    if (level === 'TOWNSHIP')
+      add(`t${row.townshipId}`, { type: 'Region', id: row.townshipId }, row.townshipName, short);
+    else if (level === 'VILLAGE')
+      add(
+        `v${row.villageId}`,
+        { type: 'Region', id: row.villageId },
+        `${row.townshipName} ${row.villageName}`,
+        short,
+      );
+    else
+      for (const helperId of new Set(row.helperIds))
+        add(
+          `c${helperId}`,
+          { type: 'Cadre', id: helperId },
+          row.helperNames[row.helperIds.indexOf(helperId)] ?? '',
+          short,
+        );
+  }
+  return [...groups.values()];
 }
 
 const CompliancePageRef = builder.objectRef<
@@ -100,6 +165,13 @@ CompliancePageRef.implement({
     compliant: t.exposeInt('compliant', { description: '达标户数 (including NOT_REQUIRED)' }),
     shortCount: t.int({ description: '未达标户数', resolve: (p) => p.short.length }),
     totalCount: t.int({ description: '名单总数', resolve: (p) => (p.onlyShort ? p.short : p.rows).length }),
+    breakdown: t.field({
+      type: [ComplianceGroupRef],
+      description:
+        '汇总 (by township, village or helper: households and how many are short; drill down by regionId or helperId)',
+      args: { by: t.arg({ type: ComplianceLevelEnum, required: true }) },
+      resolve: (p, args) => breakdown(p.rows, args.by),
+    }),
     items: t.field({
       type: [HouseholdComplianceRef],
       description: '本页名单 (by township, village and household number)',
@@ -116,15 +188,17 @@ interface PairRow {
   endDate: string | null;
   householdNumber: string;
   headName: string | null;
+  villageId: number;
   villageName: string;
   villageCode: string;
+  townshipId: number;
   townshipName: string;
   helperName: string;
 }
 
 /** Compliance of every household the filter selects in `month`: two statements, whatever the size. */
 export async function monthCompliance(
-  ctx: Context,
+  ctx: Pick<Context, 'db' | 'viewer'>,
   month: string,
   filter: { regionId?: { id: string | number } | null; helperId?: { id: string | number } | null },
 ): Promise<CompliancePage> {
@@ -148,7 +222,8 @@ export async function monthCompliance(
       select p.id, p.household_id as "householdId", p.helper_id as "helperId", p.start_date::text as "startDate",
              p.end_date::text as "endDate", h.household_number as "householdNumber",
              (select m.name from household_members m where m.household_id = h.id and m.relation = 'HEAD' limit 1) as "headName",
-             v.name as "villageName", v.code as "villageCode", t.name as "townshipName", c.name as "helperName"
+             v.id as "villageId", v.name as "villageName", v.code as "villageCode", t.id as "townshipId",
+             t.name as "townshipName", c.name as "helperName"
       from pairings p
       join households h on h.id = p.household_id
       join regions v on v.id = h.village_id
@@ -195,12 +270,16 @@ export async function monthCompliance(
     );
     const first = own[0]!;
     const names = new Map(own.map((p) => [String(p.id), p.helperName]));
+    const helpers = new Map(own.map((p) => [String(p.id), p.helperId]));
     return {
       householdId,
       householdNumber: first.householdNumber,
       headName: first.headName,
+      villageId: first.villageId,
       villageName: first.villageName,
+      townshipId: first.townshipId,
       townshipName: first.townshipName,
+      helperIds: compliance.pairings.map((share) => helpers.get(share.pairingId) ?? 0),
       helperNames: compliance.pairings.map((share) => names.get(share.pairingId) ?? ''),
       compliance,
     };

@@ -5,3 +5,4 @@ import './pairing';
 import './visit';
 import './compliance';
 import './coverage';
+import './helper-load';

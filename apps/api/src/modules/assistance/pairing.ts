@@ -6,7 +6,7 @@ import { inJurisdiction, inRegionSubtree, regionVisible } from '../../auth/juris
 import { maskPhone } from '../../auth/masking';
 import { isHelperOnly, seesAsHelper } from '../../auth/permissions';
 import { builder } from '../../builder';
-import type { Context } from '../../context';
+import type { Viewer } from '../../context';
 import { ForbiddenError } from '../../errors';
 import { clock, policyForYear, runRule } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
@@ -116,7 +116,7 @@ builder.drizzleObjectFields(Household, (t) => ({
   }),
 }));
 
-interface PairingListArgs {
+export interface PairingListArgs {
   regionId?: { id: string | number } | null;
   helperId?: { id: string | number } | null;
   open?: boolean | null;
@@ -124,11 +124,11 @@ interface PairingListArgs {
 }
 
 /** The one filter of the pairing list and its count: jurisdiction, a helper only their own, region, helper, open, search. */
-function pairingListFilter(table: typeof pairings, ctx: Context, args: PairingListArgs) {
+export function pairingListFilter(table: typeof pairings, viewer: Viewer | null, args: PairingListArgs) {
   const term = args.search?.trim().slice(0, 30);
   return and(
-    inJurisdiction(table.regionPath, ctx.viewer),
-    isHelperOnly(ctx.viewer!.roles) ? eq(table.helperId, ctx.viewer!.cadreId ?? -1) : undefined,
+    inJurisdiction(table.regionPath, viewer),
+    isHelperOnly(viewer!.roles) ? eq(table.helperId, viewer!.cadreId ?? -1) : undefined,
     inRegionSubtree(table.regionPath, args.regionId),
     args.helperId ? eq(table.helperId, Number(args.helperId.id)) : undefined,
     args.open === true
@@ -155,10 +155,14 @@ builder.queryFields((t) => ({
       open: t.arg.boolean({ required: false, description: '只看在帮 (true) 或已结束 (false)' }),
       search: t.arg.string({ required: false, description: '户编号或帮扶责任人姓名' }),
     },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(pairings, pairingListFilter(pairings, ctx, args)),
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(pairings, pairingListFilter(pairings, ctx.viewer, args)),
     resolve: async (query, _root, args, ctx) =>
       await ctx.db.query.pairings.findMany(
-        query({ where: { RAW: (table) => pairingListFilter(table, ctx, args)! }, orderBy: { id: 'asc' } }),
+        query({
+          where: { RAW: (table) => pairingListFilter(table, ctx.viewer, args)! },
+          orderBy: { id: 'asc' },
+        }),
       ),
   }),
 }));

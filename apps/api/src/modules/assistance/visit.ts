@@ -77,6 +77,13 @@ export function monthWindow(column: typeof visits.occurredAt, month: string) {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 builder.queryFields((t) => ({
+  visitClock: t.field({
+    type: 'DateTime',
+    description:
+      '登记走访用的服务器时间 (the API clock now; the helper’s page dates visits by it, whatever the device’s clock says)',
+    authScopes: { permission: 'visit.record' },
+    resolve: () => clock.now().toISOString(),
+  }),
   visits: t.drizzleConnection({
     type: 'visits',
     description: '走访记录 (newest first; a helper sees their own; filter by household, pairing, month)',

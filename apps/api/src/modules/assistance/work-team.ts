@@ -4,15 +4,15 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inJurisdiction, inRegionSubtree } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
-import type { Context } from '../../context';
+import type { Viewer } from '../../context';
 import { ValidationError } from '../../errors';
 import { clock, policyForYear, runRule } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { RuleDecisionRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
-import { referencedRow, viewerMayChange } from '../../spine/load';
-import { reread, writeAudited } from '../../spine/write';
+import { referencedRow, viewerMayChange, writableRow } from '../../spine/load';
+import { reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region, writableVillage } from '../geography/region';
 import { Unit } from '../organisation/unit';
 
@@ -30,6 +30,10 @@ export const WorkTeam = builder.drizzleNode('workTeams', {
       description: '后盾单位',
       select: { with: { backingUnit: { columns: { name: true } } } },
       resolve: (w) => w.backingUnit.name,
+    }),
+    backingUnitId: t.globalID({
+      description: '后盾单位 (Unit 的全局ID)',
+      resolve: (w) => ({ type: 'Unit', id: w.backingUnitId }),
     }),
     startDate: t.expose('startDate', { type: 'Date', description: '进驻日期' }),
     endDate: t.expose('endDate', { type: 'Date', nullable: true, description: '撤离日期' }),
@@ -66,16 +70,16 @@ export const WorkTeam = builder.drizzleNode('workTeams', {
   }),
 });
 
-interface WorkTeamListArgs {
+export interface WorkTeamListArgs {
   regionId?: { id: string | number } | null;
   open?: boolean | null;
   search?: string | null;
 }
 
-function workTeamListFilter(table: typeof workTeams, ctx: Context, args: WorkTeamListArgs) {
+export function workTeamListFilter(table: typeof workTeams, viewer: Viewer | null, args: WorkTeamListArgs) {
   const term = args.search?.trim().slice(0, 30);
   return and(
-    inJurisdiction(table.regionPath, ctx.viewer),
+    inJurisdiction(table.regionPath, viewer),
     inRegionSubtree(table.regionPath, args.regionId),
     args.open === true
       ? isNull(table.endDate)
@@ -100,10 +104,14 @@ builder.queryFields((t) => ({
       open: t.arg.boolean({ required: false, description: '只看在岗 (true) 或已撤离 (false)' }),
       search: t.arg.string({ required: false, description: '村名或后盾单位' }),
     },
-    totalCount: (_parent, args, ctx) => ctx.db.$count(workTeams, workTeamListFilter(workTeams, ctx, args)),
+    totalCount: (_parent, args, ctx) =>
+      ctx.db.$count(workTeams, workTeamListFilter(workTeams, ctx.viewer, args)),
     resolve: async (query, _root, args, ctx) =>
       await ctx.db.query.workTeams.findMany(
-        query({ where: { RAW: (table) => workTeamListFilter(table, ctx, args)! }, orderBy: { id: 'asc' } }),
+        query({
+          where: { RAW: (table) => workTeamListFilter(table, ctx.viewer, args)! },
+          orderBy: { id: 'asc' },
+        }),
       ),
   }),
 }));
@@ -183,7 +191,75 @@ builder.mutationFields((t) => ({
   }),
 }));
 
+const UpdateWorkTeamInput = builder.inputType('UpdateWorkTeamInput', {
+  description: '调整驻村工作队 (the backing unit of an open team)',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [WorkTeam] }),
+    version: t.int({ required: true }),
+    backingUnitId: t.globalID({ required: true, for: [Unit], description: '后盾单位' }),
+  }),
+});
+
+const UpdateSchema = z.object({ version: z.number().int().min(1, '版本号无效') });
+
+builder.mutationFields((t) => ({
+  updateWorkTeam: t.drizzleField({
+    type: WorkTeam,
+    description: '调整驻村工作队的后盾单位 (an open team; CONFLICT once it was changed or withdrawn)',
+    authScopes: { permission: 'workTeam.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: UpdateWorkTeamInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = Number(input.id.id);
+      const team = writableRow(ctx, await ctx.db.query.workTeams.findFirst({ where: { id } }), {
+        entity: '驻村工作队',
+        argument: 'id',
+        id,
+      });
+      const unitId = Number(input.backingUnitId.id);
+      const unit = referencedRow(
+        await ctx.db.query.units.findFirst({ where: { id: unitId }, columns: { id: true, countyId: true } }),
+        { entity: '后盾单位', argument: 'backingUnitId', id: unitId },
+      );
+      if (unit.countyId !== team.countyId)
+        throw ValidationError.field('backingUnitId', '后盾单位须为本县单位');
+      const values = validate(UpdateSchema, input);
+      await writeAudited(ctx, async (tx) => {
+        await updateAtVersion(
+          tx,
+          workTeams,
+          {
+            id,
+            version: values.version,
+            entity: '驻村工作队',
+            still: isNull(workTeams.endDate),
+            conflictMessage: '该工作队已被修改或已撤离',
+          },
+          { backingUnitId: unitId },
+        );
+        return {
+          id,
+          audit: {
+            action: 'workTeam.update',
+            entityType: 'WorkTeam',
+            entityId: id,
+            regionPath: team.regionPath,
+            before: { backingUnitId: team.backingUnitId },
+            after: { backingUnitId: unitId },
+          },
+        };
+      });
+      return reread(ctx.db.query.workTeams.findFirst(query({ where: { id } })), '驻村工作队', id);
+    },
+  }),
+}));
+
 builder.drizzleObjectFields(WorkTeam, (t) => ({
+  viewerCanEdit: t.boolean({
+    description: '我可调整后盾单位 (workTeam.write, jurisdiction, an open team)',
+    select: { columns: { regionPath: true, endDate: true } },
+    resolve: (w, _args, ctx) => viewerMayChange(ctx, 'workTeam.write', w.regionPath) && w.endDate === null,
+  }),
   viewerCanAddMember: t.boolean({
     description: '我可增加队员 (workTeam.write, jurisdiction and the rule TEAM.OPEN)',
     select: { columns: { regionPath: true, endDate: true } },
