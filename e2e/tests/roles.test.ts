@@ -144,7 +144,7 @@ const roleCases: RoleCase[] = [
     title: 'a helper reports progress but has no decomposition, no rates and no unit forms',
     username: 'helper',
     signInPath: 'organisation/units',
-    menu: everyEntryBut('任务分解', '精准识别四率', 'Excel 导入', '审计日志'),
+    menu: everyEntryBut('任务分解', '精准识别四率', 'Excel 导入', '举报受理与办理', '审计日志'),
     visits: [
       { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', settle: true, buttons: { 分解: 0, 办结: 0, 改派: 0 } },
@@ -163,7 +163,15 @@ const roleCases: RoleCase[] = [
     title: 'a county leader reads the organisation, work, tasks and rates without a single write button',
     username: 'leader',
     signInPath: 'organisation/units',
-    menu: [...organisation, ...workAdvancement, '任务清单', '挂图作战', '精准识别四率', ...funds],
+    menu: [
+      ...organisation,
+      ...workAdvancement,
+      '任务清单',
+      '挂图作战',
+      '精准识别四率',
+      ...funds,
+      '举报受理与办理',
+    ],
     visits: [
       { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', rows: true, buttons: noTaskWrites },
@@ -179,6 +187,13 @@ const roleCases: RoleCase[] = [
         waitFor: 'no-permission',
         testIds: { 'households-table': 0 },
         screenshot: 'roles-leader-no-permission',
+      },
+      {
+        entry: '举报受理与办理',
+        waitFor: 'reports-table',
+        rows: true,
+        buttons: { 受理举报: 0, 交办: 0, 登记办理: 0, 答复: 0, 办结: 0 },
+        testIds: { 'export-reports': 1 },
       },
       { goto: 'funds/notices', waitFor: 'notices-table', rows: true, buttons: { 发布公告公示: 0 } },
       {
