@@ -127,6 +127,12 @@ try {
     statements: number;
   }[] = [];
   for (const op of OPERATIONS) {
+    if (op.township) {
+      const township = await probe.db.query.regions.findFirst({ where: { name: op.township } });
+      // The Relay id, as the API encodes it (base64 of "Region:<id>").
+      const regionId = Buffer.from(`Region:${township!.id}`).toString('base64');
+      op.variables = { ...op.variables, regionId };
+    }
     const contextValue: Context = {
       db: probe.db,
       viewer: await viewerForUsername(probe.db, op.user),
@@ -250,8 +256,10 @@ try {
       say(
         `- ${op.name}: ${http.perSecond.toFixed(0)} req/s (target ≥ 400) ${http.perSecond >= 400 ? 'met' : 'NOT met'}; p99 ${ms(http.p99)} (≤ 60 ms) ${http.p99 <= 60 ? 'met' : 'NOT met'}; ratio ${Number.isNaN(ratio) ? 'n/a' : ratio.toFixed(2)} (≤ 1.5) ${Number.isNaN(ratio) ? '' : ratio <= 1.5 ? 'met' : 'NOT met'}`,
       );
-    } else {
+    } else if (op.kind === 'summary') {
       say(`- ${op.name}: p95 ${ms(http.p95)} (target ≤ 100 ms) ${http.p95 <= 100 ? 'met' : 'NOT met'}`);
+    } else {
+      say(`- ${op.name}: p95 ${ms(http.p95)} (reported, no target)`);
     }
   }
   say(`- API peak RSS under load: ${peakRss.toFixed(0)} MB (target ${onPglite ? '< 1,200' : '< 400'} MB)`);

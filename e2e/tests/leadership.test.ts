@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { demoPassword, graphqlAs } from '../support/api.ts';
 import { artifactsDir, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
+import { countyDay } from '../support/registry.ts';
 
 const apiUrl = inject('apiUrl');
 const skipReason = inject('skipReason');
@@ -119,6 +120,61 @@ describe.skipIf(skipReason !== '')('leadership client in Chromium', () => {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     expect(pages).toBeGreaterThan(0);
     expect(pages).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
+  test('the cockpit, the summary and the battle map follow one selection, county → township → village, kept in the URL', async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signIn(page, `${apiUrl}/leadership/`, 'leader', demoPassword);
+    const titles = async () =>
+      Promise.all(
+        ['cockpit-title', 'summary-title', 'battle-map-title'].map(
+          async (id) => (await page.getByTestId(id).textContent()) ?? '',
+        ),
+      );
+    const allShow = (name: string) => async () => (await titles()).every((t) => t.includes(name));
+    await expect.poll(allShow('江华')).toBe(true);
+    const mapRows = page.getByTestId('battle-map-table').locator('tbody tr.ant-table-row');
+
+    await mapRows.filter({ hasText: '沱江镇' }).first().click();
+    await expect.poll(allShow('沱江镇')).toBe(true);
+    expect(new URL(page.url()).searchParams.get('township')).toBeTruthy();
+
+    await expect.poll(() => mapRows.first().textContent()).not.toContain('沱江镇');
+    const villageName = (await mapRows.first().locator('td').first().textContent())!.trim();
+    await mapRows.first().click();
+    await expect.poll(allShow(villageName)).toBe(true);
+    const villageId = new URL(page.url()).searchParams.get('village')!;
+    expect(villageId).toBeTruthy();
+
+    await page.getByTestId('battle-map-as-of').fill('2019-09-11');
+    await expect.poll(() => page.getByTestId('cockpit-as-of').inputValue()).toBe('2019-09-11');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2019-09-11');
+    const api = await graphqlAs<{ cockpit: { households: { registeredHouseholds: number } } }>(
+      apiUrl,
+      'leader',
+      'query ($r: ID) { cockpit(regionId: $r, asOf: "2019-09-11") { households { registeredHouseholds } } }',
+      { r: villageId },
+    );
+    const registered = () =>
+      page
+        .getByTestId('cockpit-registered-households')
+        .locator('.cockpit-tile-value')
+        .textContent()
+        .then((t) => Number(t?.replace(/\D/g, '')));
+    await expect.poll(registered).toBe(api.cockpit.households.registeredHouseholds);
+    await saveScreenshot(page, 'cockpit-village-selection');
+
+    await page.reload();
+    await expect.poll(allShow(villageName)).toBe(true);
+    expect(await page.getByTestId('battle-map-as-of').inputValue()).toBe('2019-09-11');
+
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('cockpit-as-of').inputValue()).toBe(countyDay());
+    await page.goBack();
+    await expect.poll(allShow('沱江镇')).toBe(true);
+    await page.goBack();
+    await expect.poll(allShow('江华')).toBe(true);
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { auditLog, tasks } from '@gongjian/db/schema';
-import { addDays, battleMap, deriveTaskStatus } from '@gongjian/rules';
+import { addDays, battleMap, deriveTaskStatus, shanghaiDate } from '@gongjian/rules';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
@@ -535,6 +535,7 @@ describe('the battle map (三级挂图作战)', () => {
         responsiblePerson: String(task.responsiblePersonId),
         deadline: task.deadline,
         status: task.status,
+        completedOn: task.completedAt && shanghaiDate(new Date(task.completedAt)),
         progressPercent: task.progress,
       })),
       asOf,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScenario, dropTestDatabases, type Scenario } from './harness';
+import { COCKPIT } from './cockpit-document';
+import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 
 /** Pins the SQL statements each operation the clients use issues, so an N+1 shows up in review. */
 let s: Scenario;
@@ -72,5 +73,27 @@ describe('SQL statements per operation', () => {
     });
     expect(r.data!.organisationSummary.townships).toHaveLength(22);
     expect(s.statements.length).toBeLessThanOrEqual(3);
+  });
+
+  it('the whole cockpit is ten statements for the county and a township, today and on 2019-09-11', async () => {
+    const township = (await s.handle.db.query.regions.findFirst({ where: { name: '沱江镇' } }))!;
+    for (const regionId of [null, globalId('Region', township.id)]) {
+      for (const asOf of [null, '2019-09-11']) {
+        const r = await s.run('leader', COCKPIT, { regionId, asOf });
+        expect(r.errors).toBeUndefined();
+        expect(s.statements).toHaveLength(10);
+      }
+    }
+  });
+
+  it('a page of the households behind a cockpit figure is three statements (region, page and count)', async () => {
+    const r = await s.run<{ cockpitHouseholds: { totalCount: number; edges: unknown[] } }>(
+      'leader',
+      `{ cockpitHouseholds(filter: POOR, asOf: "2019-09-11", first: 20) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { householdNumber headName status memberCount village { name } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.cockpitHouseholds.edges).toHaveLength(20);
+    expect(s.statements).toHaveLength(3);
   });
 });

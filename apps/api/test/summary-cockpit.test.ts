@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../src/clock';
+import { COCKPIT } from './cockpit-document';
 import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 
 let s: Scenario;
@@ -11,25 +12,6 @@ afterAll(async () => {
   await s.close();
   await dropTestDatabases();
 });
-
-export const COCKPIT = `query ($regionId: ID, $asOf: Date) {
-  cockpit(regionId: $regionId, asOf: $asOf) {
-    asOf year month region { id name level }
-    households { byStatus { status households people } registeredHouseholds registeredPeople poorHouseholds poorPeople allHouseholds
-      monitoredObjects monitoringByType { type count } monitoringByRisk { risk count } }
-    rates { key name percent numerator denominator targetPercent comparison passed light { light reason { ruleId messageZh } } }
-    assistance { helpers pairings pairedHouseholds poorHouseholds poorWithoutHelper visitedThisMonth notVisitedThisMonth
-      teams teamMembers teamsBelowStrength minMembers villages villagesWithoutTeam staffing { outcome reasons { ruleId messageZh } } }
-    tasks { counts { total done inProgress overdue notStarted }
-      byLevel { key name total done overdue } byUnit(first: 5) { key id name total overdue } byGroup { key name total overdue } }
-    funds { sources { category name fromYear toYear amountWanYuan } grossWanYuan netWanYuan unexplainedReadings
-      readings { fromYear toYear reportedWanYuan grossWanYuan netWanYuan grossDifferenceWanYuan outcome explanation { ruleId messageZh } } }
-    projects { projects allocatedWanYuan disbursedWanYuan byState { state projects budgetWanYuan allocatedWanYuan disbursedWanYuan } }
-    organisation { villages poorVillages nonPoorWithPoor nonPoor communities units cadres combatGroups meetings { type count } }
-    trends { year day poorHouseholds poorPeople registeredHouseholds tasksDone meetings fundsWanYuan }
-    warnings { light ruleId count reason { messageZh } link { target households taskStatus unitId } }
-  }
-}`;
 
 type Row = Record<string, unknown>;
 const rows = async (query: string) => {
@@ -122,8 +104,8 @@ async function independent(prefix: string, asOf: string) {
       total: leaves.length,
       done: leaves.filter(doneOn).length,
       overdue: open.filter((t) => String(t.deadline) < asOf).length,
-      inProgress: open.filter((t) => String(t.deadline) >= asOf && t.status === 'IN_PROGRESS').length,
-      notStarted: open.filter((t) => String(t.deadline) >= asOf && t.status !== 'IN_PROGRESS').length,
+      inProgress: open.filter((t) => String(t.deadline) >= asOf && t.status !== 'NOT_STARTED').length,
+      notStarted: open.filter((t) => String(t.deadline) >= asOf && t.status === 'NOT_STARTED').length,
     },
     villages: within(regions).filter((r) => r.level === 'VILLAGE').length,
     poorVillages: within(regions).filter((r) => r.village_kind === 'POOR_VILLAGE').length,

@@ -12,6 +12,7 @@ import {
 } from '@gongjian/ui';
 import { lazy, Suspense, useCallback } from 'react';
 import { useQuery } from 'urql';
+import { SelectionProvider } from './selection.tsx';
 import { leadershipWords } from './words.ts';
 
 const LeadershipViewerQuery = graphql.persisted(
@@ -65,17 +66,19 @@ export function App() {
   if (!viewer) return <LoginPage appName={words.appName} onSignedIn={refreshViewer} />;
   return (
     <CountyTodayProvider today={data.countyToday}>
-      <AppShell user={viewer} appName={words.appName}>
-        <Suspense fallback={<FullPageSpin />}>
-          <CockpitScreen jurisdiction={viewer.jurisdiction} />
-          <div className="summary-screen">
-            <SummaryScreen jurisdiction={viewer.jurisdiction} />
-          </div>
-          <div className="battle-map-screen">
-            <BattleMapScreen jurisdiction={viewer.jurisdiction} />
-          </div>
-        </Suspense>
-      </AppShell>
+      <SelectionProvider>
+        <AppShell user={viewer} appName={words.appName}>
+          <Suspense fallback={<FullPageSpin />}>
+            <CockpitScreen jurisdiction={viewer.jurisdiction} />
+            <div className="summary-screen">
+              <SummaryScreen jurisdiction={viewer.jurisdiction} />
+            </div>
+            <div className="battle-map-screen">
+              <BattleMapScreen jurisdiction={viewer.jurisdiction} />
+            </div>
+          </Suspense>
+        </AppShell>
+      </SelectionProvider>
     </CountyTodayProvider>
   );
 }

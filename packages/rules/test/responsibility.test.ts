@@ -109,6 +109,17 @@ describe('derived status: OVERDUE once the deadline day has passed in Shanghai',
   ] as const)('%s due %s, asked on %s → %s', (status, deadline, asOf, derived) => {
     expect(deriveTaskStatus({ status, deadline }, asOf)).toBe(derived);
   });
+
+  it.each([
+    ['2019-06-20', '2019-06-20', 'DONE'],
+    ['2019-06-20', '2019-06-19', 'IN_PROGRESS'],
+    ['2019-07-10', '2019-06-30', 'IN_PROGRESS'],
+    ['2019-07-10', '2019-07-01', 'OVERDUE'],
+    ['2019-07-10', '2019-07-10', 'DONE'],
+    [null, '2019-01-01', 'DONE'],
+  ] as const)('DONE due 2019-06-30, completed on %s, asked on %s → %s', (completedOn, asOf, derived) => {
+    expect(deriveTaskStatus({ status: 'DONE', deadline: '2019-06-30', completedOn }, asOf)).toBe(derived);
+  });
 });
 
 describe('progress roll-up: a parent is the mean of its children; DONE counts 100', () => {

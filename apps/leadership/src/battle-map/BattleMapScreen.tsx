@@ -11,9 +11,9 @@ import {
 import { Card, Col, Input, Row, Space, Statistic, Table, type TableColumnsType, Typography } from 'antd';
 // The package's ESM build: its CommonJS lib/core reaches us as a module object, not the component.
 import ReactEChartsCore from 'echarts-for-react/esm/core.js';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { useDrillDown } from '../drillDown.ts';
+import { FIRST_DAY, useSelection } from '../selection.tsx';
 import { echarts } from '../summary/echarts.ts';
 import { battleMapWords } from './words.ts';
 
@@ -86,14 +86,18 @@ function cellColour(counts: { total: number; done: number; overdue: number } | u
 export function BattleMapScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(battleMapWords);
   const root = readFragment(RegionFragment, jurisdiction);
-  const [townshipId, drillTo] = useDrillDown();
   const today = useCountyToday();
-  const [asOf, setAsOf] = useState(today);
-  const rowLevel = townshipId || root.level === 'TOWNSHIP' ? 'VILLAGE' : 'TOWNSHIP';
+  const { selection, regionId, selectRegion, setAsOf } = useSelection();
+  const { townshipId, asOf } = selection;
+  const rowLevel = regionId || root.level === 'TOWNSHIP' ? 'VILLAGE' : 'TOWNSHIP';
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: LeadershipBattleMapQuery,
-    variables: { regionId: townshipId, asOf: asOf || null, rowLevel },
+    variables: { regionId, asOf, rowLevel },
   });
+  const choose = (node: MapNode) => {
+    if (node.level === 'TOWNSHIP') selectRegion(node.regionId);
+    else if (node.level === 'VILLAGE' && node.regionId !== regionId) selectRegion(townshipId, node.regionId);
+  };
   const map = data?.battleMap;
   const nodes = map?.nodes ?? [];
   const groups = (map?.groups ?? []).filter((g) => g.counts.total > 0);
@@ -156,7 +160,16 @@ export function BattleMapScreen({ jurisdiction }: { jurisdiction: FragmentOf<typ
       extra={
         <Space>
           {words.asOf}
-          <Input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} style={{ width: 150 }} />
+          <Input
+            type="date"
+            data-testid="battle-map-as-of"
+            aria-label={words.asOf}
+            value={asOf}
+            min={FIRST_DAY}
+            max={today}
+            onChange={(e) => e.target.value && setAsOf(e.target.value)}
+            style={{ width: 150 }}
+          />
         </Space>
       }
       loading={fetching && !map}
@@ -200,7 +213,7 @@ export function BattleMapScreen({ jurisdiction }: { jurisdiction: FragmentOf<typ
               onEvents={{
                 click: (params: { dataIndex: number }) => {
                   const node = nodes[params.dataIndex];
-                  if (node?.level === 'TOWNSHIP') drillTo(node.regionId);
+                  if (node) choose(node);
                 },
               }}
             />
@@ -214,9 +227,7 @@ export function BattleMapScreen({ jurisdiction }: { jurisdiction: FragmentOf<typ
             columns={columns}
             dataSource={nodes}
             onRow={(node) =>
-              node.level === 'TOWNSHIP'
-                ? { onClick: () => drillTo(node.regionId), style: { cursor: 'pointer' } }
-                : {}
+              node.regionId === regionId ? {} : { onClick: () => choose(node), style: { cursor: 'pointer' } }
             }
           />
         </>

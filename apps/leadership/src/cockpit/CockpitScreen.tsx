@@ -1,16 +1,16 @@
-import { type FragmentOf, graphql } from '@gongjian/schema';
+import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
   FullPageSpin,
   QueryErrorAlert,
   RegionPicker,
-  type RegionPicker_region,
+  RegionPicker_region,
   useCountyToday,
   useWords,
 } from '@gongjian/ui';
 import { Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { useDrillDown } from '../drillDown.ts';
+import { FIRST_DAY, pickerValue, regionOfPickerPath, useSelection } from '../selection.tsx';
 import { CockpitIndicators, CockpitIndicators_cockpit } from './CockpitIndicators.tsx';
 import { CockpitTrends, CockpitTrends_cockpit } from './CockpitTrends.tsx';
 import { CockpitWarnings, CockpitWarnings_cockpit } from './CockpitWarnings.tsx';
@@ -40,12 +40,13 @@ const CockpitQuery = graphql.persisted(
 export function CockpitScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(cockpitWords);
   const today = useCountyToday();
-  const [townshipId, drillTo] = useDrillDown();
-  const [asOf, setAsOf] = useState(today);
+  const root = readFragment(RegionPicker_region, jurisdiction);
+  const { selection, regionId, selectRegion, setAsOf } = useSelection();
+  const { asOf } = selection;
   const [drill, setDrill] = useState<DrillRequest | null>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: CockpitQuery,
-    variables: { regionId: townshipId, asOf },
+    variables: { regionId, asOf },
   });
   const cockpit = data?.cockpit;
   return (
@@ -63,9 +64,9 @@ export function CockpitScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           <RegionPicker
             id="cockpit-scope"
             root={jurisdiction}
-            deepest="TOWNSHIP"
-            value={townshipId ? [townshipId] : []}
-            onChange={(path) => drillTo(path[path.length - 1] ?? null)}
+            deepest="VILLAGE"
+            value={pickerValue(selection, root)}
+            onChange={(path) => selectRegion(...regionOfPickerPath(path, root))}
           />
           <Typography.Text type="secondary">{words.asOf}</Typography.Text>
           <Input
@@ -74,7 +75,7 @@ export function CockpitScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeo
             aria-label={words.asOf}
             style={{ width: 150 }}
             value={asOf}
-            min="2014-01-01"
+            min={FIRST_DAY}
             max={today}
             onChange={(event) => event.target.value && setAsOf(event.target.value)}
           />
@@ -104,7 +105,7 @@ export function CockpitScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           </div>
         </div>
       )}
-      <DrillDrawer request={drill} regionId={townshipId} asOf={asOf} onClose={() => setDrill(null)} />
+      <DrillDrawer request={drill} regionId={regionId} asOf={asOf} onClose={() => setDrill(null)} />
     </section>
   );
 }

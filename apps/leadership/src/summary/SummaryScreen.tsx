@@ -1,15 +1,15 @@
-import { type FragmentOf, graphql } from '@gongjian/schema';
+import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
   FullPageSpin,
   fill,
   QueryErrorAlert,
   RegionPicker,
-  type RegionPicker_region,
+  RegionPicker_region,
   useWords,
 } from '@gongjian/ui';
 import { Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useQuery } from 'urql';
-import { useDrillDown } from '../drillDown.ts';
+import { pickerValue, regionOfPickerPath, useSelection } from '../selection.tsx';
 import { leadershipWords } from '../words.ts';
 import { SummaryCards, SummaryCards_summary } from './SummaryCards.tsx';
 import { TownshipTable, TownshipTable_summary } from './TownshipTable.tsx';
@@ -39,10 +39,12 @@ const SummaryQuery = graphql.persisted(
 
 export function SummaryScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeof RegionPicker_region> }) {
   const words = useWords(leadershipWords);
-  const [townshipId, drillTo] = useDrillDown();
+  const root = readFragment(RegionPicker_region, jurisdiction);
+  const { selection, regionId, selectRegion } = useSelection();
+  const { townshipId, villageId } = selection;
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: SummaryQuery,
-    variables: { regionId: townshipId },
+    variables: { regionId },
   });
   const summary = data?.organisationSummary;
 
@@ -52,12 +54,16 @@ export function SummaryScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeo
       <RegionPicker
         id="summary-scope"
         root={jurisdiction}
-        deepest="TOWNSHIP"
-        value={townshipId ? [townshipId] : []}
+        deepest="VILLAGE"
+        value={pickerValue(selection, root)}
         placeholder={words.wholeJurisdiction}
-        onChange={(path) => drillTo(path[path.length - 1] ?? null)}
+        onChange={(path) => selectRegion(...regionOfPickerPath(path, root))}
       />
-      {townshipId && <Button onClick={() => drillTo(null)}>{words.back}</Button>}
+      {regionId && (
+        <Button onClick={() => selectRegion(villageId ? townshipId : null)}>
+          {villageId && townshipId ? words.backToTownship : words.back}
+        </Button>
+      )}
     </Space>
   );
 
@@ -80,7 +86,10 @@ export function SummaryScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeo
       </Card>
       {summary && summary.region.level === 'TOWNSHIP' && (
         <Card title={fill(words.villagesOf, { name: summary.region.name })}>
-          <VillageTable townshipId={summary.region.id} />
+          <VillageTable
+            townshipId={summary.region.id}
+            onVillageClick={(id) => selectRegion(townshipId ?? null, id)}
+          />
         </Card>
       )}
       {summary && summary.region.level !== 'TOWNSHIP' && summary.region.level !== 'VILLAGE' && (
@@ -90,12 +99,12 @@ export function SummaryScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeo
               title={words.chartTitle}
               extra={<Typography.Text type="secondary">{words.chartHint}</Typography.Text>}
             >
-              <VillagesByKindChart summary={summary} onTownshipClick={drillTo} />
+              <VillagesByKindChart summary={summary} onTownshipClick={(id) => selectRegion(id)} />
             </Card>
           </Col>
           <Col xs={24} xxl={10}>
             <Card title={words.townshipTable}>
-              <TownshipTable summary={summary} onTownshipClick={drillTo} />
+              <TownshipTable summary={summary} onTownshipClick={(id) => selectRegion(id)} />
             </Card>
           </Col>
         </Row>

@@ -42,8 +42,14 @@ const kindColors: Record<string, string> = {
   COMMUNITY: 'green',
 };
 
-/** The villages of one township with their kind and how many units are based there. */
-export function VillageTable({ townshipId }: { townshipId: string }) {
+/** The villages of one township with their kind and how many units are based there; a row selects its village. */
+export function VillageTable({
+  townshipId,
+  onVillageClick,
+}: {
+  townshipId: string;
+  onVillageClick: (villageId: string) => void;
+}) {
   const words = useWords(leadershipWords);
   const { locale } = useLocale();
   const [{ data, fetching, error }, reexecute] = useQuery({
@@ -79,6 +85,7 @@ export function VillageTable({ townshipId }: { townshipId: string }) {
         dataSource={villages}
         loading={fetching}
         pagination={false}
+        onRow={(village) => ({ onClick: () => onVillageClick(village.id), style: { cursor: 'pointer' } })}
         locale={{ emptyText: <EmptyState description={words.noVillages} /> }}
       />
     </>

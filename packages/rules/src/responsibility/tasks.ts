@@ -19,6 +19,8 @@ export interface Task {
   responsiblePerson: string;
   deadline: CalendarDate;
   status: TaskStatus;
+  /** The county day a DONE task was completed (its history); unknown counts as done on any day. */
+  completedOn?: CalendarDate | null;
   /** Whole percent 0–100; read only for IN_PROGRESS leaf tasks. */
   progressPercent: number;
 }
@@ -78,15 +80,18 @@ export function checkDecomposition(parent: Task, child: Task, policy: Policy): D
 }
 
 /**
- * A task's status on a day: DONE stays DONE; otherwise OVERDUE once the deadline day has passed in
- * Asia/Shanghai (`asOf` is a calendar day or an instant), else the stored status.
+ * A task's status on a day: DONE when completed on or before the day; otherwise OVERDUE once the deadline
+ * day has passed in Asia/Shanghai (`asOf` is a calendar day or an instant), else the stored status, and a
+ * task completed after the day was IN_PROGRESS on it.
  */
 export function deriveTaskStatus(
-  task: Pick<Task, 'status' | 'deadline'>,
+  task: Pick<Task, 'status' | 'deadline' | 'completedOn'>,
   asOf: string | Date,
 ): DerivedTaskStatus {
-  if (task.status === 'DONE') return 'DONE';
-  return toCountyDay(asOf, 'asOf') > requireCalendarDate(task.deadline, 'deadline') ? 'OVERDUE' : task.status;
+  const day = toCountyDay(asOf, 'asOf');
+  if (task.status === 'DONE' && (task.completedOn == null || task.completedOn <= day)) return 'DONE';
+  if (day > requireCalendarDate(task.deadline, 'deadline')) return 'OVERDUE';
+  return task.status === 'DONE' ? 'IN_PROGRESS' : task.status;
 }
 
 export interface TaskProgress {

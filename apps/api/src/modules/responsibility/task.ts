@@ -1,6 +1,6 @@
 import type { DbExecutor } from '@gongjian/db';
 import { tasks } from '@gongjian/db/schema';
-import { type DerivedTaskStatus, deriveTaskStatus } from '@gongjian/rules';
+import { type DerivedTaskStatus, deriveTaskStatus, shanghaiDate } from '@gongjian/rules';
 import { and, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inJurisdiction, insideJurisdiction, jurisdictionWhere } from '../../auth/jurisdiction';
@@ -59,19 +59,29 @@ export const TaskSourceKindEnum = builder.enumType('TaskSourceKind', {
 
 /**
  * The SQL twin of the rules' `deriveTaskStatus` (lists and the battle map filter and count in SQL):
- * DONE stays DONE; otherwise OVERDUE once the deadline day is before `asOf`; else the stored status.
+ * DONE when completed on or before `asOf` (Shanghai day); otherwise OVERDUE once the deadline day is before
+ * `asOf`; else the stored status, a task completed later being IN_PROGRESS.
  * test/responsibility.test.ts checks the two agree at the date edges.
  */
 export function derivedStatusIs(table: typeof tasks, status: DerivedTaskStatus, asOf: string): SQL {
+  const doneBy = sql`(${table.status} = 'DONE' and (${table.completedAt} at time zone 'Asia/Shanghai')::date <= ${asOf}::date)`;
   switch (status) {
     case 'DONE':
-      return sql`${table.status} = 'DONE'`;
+      return doneBy;
     case 'OVERDUE':
-      return sql`(${table.status} <> 'DONE' and ${table.deadline} < ${asOf})`;
+      return sql`(not ${doneBy} and ${table.deadline} < ${asOf})`;
+    case 'IN_PROGRESS':
+      return sql`(not ${doneBy} and ${table.status} in ('IN_PROGRESS', 'DONE') and ${table.deadline} >= ${asOf})`;
     default:
       return sql`(${table.status} = ${status} and ${table.deadline} >= ${asOf})`;
   }
 }
+
+/** The rules' view of a stored task's history: the county day it was completed. */
+const withCompletedOn = (task: Pick<typeof tasks.$inferSelect, 'status' | 'deadline' | 'completedAt'>) => ({
+  ...task,
+  completedOn: task.completedAt === null ? null : shanghaiDate(new Date(task.completedAt)),
+});
 
 export const Task = builder.drizzleNode('tasks', {
   name: 'Task',
@@ -126,14 +136,15 @@ export const Task = builder.drizzleNode('tasks', {
       type: DerivedTaskStatusEnum,
       description: '当前状态 (OVERDUE derived from the deadline and the day)',
       args: { asOf: t.arg({ type: 'Date', required: false, description: '统计日期 (default: today)' }) },
-      select: { columns: { status: true, deadline: true } },
-      resolve: (task, args) => deriveTaskStatus(task, args.asOf ?? countyToday()),
+      select: { columns: { status: true, deadline: true, completedAt: true } },
+      resolve: (task, args) => deriveTaskStatus(withCompletedOn(task), args.asOf ?? countyToday()),
     }),
     overdue: t.boolean({
       description: '是否逾期',
       args: { asOf: t.arg({ type: 'Date', required: false, description: '统计日期 (default: today)' }) },
-      select: { columns: { status: true, deadline: true } },
-      resolve: (task, args) => deriveTaskStatus(task, args.asOf ?? countyToday()) === 'OVERDUE',
+      select: { columns: { status: true, deadline: true, completedAt: true } },
+      resolve: (task, args) =>
+        deriveTaskStatus(withCompletedOn(task), args.asOf ?? countyToday()) === 'OVERDUE',
     }),
     progress: t.exposeInt('progress', {
       description: '进度% (reported at leaves; on a parent, rolled up from its children)',

@@ -5,6 +5,7 @@ import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { NotFoundError, ValidationError } from '../../errors';
 import { clock } from '../../policy';
+import { oncePerRequest } from '../../shared/once-per-request';
 import { Region } from '../geography/region';
 import { HouseholdStatusEnum } from '../identification/enums';
 import { householdStatusOn } from '../identification/status-history';
@@ -75,7 +76,10 @@ async function drillScope(
 ): Promise<DrillScope> {
   const viewer = ctx.viewer!;
   const id = args.regionId ? Number(args.regionId.id) : viewer.jurisdictionId;
-  const region = await ctx.db.query.regions.findFirst({ where: { id }, columns: { regionPath: true } });
+  // The page and its total both ask; the region is read once per request.
+  const region = await oncePerRequest(ctx, `cockpit:drill-region:${id}`, async () =>
+    ctx.db.query.regions.findFirst({ where: { id }, columns: { regionPath: true } }),
+  );
   if (!region?.regionPath.startsWith(viewer.regionPath)) throw new NotFoundError('区划', String(id));
   const today = clock.today();
   const asOf = args.asOf ?? today;

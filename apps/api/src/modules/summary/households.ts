@@ -1,5 +1,5 @@
 import type { HouseholdStatusValue } from '@gongjian/db/schema';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { pathPrefix } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';

@@ -8,9 +8,9 @@ import { rowsOf } from '../../shared/rows';
 import { Cockpit, type CockpitScope, sectionKey } from './scope';
 
 /**
- * 任务 as of a day, counted at the leaves as the battle map counts them: done when completed on or
- * before the day; otherwise overdue when the deadline was before the day; otherwise in progress or not
- * started as stored. By responsibility level, by unit (the most overdue first) and by combat group.
+ * 任务 as of a day, counted at the leaves as the battle map counts them (the rules' `deriveTaskStatus`):
+ * done when completed on or before the day; otherwise overdue when the deadline was before the day;
+ * otherwise in progress or not started as stored, a task completed after the day being in progress. By responsibility level, by unit (the most overdue first) and by combat group.
  * One statement.
  */
 
@@ -68,8 +68,8 @@ export function taskFigures(ctx: Context, scope: CockpitScope): Promise<TaskFigu
           count(*)::int as total,
           (count(*) filter (where ${doneOn}))::int as done,
           (count(*) filter (where not ${doneOn} and t.deadline < ${scope.asOf}::date))::int as overdue,
-          (count(*) filter (where not ${doneOn} and t.deadline >= ${scope.asOf}::date and t.status = 'IN_PROGRESS'))::int as "inProgress",
-          (count(*) filter (where not ${doneOn} and t.deadline >= ${scope.asOf}::date and t.status <> 'IN_PROGRESS'))::int as "notStarted"
+          (count(*) filter (where not ${doneOn} and t.deadline >= ${scope.asOf}::date and t.status <> 'NOT_STARTED'))::int as "inProgress",
+          (count(*) filter (where not ${doneOn} and t.deadline >= ${scope.asOf}::date and t.status = 'NOT_STARTED'))::int as "notStarted"
         from tasks t join units u on u.id = t.responsible_unit_id
           left join combat_groups g on g.id = t.combat_group_id
         where t.region_path like ${prefix} and not exists (select 1 from tasks c where c.parent_id = t.id)

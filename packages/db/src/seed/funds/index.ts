@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate, type ProjectState, wanYuan } from '@gongjian/rules';
+import { addDays, type CalendarDate, daysBetween, type ProjectState, wanYuan } from '@gongjian/rules';
 import { and, eq } from 'drizzle-orm';
 import type { DbExecutor } from '../../client';
 import {
@@ -15,7 +15,8 @@ import {
   tasks,
   units,
 } from '../../schema/index';
-import type { SeededCounty } from '../demo-step';
+import { type DemoClock, demoClock } from '../demo-clock';
+import type { DemoLoad, SeededCounty } from '../demo-step';
 import type { Random } from '../random';
 import {
   ARTICLE_OVERLAP,
@@ -67,10 +68,41 @@ interface PlannedProject {
   allocation: { sourceKey: string; amountFen: number; allocatedOn: CalendarDate } | null;
   disbursedFen: number;
   paidOn: CalendarDate | null;
+  /** Whole days its dates were moved by (a project still under way stands to the loading day as to 2019-09-11). */
+  shift: number;
+}
+
+/** A project still under way keeps its intervals and moves by whole days toward the loading day. */
+function moveToLoadingDay(project: PlannedProject, clock: DemoClock): PlannedProject {
+  const { state } = project.values;
+  if (state === 'ASSET_HANDOVER' || state === 'REMOVED') return project;
+  const dates = [
+    ...project.steps.map((s) => s.actedOn),
+    project.notice?.lastDayPosted,
+    project.allocation?.allocatedOn,
+    project.paidOn,
+  ].filter((d): d is CalendarDate => d !== undefined && d !== null);
+  const last = dates.sort().at(-1)!;
+  const shift = Math.max(0, Math.min(clock.days, daysBetween(last, clock.today)));
+  const move = (date: CalendarDate) => addDays(date, shift);
+  return {
+    ...project,
+    steps: project.steps.map((s) => ({ ...s, actedOn: move(s.actedOn) })),
+    notice: project.notice && {
+      postedOn: move(project.notice.postedOn),
+      lastDayPosted: move(project.notice.lastDayPosted),
+    },
+    allocation: project.allocation && {
+      ...project.allocation,
+      allocatedOn: move(project.allocation.allocatedOn),
+    },
+    paidOn: project.paidOn && move(project.paidOn),
+    shift,
+  };
 }
 
 /** 资金整合: the article's sources, overlap and totals, and a project library that spends them. */
-export async function seedFunds(db: DbExecutor, county: SeededCounty, random: Random) {
+export async function seedFunds(db: DbExecutor, county: SeededCounty, random: Random, load: DemoLoad) {
   const { countyId, countyPath } = county;
   const admin = await db.query.users.findFirst({ where: { username: 'admin' } });
   const adminId = admin?.id ?? null;
@@ -155,6 +187,7 @@ export async function seedFunds(db: DbExecutor, county: SeededCounty, random: Ra
         allocation: amountFen > 0 ? { sourceKey, amountFen, allocatedOn: libraryDay } : null,
         disbursedFen,
         paidOn: disbursedFen > 0 ? addDays(steps.at(-1)!.actedOn, 5) : null,
+        shift: 0,
       });
     }
   }
@@ -164,7 +197,8 @@ export async function seedFunds(db: DbExecutor, county: SeededCounty, random: Ra
     .insert(projects)
     .values(planned.map((p) => p.values))
     .returning({ id: projects.id });
-  const withIds = planned.map((p, i) => ({ ...p, id: projectRows[i]!.id }));
+  const clock = demoClock(load);
+  const withIds = planned.map((p, i) => ({ ...moveToLoadingDay(p, clock), id: projectRows[i]!.id }));
   const tenant = (p: PlannedProject) => ({ countyId, regionPath: p.values.regionPath });
   await db
     .insert(projectSteps)
@@ -224,7 +258,14 @@ export async function seedFunds(db: DbExecutor, county: SeededCounty, random: Ra
     where: { countyId: county.countyId, name: '资金监管组' },
   });
   const combatGroupId = fundGroup?.id ?? null;
-  await seedAuditFindings(db, county, random, { withIds, stations, cadreRows, adminId, combatGroupId });
+  await seedAuditFindings(db, county, random, {
+    withIds,
+    stations,
+    cadreRows,
+    adminId,
+    combatGroupId,
+    clock,
+  });
 }
 
 async function seedSources(db: DbExecutor, county: SeededCounty, remaining: Map<string, number>) {
@@ -292,9 +333,14 @@ interface FindingContext {
   adminId: number | null;
   /** 资金监管组: the combat group that oversees the rectification of fund audit findings. */
   combatGroupId: number | null;
+  clock: DemoClock;
 }
 
-/** One audit finding per township, on one of its funded projects, each rectified by a township task. */
+/**
+ * One audit finding per township, on one of its funded projects, each rectified by a township task. A
+ * finding moves with its project when the project is under way, and a rectification still open moves
+ * toward the loading day, so it was found as many days before that day as before 2019-09-11.
+ */
 async function seedAuditFindings(
   db: DbExecutor,
   county: SeededCounty,
@@ -307,8 +353,9 @@ async function seedAuditFindings(
     const station = context.stations.find((u) => u.regionId === township.id)!;
     const person = context.cadreRows.find((c) => c.unitId === station.id)!;
     const problem = AUDIT_PROBLEMS[index % AUDIT_PROBLEMS.length]!;
-    const foundOn = `2019-0${random.int(4, 7)}-${String(random.int(10, 28))}`;
+    const foundIn2019 = `2019-0${random.int(4, 7)}-${String(random.int(10, 28))}`;
     const done = random.next() < 0.5;
+    const foundOn = addDays(foundIn2019, project.shift || (done ? 0 : context.clock.days));
     const completedAt = done ? `${addDays(foundOn, random.int(20, 40))}T16:30:00+08:00` : null;
     const [task] = await db
       .insert(tasks)

@@ -6,6 +6,7 @@ import {
   type ApplicationKind,
   addDays,
   DEFAULT_PARAMETERS,
+  daysBetween,
   decideHouseholdExit,
   decideInclusion,
   JIANGHUA,
@@ -18,6 +19,7 @@ import {
 import type { DbExecutor } from '../../client';
 import { applicationSteps, statusApplications } from '../../schema/index';
 import { bulkInsert } from '../bulk';
+import type { DemoClock } from '../demo-clock';
 import { createRandom, type Random, randomDay } from '../random';
 import { type PlannedHousehold, plannedGuaranteeFacts, plannedIncome } from './households';
 import { type PlannedSectorRecord, plannedExclusionFacts } from './sector-records';
@@ -26,7 +28,9 @@ import { actorFor, type StepActors } from './step-actors';
 /**
  * Status-change applications (动态调整): finished in 2019, or stopped mid-procedure for the console demo; and
  * the 2018 returns, so that every status a household holds today that its registration years do not explain
- * has the application behind it (the status as of a past date is read from these records).
+ * has the application behind it (the status as of a past date is read from these records). Those still
+ * under way stand to the loading day as they stood to 2019-09-11: started and stepped as many days before
+ * it (still assessing 2019, the year their facts are of).
  */
 
 interface ApplicationPlan {
@@ -153,7 +157,7 @@ export async function seedApplications(
   records: Map<string, PlannedSectorRecord[]>,
   actors: StepActors,
   policy: Policy,
-  demoVillageId: number,
+  { demoVillageId, clock }: { demoVillageId: number; clock: DemoClock },
 ) {
   const policy2018 = policyFor(DEFAULT_PARAMETERS, 2018, JIANGHUA);
   const history = createRandom(20180);
@@ -162,14 +166,17 @@ export async function seedApplications(
       a.kind === 'IDENTIFY' ? 'NON_POOR' : a.kind === 'RETURN' ? 'EXITED' : 'POOR';
     const policyOfYear = a.year === 2018 ? policy2018 : policy;
     const advice = rulesAdvice(a, records.get(a.h.householdNumber) ?? [], policyOfYear);
-    const steps = walk(a, a.year === 2018 ? history : random, policyOfYear, fromStatus);
-    const complete = steps.length === APPLICATION_STEPS[a.kind].length;
-    return { a, fromStatus, advice, steps, complete };
+    const walked = walk(a, a.year === 2018 ? history : random, policyOfYear, fromStatus);
+    const complete = walked.length === APPLICATION_STEPS[a.kind].length;
+    const last = walked.at(-1)?.date ?? a.startedOn;
+    const shift = complete ? 0 : Math.max(0, Math.min(clock.days, daysBetween(last, clock.today)));
+    const steps = walked.map((s) => ({ ...s, date: addDays(s.date, shift) }));
+    return { a, fromStatus, advice, steps, complete, startedOn: addDays(a.startedOn, shift) };
   });
   const inserted = await bulkInsert<{ id: number; household_id: number }>(
     db,
     statusApplications,
-    planned.map(({ a, fromStatus, advice, steps, complete }) => ({
+    planned.map(({ a, fromStatus, advice, steps, complete, startedOn }) => ({
       countyId: countyId,
       regionPath: a.h.village.regionPath,
       householdId: idOf.get(a.h.householdNumber)!,
@@ -185,7 +192,7 @@ export async function seedApplications(
       rulesExplanation: advice.reasons,
       reason: REASONS[a.kind],
       againstAdviceReason: advice.supports ? null : '经村民代表评议和入户核实, 实际情况与数据比对结果不一致',
-      startedOn: a.startedOn,
+      startedOn,
       completedOn: complete ? steps.at(-1)!.date : null,
       exclusionFindingId: null,
       startedByUserId: null,

@@ -11,7 +11,8 @@ import {
   sectorRecords,
 } from '../../schema/index';
 import { bulkInsert } from '../bulk';
-import type { SeededCounty } from '../demo-step';
+import { demoClock } from '../demo-clock';
+import type { DemoLoad, SeededCounty } from '../demo-step';
 import { createRandom, type Random } from '../random';
 import { seedApplications } from './applications';
 import { type PlannedHousehold, planHousehold, type Story } from './households';
@@ -46,7 +47,12 @@ export function demoHouseholdTarget(): number {
   return value;
 }
 
-export async function seedIdentification(db: DbExecutor, county: SeededCounty, sharedRandom: Random) {
+export async function seedIdentification(
+  db: DbExecutor,
+  county: SeededCounty,
+  sharedRandom: Random,
+  load: DemoLoad,
+) {
   const registered = demoHouseholdTarget();
   if (registered === 0) return;
   const random = createRandom(Math.floor(sharedRandom.next() * 2 ** 32));
@@ -136,7 +142,10 @@ export async function seedIdentification(db: DbExecutor, county: SeededCounty, s
   const policy2019 = policyFor(DEFAULT_PARAMETERS, 2019, JIANGHUA);
   const demoVillage = county.villages.find((v) => v.townshipId === county.townships[0]!.id)!;
   await seedMonitoring(db, random, countyId, plan, idOf, actors, policy2019);
-  await seedApplications(db, random, countyId, plan, idOf, records, actors, policy2019, demoVillage.id);
+  await seedApplications(db, random, countyId, plan, idOf, records, actors, policy2019, {
+    demoVillageId: demoVillage.id,
+    clock: demoClock(load),
+  });
   await seedExitVerifications(db, random, county, plan, idOf);
   await seedSurveys(db, random, county, plan, idOf);
 }

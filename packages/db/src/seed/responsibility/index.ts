@@ -11,8 +11,9 @@ import {
   tasks,
   units,
 } from '../../schema/index';
-import { DEMO_DATE, type SeededCounty } from '../demo-step';
-import type { Random } from '../random';
+import { type DemoClock, demoClock } from '../demo-clock';
+import { DEMO_DATE, type DemoLoad, type SeededCounty } from '../demo-step';
+import { createRandom, type Random } from '../random';
 import { COUNTY_DOCUMENTS, departmentSectionName, MEETING_THEMES } from '../work-advancement/material';
 import { TASK_TREES, type TaskTreeMaterial } from './material';
 
@@ -32,9 +33,17 @@ interface TreeContext {
   completedById: number | null;
 }
 
-/** 攻坚责任: the 2019 task trees, from the county leaders down to the villages, and two inspection findings. */
-export async function seedResponsibility(db: DbExecutor, county: SeededCounty, random: Random) {
-  await seedTaskTrees(db, county, random, await treeContext(db, county));
+/**
+ * 攻坚责任: the 2019 task trees, from the county leaders down to the villages, and two inspection findings.
+ * Work done keeps its 2019 dates; work still open on the loading day is due relative to that day.
+ */
+export async function seedResponsibility(
+  db: DbExecutor,
+  county: SeededCounty,
+  random: Random,
+  load: DemoLoad,
+) {
+  await seedTaskTrees(db, county, random, await treeContext(db, county), demoClock(load));
 }
 
 async function treeContext(db: DbExecutor, county: SeededCounty): Promise<TreeContext> {
@@ -124,7 +133,13 @@ function treeSource(material: TaskTreeMaterial, context: TreeContext) {
 }
 
 /** County leaders → departments → townships (→ villages), from the 2019 documents; see material.ts. */
-async function seedTaskTrees(db: DbExecutor, county: SeededCounty, random: Random, context: TreeContext) {
+async function seedTaskTrees(
+  db: DbExecutor,
+  county: SeededCounty,
+  random: Random,
+  context: TreeContext,
+  clock: DemoClock,
+) {
   const { countyId, countyPath } = county;
   const station = (townshipId: number) =>
     context.unitRows.find((u) => u.kind === 'WORK_STATION' && u.regionId === townshipId)!;
@@ -225,8 +240,34 @@ async function seedTaskTrees(db: DbExecutor, county: SeededCounty, random: Rando
     });
   }
 
+  const parentKeys = new Set(drafts.map((d) => d.parentKey));
+  const leaves = drafts.filter((d) => !parentKeys.has(d.key));
+  settleLeavesSince(leaves, clock);
   settleParents(drafts, context.completedById);
+  for (const draft of drafts)
+    if (draft.values.status !== 'DONE') draft.values.deadline = clock.live(draft.values.deadline);
   await insertTrees(db, drafts);
+}
+
+/**
+ * What became of the leaves open on the article's day: two in three of those already overdue then were
+ * finished late that autumn (history: overdue as of 2019-09-11, done today); the rest are still open and,
+ * with their parents, due relative to the loading day. Draws from its own sequence, so the shared one the
+ * later demo steps draw from is unchanged.
+ */
+function settleLeavesSince(leaves: DraftTask[], clock: DemoClock) {
+  const random = createRandom(20191231);
+  for (const leaf of leaves) {
+    if (leaf.values.status === 'DONE' || leaf.values.deadline >= DEMO_DATE) continue;
+    const late = random.next() < 2 / 3;
+    const finishedOn = addDays(DEMO_DATE, random.int(5, 75));
+    if (late && finishedOn < clock.today)
+      Object.assign(leaf.values, {
+        status: 'DONE',
+        progress: 100,
+        completedAt: `${finishedOn}T16:30:00+08:00`,
+      });
+  }
 }
 
 /** Parents take the rules' roll-up of their children; a parent whose children are all done is done. */
