@@ -8,7 +8,9 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
  * D's year before its 31 December → still poor); otherwise its status today.
  */
 export function householdStatusOn(h: HouseholdColumns, day: SQL): SQL {
-  const later = sql`(select a.from_status from status_applications a
+  const later =
+    h.statusLeftAfterDay ??
+    sql`(select a.from_status from status_applications a
       where a.household_id = ${h.id} and a.state = 'COMPLETED' and a.completed_on > ${day}
       order by a.completed_on, a.id limit 1)`;
   // Most households have no completed application; a statement that knows which skips the look-up.
@@ -26,6 +28,8 @@ export function householdStatusOn(h: HouseholdColumns, day: SQL): SQL {
 
 type HouseholdColumns = Record<'id' | 'status' | 'identifiedYear' | 'exitedYear', SQL | AnyPgColumn> & {
   hasApplications?: SQL;
+  /** The `from_status` of the first application completed after the day, when the statement has joined it. */
+  statusLeftAfterDay?: SQL;
 };
 
 /** The columns of a households row under an alias of a raw statement. */
@@ -42,11 +46,22 @@ export const aliased = (alias: string): HouseholdColumns => ({
  * `region_path` and `status`, one row per household.
  */
 export function householdsOnDay(regionPrefix: string, day: string): SQL {
+  const columns = {
+    ...aliased('h'),
+    hasApplications: undefined,
+    statusLeftAfterDay: sql.raw('c.left_status'),
+  };
   return sql`(
-    select h.id, h.village_id, h.region_path, ${householdStatusOn(aliased('h'), sql`${day}::date`)} as status
-    from (select h.*, exists (select 1 from status_applications a where a.household_id = h.id and a.state = 'COMPLETED')
-        as has_applications
-      from households h where h.region_path like ${regionPrefix}) h)`;
+    select h.id, h.village_id, h.region_path, ${householdStatusOn(columns, sql`${day}::date`)} as status
+    from households h
+      left join (
+        select household_id,
+          (array_agg(from_status order by completed_on, id) filter (where completed_on > ${day}::date))[1]
+            as left_status
+        from status_applications
+        where state = 'COMPLETED' and region_path like ${regionPrefix}
+        group by household_id) c on c.household_id = h.id
+    where h.region_path like ${regionPrefix})`;
 }
 
 /** The households of a subtree with their status today: the register as it stands. */
