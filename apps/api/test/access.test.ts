@@ -42,8 +42,8 @@ describe('permissions as fields', () => {
     expect(permissions).not.toContain('AUDIT_READ');
   });
 
-  it('a leader may only read the rates', async () => {
+  it('a leader may only read: the rates, the cockpit and the supervision records', async () => {
     const result = await s.run<{ me: { permissions: string[] } }>('leader', '{ me { permissions } }');
-    expect(result.data!.me.permissions).toEqual(['RATES_READ']);
+    expect(result.data!.me.permissions).toEqual(['RATES_READ', 'SUMMARY_READ', 'SUPERVISION_READ']);
   });
 });
