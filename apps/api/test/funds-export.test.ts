@@ -99,7 +99,10 @@ describe('Excel exports of the funds lists (导出 Excel)', () => {
   it('audits each export with its list and filter', async () => {
     await sheetOf('township', 'projects?state=IMPLEMENTATION');
     const audits = await s.handle.db.query.auditLog.findMany({ where: { action: 'funds.export' } });
-    expect(audits.map((a) => a.after)).toContainEqual({ list: 'projects', filter: { state: 'IMPLEMENTATION' } });
+    expect(audits.map((a) => a.after)).toContainEqual({
+      list: 'projects',
+      filter: { state: 'IMPLEMENTATION' },
+    });
   });
 
   it('refuses an anonymous caller, an unknown list and a malformed filter', async () => {
