@@ -96,6 +96,15 @@ describe('Excel exports of the funds lists (导出 Excel)', () => {
     expect(rows).toHaveLength(list.data![field]!.totalCount);
   });
 
+  it('audits each export with its list and filter', async () => {
+    await sheetOf('township', 'projects?state=IMPLEMENTATION');
+    const audits = await s.handle.db.query.auditLog.findMany({ where: { action: 'funds.export' } });
+    expect(audits.map((a) => a.after)).toContainEqual({
+      list: 'projects',
+      filter: { state: 'IMPLEMENTATION' },
+    });
+  });
+
   it('refuses an anonymous caller, an unknown list and a malformed filter', async () => {
     expect((await fetch(`${base}/funds/export/projects`)).status).toBe(401);
     const unknown = await fetch(`${base}/funds/export/constructor`, { headers: { cookie: cookies.admin! } });

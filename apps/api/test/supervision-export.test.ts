@@ -103,6 +103,7 @@ describe('Excel exports of the supervision lists (导出 Excel)', () => {
   it('refuses a role without supervision.read (403), an unknown list (404) and a bad filter (400)', async () => {
     expect((await download('helper', 'reports')).status).toBe(403);
     expect((await download('supervisor', 'households')).status).toBe(404);
+    expect((await download('supervisor', 'constructor')).status).toBe(404);
     expect((await download('supervisor', 'reports?state=OPENED')).status).toBe(400);
     expect((await download('supervisor', 'village-assessments?classes=GREEN')).status).toBe(400);
   });

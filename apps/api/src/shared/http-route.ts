@@ -15,7 +15,7 @@ export async function authorise(
   handle: DbHandle,
   req: Request,
   res: Response,
-  permission: Permission,
+  permission: Permission | null,
 ): Promise<Viewer | null> {
   let viewer: Viewer | null;
   try {
@@ -28,7 +28,7 @@ export async function authorise(
     refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
     return null;
   }
-  if (!hasPermission(viewer.roles, permission)) {
+  if (permission && !hasPermission(viewer.roles, permission)) {
     refuse(res, 403, 'FORBIDDEN', '无权执行此操作');
     return null;
   }

@@ -11,7 +11,7 @@ import { RuleReasons } from '../../shared/RuleReasons.tsx';
 import { useMutationForm } from '../../shared/useMutationForm.ts';
 import { type HelperCandidate, HelperSelect } from '../HelperSelect.tsx';
 import { assistanceWords } from '../words.ts';
-import type { PairingRow } from './PairingsPage.tsx';
+import type { PairingRow } from './pairingRow.ts';
 
 const PairHelperMutation = graphql.persisted(
   'admin/AdminPairHelper',

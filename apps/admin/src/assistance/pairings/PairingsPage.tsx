@@ -1,4 +1,3 @@
-import { graphql, type ResultOf } from '@gongjian/schema';
 import { useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Checkbox, Space, Tag } from 'antd';
@@ -11,44 +10,7 @@ import { exportQuery } from '../teams/WorkTeamsPage.tsx';
 import { assistanceWords } from '../words.ts';
 import { ImportPairingsModal } from './ImportPairingsModal.tsx';
 import { EndPairingModal, PairHelperDrawer } from './PairingForms.tsx';
-
-const PairingsQuery = graphql.persisted(
-  'admin/AdminPairings',
-  graphql(`
-    query AdminPairings($regionId: ID, $open: Boolean, $search: String, $first: Int!, $after: String) {
-      pairings(regionId: $regionId, open: $open, search: $search, first: $first, after: $after) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            id
-            version
-            householdNumber
-            household {
-              id
-              head {
-                name
-              }
-              village {
-                name
-              }
-            }
-            helperName
-            helperPost
-            startDate
-            endDate
-            viewerCanEnd
-          }
-        }
-      }
-    }
-  `),
-);
-
-export type PairingRow = ResultOf<typeof PairingsQuery>['pairings']['edges'][number]['node'];
+import { type PairingRow, PairingsQuery } from './pairingRow.ts';
 
 const route = getRouteApi('/assistance/pairings');
 

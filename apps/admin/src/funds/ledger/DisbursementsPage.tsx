@@ -1,10 +1,11 @@
-import { graphql } from '@gongjian/schema';
+import { graphql, type ResultOf } from '@gongjian/schema';
 import { useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
 import { fundsListWords } from '../list-words.ts';
 import { ExportButton } from '../shared/ExportButton.tsx';
+import { moneyColumn } from '../shared/moneyColumn.ts';
 import { YearFilter } from '../shared/YearFilter.tsx';
 
 const DisbursementsQuery = graphql.persisted(
@@ -36,6 +37,8 @@ const DisbursementsQuery = graphql.persisted(
 `),
 );
 
+type Row = NonNullable<ResultOf<typeof DisbursementsQuery>['disbursements']>['edges'][number]['node'];
+
 const route = getRouteApi('/funds/disbursements');
 
 /** 资金拨付: payments against the projects, with what each project has allocated, paid and still payable. */
@@ -59,24 +62,9 @@ export function DisbursementsPage() {
         { title: words.columnDate, dataIndex: 'paidOn', key: 'on', width: 120 },
         { title: words.columnProject, key: 'project', render: (_, d) => d.project.name },
         { title: words.columnAmountWan, dataIndex: 'amountWanYuan', key: 'amount', align: 'right' },
-        {
-          title: words.columnProjectAllocated,
-          key: 'allocated',
-          align: 'right',
-          render: (_, d) => d.project.allocatedWanYuan,
-        },
-        {
-          title: words.columnProjectDisbursed,
-          key: 'disbursed',
-          align: 'right',
-          render: (_, d) => d.project.disbursedWanYuan,
-        },
-        {
-          title: words.columnPayableWan,
-          key: 'payable',
-          align: 'right',
-          render: (_, d) => d.project.payableWanYuan,
-        },
+        moneyColumn<Row>(words.columnProjectAllocated, 'allocated', (d) => d.project.allocatedWanYuan),
+        moneyColumn<Row>(words.columnProjectDisbursed, 'disbursed', (d) => d.project.disbursedWanYuan),
+        moneyColumn<Row>(words.columnPayableWan, 'payable', (d) => d.project.payableWanYuan),
         { title: words.columnNotes, dataIndex: 'notes', key: 'notes' },
       ]}
     />

@@ -1,10 +1,11 @@
-import { graphql } from '@gongjian/schema';
+import { graphql, type ResultOf } from '@gongjian/schema';
 import { useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
 import { fundsListWords } from '../list-words.ts';
 import { ExportButton } from '../shared/ExportButton.tsx';
+import { moneyColumn } from '../shared/moneyColumn.ts';
 import { YearFilter } from '../shared/YearFilter.tsx';
 import { fundsWords } from '../words.ts';
 
@@ -41,6 +42,8 @@ const FundAllocationsQuery = graphql.persisted(
 `),
 );
 
+type Row = NonNullable<ResultOf<typeof FundAllocationsQuery>['fundAllocations']>['edges'][number]['node'];
+
 const route = getRouteApi('/funds/allocations');
 
 /** 资金安排: money from the sources to the projects, with what the source has left and the project still lacks. */
@@ -66,30 +69,10 @@ export function FundAllocationsPage() {
         { title: words.columnSource, key: 'source', render: (_, a) => a.source.name },
         { title: words.columnProject, key: 'project', render: (_, a) => a.project.name },
         { title: words.columnAmountWan, dataIndex: 'amountWanYuan', key: 'amount', align: 'right' },
-        {
-          title: words.columnSourceRemaining,
-          key: 'sourceRemaining',
-          align: 'right',
-          render: (_, a) => a.source.remainingWanYuan,
-        },
-        {
-          title: fundWords.columnBudget,
-          key: 'budget',
-          align: 'right',
-          render: (_, a) => a.project.budgetWanYuan,
-        },
-        {
-          title: words.columnUnallocated,
-          key: 'unallocated',
-          align: 'right',
-          render: (_, a) => a.project.unallocatedWanYuan,
-        },
-        {
-          title: words.columnPayableWan,
-          key: 'payable',
-          align: 'right',
-          render: (_, a) => a.project.payableWanYuan,
-        },
+        moneyColumn<Row>(words.columnSourceRemaining, 'sourceRemaining', (a) => a.source.remainingWanYuan),
+        moneyColumn<Row>(fundWords.columnBudget, 'budget', (a) => a.project.budgetWanYuan),
+        moneyColumn<Row>(words.columnUnallocated, 'unallocated', (a) => a.project.unallocatedWanYuan),
+        moneyColumn<Row>(words.columnPayableWan, 'payable', (a) => a.project.payableWanYuan),
         { title: words.columnNotes, dataIndex: 'notes', key: 'notes' },
       ]}
     />

@@ -7,7 +7,7 @@ import { MeasuresTable } from '../households/YearTables.tsx';
 import { AssignCadreModal } from './AssignCadreModal.tsx';
 import { monitoringFormWords } from './formWords.ts';
 import { MonitoringStepForm, StartEliminationForm } from './MonitoringActions.tsx';
-import type { MonitoringRow } from './MonitoringPage.tsx';
+import type { MonitoringRow } from './monitoringRow.ts';
 import { monitoringWords } from './words.ts';
 
 /** A monitoring object's rules, measures and steps, with the forms the viewer may use on it. */

@@ -1,84 +1,18 @@
-import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
+import { graphql } from '@gongjian/schema';
 import { enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { regionIdOf } from '../../shared/listFilters.tsx';
-import { RuleReasons_reason } from '../../shared/RuleReasons.tsx';
 import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { HouseholdDrawer } from '../households/HouseholdDrawer.tsx';
-import { MeasureFormDrawer_measure } from '../households/MeasureFormDrawer.tsx';
-import { MeasuresTable_measure } from '../households/YearTables.tsx';
 import { monitoringFormWords } from './formWords.ts';
-import { MonitoringActions_target } from './MonitoringActions.tsx';
 import { MonitoringDetail } from './MonitoringDetail.tsx';
+import { MonitoringRow_object, readRow } from './monitoringRow.ts';
 import { StartMonitoringDrawer } from './StartMonitoringDrawer.tsx';
 import { monitoringWords } from './words.ts';
-
-export const MonitoringRow_object = graphql(
-  `
-    fragment MonitoringRow_object on MonitoringObject {
-      id
-      ...MonitoringActions_target
-      type
-      state
-      year
-      procedure
-      stepsDone
-      nextStep
-      nextStepRoles
-      viewerCanRecordStep
-      viewerCanStartRiskElimination
-      viewerCanAssignCadre
-      riskKinds
-      riskNote
-      clueOn
-      identifiedOn
-      identificationDeadline
-      eliminatedOn
-      responsibleCadreName
-      version
-      classification {
-        ...RuleReasons_reason
-      }
-      eliminationAssessment {
-        ...RuleReasons_reason
-      }
-      measures {
-        id
-        ...MeasuresTable_measure
-        ...MeasureFormDrawer_measure
-      }
-      steps {
-        sequence
-        procedure
-        step
-        decision
-        actorName
-        actorRole
-        actedOn
-        notes
-      }
-      household {
-        id
-        householdNumber
-        head {
-          id
-          name
-        }
-        village {
-          id
-          name
-        }
-        riskEliminationAllowed
-        viewerCanEdit
-      }
-    }
-  `,
-  [RuleReasons_reason, MeasuresTable_measure, MeasureFormDrawer_measure, MonitoringActions_target],
-);
 
 const MonitoringQuery = graphql.persisted(
   'admin/AdminMonitoringObjects',
@@ -109,12 +43,6 @@ const MonitoringQuery = graphql.persisted(
     [MonitoringRow_object],
   ),
 );
-
-export type MonitoringRow = ReturnType<typeof readRow>;
-
-function readRow(object: FragmentOf<typeof MonitoringRow_object>) {
-  return readFragment(MonitoringRow_object, object);
-}
 
 const route = getRouteApi('/identification/monitoring');
 

@@ -1,4 +1,4 @@
-import { auditFindings, tasks } from '@gongjian/db/schema';
+import { auditFindings } from '@gongjian/db/schema';
 import { canCloseAuditFinding } from '@gongjian/rules';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -6,13 +6,18 @@ import { inJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
-import { clock } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { enteredAmountSchema, fenToWanYuan } from '../../shared/money';
 import { text, validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
-import { referencedRow, viewerMayChange, writableRow } from '../../spine/load';
-import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+import { viewerMayChange, writableRow } from '../../spine/load';
+import {
+  checkRectification,
+  closeFinding,
+  loadRectifier,
+  openRectificationTask,
+} from '../../spine/rectification';
+import { reread, writeAudited } from '../../spine/write';
 import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
 import { Task } from '../responsibility/task';
@@ -85,15 +90,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const LEVEL_OF_UNIT: Record<string, string> = {
-  COUNTY_LEADERSHIP: 'COUNTY_LEADER',
-  COUNTY_DEPARTMENT: 'COUNTY_DEPARTMENT',
-  BACKING_UNIT: 'COUNTY_DEPARTMENT',
-  TOWNSHIP_GOVERNMENT: 'TOWNSHIP',
-  WORK_STATION: 'TOWNSHIP',
-  VILLAGE_COMMITTEE: 'VILLAGE',
-};
-
 const FindingSchema = z.object({
   description: text(500, 4),
   auditor: text(100, 2),
@@ -156,41 +152,21 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordAuditFindingInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const subject = await findingSubject(ctx, input);
-      const personId = Number(input.responsiblePersonId.id);
-      const unitId = Number(input.responsibleUnitId.id);
-      const cadre = referencedRow(
-        await ctx.db.query.cadres.findFirst({
-          where: { id: personId },
-          with: { unit: { columns: { kind: true } } },
-        }),
-        { entity: '干部', argument: 'responsiblePersonId', id: personId },
-      );
+      const rectifier = await loadRectifier(ctx, input);
       const values = validate(FindingSchema, input);
       const amountFen = input.amountYuan || input.amountWanYuan ? validate(enteredAmountSchema, input) : null;
-      if (cadre.unitId !== unitId)
-        throw ValidationError.field('responsiblePersonId', '整改责任人不属于该责任单位');
-      if (cadre.countyId !== subject.countyId)
-        throw ValidationError.field('responsibleUnitId', '责任单位不在本县');
-      if (values.foundOn > clock.today())
-        throw ValidationError.field('foundOn', `日期不能晚于今天 (${clock.today()})`);
-      if (values.deadline < values.foundOn)
-        throw ValidationError.field('deadline', '整改时限不能早于发现日期');
+      checkRectification(rectifier, { ...values, countyId: subject.countyId, foundOnLabel: '发现日期' });
       const tenant = { countyId: subject.countyId, regionPath: subject.regionPath };
       const id = await writeAudited(ctx, async (tx) => {
-        const [task] = await tx
-          .insert(tasks)
-          .values({
-            ...tenant,
-            regionId: subject.regionId,
-            title: `整改: ${subject.name}${values.description}`,
-            sourceKind: 'AUDIT_FINDING',
-            findingReference: `${values.auditor}审计发现 (${values.foundOn}): ${values.description}`,
-            levelId: LEVEL_OF_UNIT[cadre.unit.kind] ?? 'COUNTY_DEPARTMENT',
-            responsibleUnitId: unitId,
-            responsiblePersonId: personId,
-            deadline: values.deadline,
-          })
-          .returning({ id: tasks.id });
+        const taskId = await openRectificationTask(tx, rectifier, {
+          ...tenant,
+          regionId: subject.regionId,
+          title: `整改: ${subject.name}${values.description}`,
+          sourceKind: 'AUDIT_FINDING',
+          findingReference: `${values.auditor}审计发现 (${values.foundOn}): ${values.description}`,
+          fallbackLevel: 'COUNTY_DEPARTMENT',
+          deadline: values.deadline,
+        });
         const [created] = await tx
           .insert(auditFindings)
           .values({
@@ -201,7 +177,7 @@ builder.mutationFields((t) => ({
             amountFen,
             foundOn: values.foundOn,
             auditor: values.auditor,
-            taskId: task!.id,
+            taskId,
             recordedById: ctx.viewer!.id,
           })
           .returning();
@@ -254,28 +230,16 @@ builder.mutationFields((t) => ({
           taskDone: finding.task?.status === 'DONE',
         }),
       );
-      await writeAudited(ctx, async (tx) => {
-        await updateAtVersion(
-          tx,
-          auditFindings,
-          { id, version, entity: '审计发现' },
-          {
-            status: 'CLOSED',
-            closedAt: clock.now().toISOString(),
-          },
-        );
-        return {
-          id,
-          audit: {
-            action: 'audit-finding.close',
-            entityType: 'AuditFinding',
-            entityId: id,
-            regionPath: finding.regionPath,
-            before: { status: finding.status },
-            after: { status: 'CLOSED' },
-          },
-        };
-      });
+      await closeFinding(
+        ctx,
+        auditFindings,
+        { ...finding, version },
+        {
+          entity: '审计发现',
+          action: 'audit-finding.close',
+          entityType: 'AuditFinding',
+        },
+      );
       return reread(ctx.db.query.auditFindings.findFirst(query({ where: { id } })), '审计发现', id);
     },
   }),

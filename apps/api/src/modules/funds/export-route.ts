@@ -1,14 +1,8 @@
 import type { DbHandle } from '@gongjian/db';
 import { auditFindingStatus, fundSourceCategory, noticeSubject, projectState } from '@gongjian/db/schema';
-import cookieParser from 'cookie-parser';
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import express, { type Request, type Router } from 'express';
-import { SESSION_COOKIE, viewerFromToken } from '../../auth/sessions';
-import type { Context } from '../../context';
-import { ValidationError } from '../../errors';
-import { decodeGlobalId } from '../../shared/global-id';
-import { attachment, refuse } from '../../shared/http-route';
+import { z } from 'zod';
+import { column, exportRouter, exportSheet, param } from '../../shared/excel-export';
 import { fenToWanYuan } from '../../shared/money';
 import { allocationListFilter } from './allocation';
 import { findingListFilter } from './audit-finding';
@@ -20,54 +14,18 @@ import { reconcilePeriod } from './reconciliation';
 
 /**
  * GET /funds/export/<list>?<the list's filters> → the list as the viewer sees it (its jurisdiction, its
- * filters, its order), every row, money in 万元 as exact decimal text: sources, reconciliation, projects,
+ * filters, its order), every row, money in 万元 as exact decimal text, the export audited: sources, reconciliation, projects,
  * allocations, disbursements, notices, findings.
  */
 
-type Query = Request['query'];
-type Row = Record<string, string | number | null>;
-interface Sheet {
-  file: string;
-  columns: { header: string; key: string; width: number }[];
-  /** The rows from `offset`, at most `limit`; the reconciliation answers once. */
-  rows: (ctx: Context, query: Query, offset: number, limit: number) => Promise<Row[]>;
-}
-
-const PAGE = 2000;
 const wan = (fen: number | null) => (fen === null ? null : fenToWanYuan(fen));
+const col = (header: string, key: string, width = 14) => column(header, key, width);
+const years = z.object({ fromYear: param.year, toYear: param.year });
 
-function one(query: Query, name: string): string | undefined {
-  const value = query[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function year(query: Query, name: string): number | null {
-  const value = one(query, name);
-  if (value === undefined) return null;
-  if (!/^\d{4}$/.test(value)) throw ValidationError.field(name, '年度应为四位数字');
-  return Number(value);
-}
-
-function choice<T extends string>(query: Query, name: string, values: readonly T[]): T | null {
-  const value = one(query, name);
-  if (value === undefined) return null;
-  if (!(values as readonly string[]).includes(value)) throw ValidationError.field(name, '取值无效');
-  return value as T;
-}
-
-function globalIdOf(query: Query, name: string, type: string): { id: number } | null {
-  const value = one(query, name);
-  if (value === undefined) return null;
-  const decoded = decodeGlobalId(value);
-  if (decoded.type !== type || !Number.isInteger(decoded.id)) throw ValidationError.field(name, '编号无效');
-  return { id: decoded.id };
-}
-
-const col = (header: string, key: string, width = 14) => ({ header, key, width });
-
-const SHEETS: Record<string, Sheet> = {
-  sources: {
-    file: '资金来源',
+const SHEETS = {
+  sources: exportSheet({
+    title: '资金来源',
+    filter: years.extend({ category: param.choice(fundSourceCategory.enumValues) }),
     columns: [
       col('类别', 'category'),
       col('名称', 'name', 28),
@@ -78,12 +36,11 @@ const SHEETS: Record<string, Sheet> = {
       col('可安排余额 (万元)', 'remaining'),
       col('说明', 'notes', 30),
     ],
-    rows: async (ctx, query, offset, limit) => {
-      const category = choice(query, 'category', fundSourceCategory.enumValues);
-      const years = { fromYear: year(query, 'fromYear'), toYear: year(query, 'toYear') };
+    rows: async (ctx, { category, fromYear, toYear }, offset, limit) => {
+      const period = { fromYear: fromYear ?? null, toYear: toYear ?? null };
       const rows = await ctx.db.query.fundSources.findMany({
         where: {
-          RAW: (t) => and(sourcesInYears(t, ctx, years), category ? eq(t.category, category) : undefined)!,
+          RAW: (t) => and(sourcesInYears(t, ctx, period), category ? eq(t.category, category) : undefined)!,
         },
         orderBy: { fromYear: 'desc', toYear: 'desc', category: 'asc', id: 'asc' },
         offset,
@@ -100,13 +57,14 @@ const SHEETS: Record<string, Sheet> = {
         notes: s.notes,
       }));
     },
-  },
-  reconciliation: {
-    file: '资金对账',
+  }),
+  reconciliation: exportSheet({
+    title: '资金对账',
+    filter: years,
     columns: [col('项目', 'item', 24), col('金额 (万元)', 'amount', 16), col('说明', 'explanation', 90)],
-    rows: async (ctx, query, offset) => {
+    rows: async (ctx, { fromYear, toYear }, offset) => {
       if (offset > 0) return [];
-      const r = await reconcilePeriod(ctx, year(query, 'fromYear') ?? 2014, year(query, 'toYear') ?? 2018);
+      const r = await reconcilePeriod(ctx, fromYear ?? 2014, toYear ?? 2018);
       return [
         ...r.sources.map((s) => ({ item: s.name, amount: wan(s.amountFen), explanation: '' })),
         { item: '各来源直接相加', amount: wan(r.grossFen), explanation: '' },
@@ -127,9 +85,15 @@ const SHEETS: Record<string, Sheet> = {
         ]),
       ];
     },
-  },
-  projects: {
-    file: '项目库',
+  }),
+  projects: exportSheet({
+    title: '项目库',
+    filter: z.object({
+      state: param.choice(projectState.enumValues),
+      year: param.year,
+      search: param.search,
+      regionId: param.globalId('Region'),
+    }),
     columns: [
       col('项目名称', 'name', 30),
       col('类别', 'category'),
@@ -148,13 +112,7 @@ const SHEETS: Record<string, Sheet> = {
       col('绩效目标', 'target', 40),
       col('带贫减贫机制', 'povertyLink', 40),
     ],
-    rows: async (ctx, query, offset, limit) => {
-      const args = {
-        state: choice(query, 'state', projectState.enumValues),
-        year: year(query, 'year'),
-        search: one(query, 'search') ?? null,
-        regionId: globalIdOf(query, 'regionId', 'Region'),
-      };
+    rows: async (ctx, args, offset, limit) => {
       const rows = await ctx.db.query.projects.findMany({
         where: { RAW: (t) => projectListFilter(t, ctx, args) },
         with: { region: { columns: { name: true } }, responsibleUnit: { columns: { name: true } } },
@@ -181,9 +139,14 @@ const SHEETS: Record<string, Sheet> = {
         povertyLink: p.povertyLink,
       }));
     },
-  },
-  allocations: {
-    file: '资金安排',
+  }),
+  allocations: exportSheet({
+    title: '资金安排',
+    filter: z.object({
+      sourceId: param.globalId('FundSource'),
+      projectId: param.globalId('Project'),
+      year: param.year,
+    }),
     columns: [
       col('安排日期', 'on', 12),
       col('资金来源', 'source', 24),
@@ -193,12 +156,7 @@ const SHEETS: Record<string, Sheet> = {
       col('项目可拨付 (万元)', 'projectPayable'),
       col('说明', 'notes', 30),
     ],
-    rows: async (ctx, query, offset, limit) => {
-      const args = {
-        sourceId: globalIdOf(query, 'sourceId', 'FundSource'),
-        projectId: globalIdOf(query, 'projectId', 'Project'),
-        year: year(query, 'year'),
-      };
+    rows: async (ctx, args, offset, limit) => {
       const rows = await ctx.db.query.fundAllocations.findMany({
         where: { RAW: (t) => allocationListFilter(t, ctx, args) },
         with: {
@@ -219,9 +177,10 @@ const SHEETS: Record<string, Sheet> = {
         notes: a.notes,
       }));
     },
-  },
-  disbursements: {
-    file: '资金拨付',
+  }),
+  disbursements: exportSheet({
+    title: '资金拨付',
+    filter: z.object({ projectId: param.globalId('Project'), year: param.year }),
     columns: [
       col('拨付日期', 'on', 12),
       col('项目', 'project', 30),
@@ -231,8 +190,7 @@ const SHEETS: Record<string, Sheet> = {
       col('项目可拨付 (万元)', 'payable'),
       col('说明', 'notes', 30),
     ],
-    rows: async (ctx, query, offset, limit) => {
-      const args = { projectId: globalIdOf(query, 'projectId', 'Project'), year: year(query, 'year') };
+    rows: async (ctx, args, offset, limit) => {
       const rows = await ctx.db.query.disbursements.findMany({
         where: { RAW: (t) => disbursementListFilter(t, ctx, args) },
         with: { project: { columns: { name: true, allocatedFen: true, disbursedFen: true } } },
@@ -250,9 +208,10 @@ const SHEETS: Record<string, Sheet> = {
         notes: d.notes,
       }));
     },
-  },
-  notices: {
-    file: '公告公示',
+  }),
+  notices: exportSheet({
+    title: '公告公示',
+    filter: z.object({ subject: param.choice(noticeSubject.enumValues) }),
     columns: [
       col('公示内容', 'subject', 12),
       col('标题', 'title', 30),
@@ -261,8 +220,7 @@ const SHEETS: Record<string, Sheet> = {
       col('公示开始', 'postedOn', 12),
       col('公示结束', 'lastDayPosted', 12),
     ],
-    rows: async (ctx, query, offset, limit) => {
-      const args = { subject: choice(query, 'subject', noticeSubject.enumValues) };
+    rows: async (ctx, args, offset, limit) => {
       const rows = await ctx.db.query.disclosureNotices.findMany({
         where: { RAW: (t) => noticeListFilter(t, ctx, args) },
         with: { project: { columns: { name: true } } },
@@ -279,9 +237,10 @@ const SHEETS: Record<string, Sheet> = {
         lastDayPosted: n.lastDayPosted,
       }));
     },
-  },
-  findings: {
-    file: '审计发现',
+  }),
+  findings: exportSheet({
+    title: '审计发现',
+    filter: z.object({ status: param.choice(auditFindingStatus.enumValues) }),
     columns: [
       col('发现日期', 'foundOn', 12),
       col('审计机关', 'auditor', 16),
@@ -293,8 +252,7 @@ const SHEETS: Record<string, Sheet> = {
       col('整改时限', 'deadline', 12),
       col('整改任务状态', 'taskStatus', 12),
     ],
-    rows: async (ctx, query, offset, limit) => {
-      const args = { status: choice(query, 'status', auditFindingStatus.enumValues) };
+    rows: async (ctx, args, offset, limit) => {
       const rows = await ctx.db.query.auditFindings.findMany({
         where: { RAW: (t) => findingListFilter(t, ctx, args) },
         with: {
@@ -318,60 +276,8 @@ const SHEETS: Record<string, Sheet> = {
         taskStatus: f.task?.status ?? null,
       }));
     },
-  },
+  }),
 };
 
-export function fundsRoutes(handle: DbHandle): Router {
-  const router = express.Router();
-  router.use(cookieParser());
-  router.get('/export/:list', async (req, res) => {
-    const sheet = Object.hasOwn(SHEETS, req.params.list) ? SHEETS[req.params.list] : undefined;
-    if (!sheet) {
-      refuse(res, 404, 'NOT_FOUND', '没有这个列表');
-      return;
-    }
-    let viewer: Context['viewer'];
-    try {
-      viewer = await viewerFromToken(handle.db, req.cookies?.[SESSION_COOKIE]);
-    } catch {
-      refuse(res, 503, 'SERVICE_UNAVAILABLE', '数据库暂时不可用,请稍后重试');
-      return;
-    }
-    if (!viewer) {
-      refuse(res, 401, 'UNAUTHENTICATED', '请先登录');
-      return;
-    }
-    const ctx: Context = {
-      db: handle.db,
-      viewer,
-      cookies: { set() {}, clear() {} },
-      requestIp: req.ip ?? null,
-    };
-    let first: Row[];
-    try {
-      first = await sheet.rows(ctx, req.query, 0, PAGE);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      refuse(res, 400, 'BAD_REQUEST', error.message);
-      return;
-    }
-    attachment(res, `${sheet.file}.xlsx`);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: res,
-      useStyles: false,
-      useSharedStrings: false,
-    });
-    const worksheet = workbook.addWorksheet(sheet.file);
-    worksheet.columns = sheet.columns;
-    let page = first;
-    for (let offset = 0; ; ) {
-      for (const row of page) worksheet.addRow(row).commit();
-      offset += page.length;
-      if (page.length < PAGE) break;
-      page = await sheet.rows(ctx, req.query, offset, PAGE);
-    }
-    worksheet.commit();
-    await workbook.commit();
-  });
-  return router;
-}
+export const fundsRoutes = (handle: DbHandle) =>
+  exportRouter(handle, { action: 'funds.export', sheets: SHEETS });

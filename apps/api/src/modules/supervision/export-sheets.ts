@@ -1,4 +1,3 @@
-import type { Database } from '@gongjian/db';
 import {
   ACCOUNTABILITY_KINDS,
   ASSESSMENT_CLASSES,
@@ -6,11 +5,10 @@ import {
   REPORT_CATEGORIES,
   REPORT_STATES,
 } from '@gongjian/rules';
-import { and, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { hasPermission } from '../../auth/permissions';
-import type { Viewer } from '../../context';
 import { clock, countyPolicy } from '../../policy';
+import { column, exportSheet, param } from '../../shared/excel-export';
 import { fenToWanYuan } from '../../shared/money';
 import { accountabilityListFilter } from './accountability';
 import { findingListFilter } from './inspection-finding';
@@ -23,32 +21,13 @@ import { supervisorListFilter } from './village-supervisor';
 
 /**
  * The Excel sheets of the supervision lists: each reads the list's own filter (so jurisdiction is the list's,
- * in SQL) a page at a time, newest id first. The reporter's identity is a column only for supervision roles,
+ * in SQL) a page at a time, newest first. The reporter's identity is a column only for supervision roles,
  * masked as the list masks it.
  */
 
-type Row = Record<string, string | number | null>;
-export interface Sheet {
-  title: string;
-  columns: { header: string; key: string; width: number }[];
-  filter: z.ZodType;
-  page(
-    db: Database,
-    viewer: Viewer,
-    filter: never,
-    beforeId: number,
-    limit: number,
-  ): Promise<{ id: number; row: Row }[]>;
-}
-
-const flag = z
-  .enum(['true', 'false'])
-  .transform((v) => v === 'true')
-  .optional();
+const { flag, search } = param;
 const year = z.coerce.number().int().min(2014).max(2100).optional();
-const search = z.string().max(100).optional();
-const col = (header: string, key: string, width = 16) => ({ header, key, width });
-const before = (column: Parameters<typeof lt>[0], id: number, filter: SQL) => and(filter, lt(column, id))!;
+const col = column;
 const yesNo = (value: boolean) => (value ? '是' : '否');
 const thisYear = () => Number(clock.today().slice(0, 4));
 
@@ -59,29 +38,40 @@ const reportFilter = z.object({
   search,
 });
 
-const reportsSheet: Sheet = {
+/** The reporter's columns, added for supervision roles only. */
+const REPORTER_COLUMNS = [
+  col('举报人 (脱敏)', 'reporterName', 12),
+  col('举报人电话 (脱敏)', 'reporterPhone', 16),
+];
+
+const REPORT_COLUMNS = [
+  col('受理日期', 'receivedOn', 12),
+  col('渠道', 'channel'),
+  col('类别', 'category'),
+  col('事由', 'subject', 30),
+  col('反映内容', 'content', 50),
+  col('涉及地区', 'region'),
+  col('状态', 'state', 10),
+  col('承办单位', 'assignedUnit', 24),
+  col('是否超期', 'overdue', 10),
+  col('办理结果', 'handlingResult', 40),
+  col('答复', 'reply', 40),
+  col('匿名', 'anonymous', 8),
+];
+const reportsSheet = exportSheet({
   title: '举报',
-  columns: [
-    col('受理日期', 'receivedOn', 12),
-    col('渠道', 'channel'),
-    col('类别', 'category'),
-    col('事由', 'subject', 30),
-    col('反映内容', 'content', 50),
-    col('涉及地区', 'region'),
-    col('状态', 'state', 10),
-    col('承办单位', 'assignedUnit', 24),
-    col('是否超期', 'overdue', 10),
-    col('办理结果', 'handlingResult', 40),
-    col('答复', 'reply', 40),
-    col('匿名', 'anonymous', 8),
-  ],
+  columns: (viewer) =>
+    hasPermission(viewer.roles, 'report.identity')
+      ? [...REPORT_COLUMNS, ...REPORTER_COLUMNS]
+      : REPORT_COLUMNS,
   filter: reportFilter,
-  async page(db, viewer, filter: z.output<typeof reportFilter>, beforeId, limit) {
+  async rows({ db, viewer }, filter: z.output<typeof reportFilter>, offset, limit) {
     const policy = filter.overdue ? await countyPolicy(db, viewer.countyId!, thisYear()) : null;
     const identity = hasPermission(viewer.roles, 'report.identity');
     const rows = await db.query.reports.findMany({
-      where: { RAW: (t) => before(t.id, beforeId, reportListFilter(t, viewer, filter, policy)) },
+      where: { RAW: (t) => reportListFilter(t, viewer, filter, policy) },
       orderBy: { id: 'desc' },
+      offset,
       limit,
       with: {
         region: { columns: { name: true, code: true } },
@@ -92,35 +82,26 @@ const reportsSheet: Sheet = {
     return rows.map((r) => {
       const reporter = identity && 'reporter' in r && r.reporter ? maskReporter(r.reporter as never) : null;
       return {
-        id: r.id,
-        row: {
-          receivedOn: r.receivedOn,
-          channel: LABELS_ZH.reportChannel[r.channel],
-          category: LABELS_ZH.reportCategory[r.category],
-          subject: r.subject,
-          content: r.content,
-          region: r.region.name,
-          state: LABELS_ZH.reportState[r.state],
-          assignedUnit: r.assignedUnit?.name ?? '',
-          overdue: yesNo(r.mergedIntoId === null && reportTimeliness(r, r.region.code).outcome === 'OVERDUE'),
-          handlingResult: r.handlingResult ?? '',
-          reply: r.reply ?? '',
-          anonymous: yesNo(r.anonymous),
-          ...(identity ? { reporterName: reporter?.name ?? '', reporterPhone: reporter?.phone ?? '' } : {}),
-        },
+        receivedOn: r.receivedOn,
+        channel: LABELS_ZH.reportChannel[r.channel],
+        category: LABELS_ZH.reportCategory[r.category],
+        subject: r.subject,
+        content: r.content,
+        region: r.region.name,
+        state: LABELS_ZH.reportState[r.state],
+        assignedUnit: r.assignedUnit?.name ?? '',
+        overdue: yesNo(r.mergedIntoId === null && reportTimeliness(r, r.region.code).outcome === 'OVERDUE'),
+        handlingResult: r.handlingResult ?? '',
+        reply: r.reply ?? '',
+        anonymous: yesNo(r.anonymous),
+        ...(identity ? { reporterName: reporter?.name ?? '', reporterPhone: reporter?.phone ?? '' } : {}),
       };
     });
   },
-};
-
-/** The reporter's columns, added for supervision roles only. */
-export const REPORTER_COLUMNS = [
-  col('举报人 (脱敏)', 'reporterName', 12),
-  col('举报人电话 (脱敏)', 'reporterPhone', 16),
-];
+});
 
 const findingFilter = z.object({ status: z.enum(['OPEN', 'CLOSED']).optional(), search });
-const findingsSheet: Sheet = {
+const findingsSheet = exportSheet({
   title: '督查问题',
   columns: [
     col('督查', 'inspection', 30),
@@ -134,10 +115,11 @@ const findingsSheet: Sheet = {
     col('销号', 'status', 10),
   ],
   filter: findingFilter,
-  async page(db, viewer, filter: z.output<typeof findingFilter>, beforeId, limit) {
+  async rows({ db, viewer }, filter: z.output<typeof findingFilter>, offset, limit) {
     const rows = await db.query.inspectionFindings.findMany({
-      where: { RAW: (t) => before(t.id, beforeId, findingListFilter(t, viewer, filter)) },
+      where: { RAW: (t) => findingListFilter(t, viewer, filter) },
       orderBy: { id: 'desc' },
+      offset,
       limit,
       with: {
         inspection: { columns: { title: true, startsOn: true, endsOn: true } },
@@ -146,24 +128,21 @@ const findingsSheet: Sheet = {
       },
     });
     return rows.map((f) => ({
-      id: f.id,
-      row: {
-        inspection: f.inspection.title,
-        days: `${f.inspection.startsOn} 至 ${f.inspection.endsOn}`,
-        region: f.region.name,
-        description: f.description,
-        foundOn: f.foundOn,
-        task: f.task.title,
-        deadline: f.task.deadline,
-        taskStatus: f.task.status === 'DONE' ? '已办结' : '整改中',
-        status: f.status === 'CLOSED' ? '已销号' : '未销号',
-      },
+      inspection: f.inspection.title,
+      days: `${f.inspection.startsOn} 至 ${f.inspection.endsOn}`,
+      region: f.region.name,
+      description: f.description,
+      foundOn: f.foundOn,
+      task: f.task.title,
+      deadline: f.task.deadline,
+      taskStatus: f.task.status === 'DONE' ? '已办结' : '整改中',
+      status: f.status === 'CLOSED' ? '已销号' : '未销号',
     }));
   },
-};
+});
 
 const supervisorFilter = z.object({ serving: flag, search });
-const supervisorsSheet: Sheet = {
+const supervisorsSheet = exportSheet({
   title: '村级扶贫监督员',
   columns: [
     col('村', 'village'),
@@ -172,27 +151,25 @@ const supervisorsSheet: Sheet = {
     col('离任日期', 'endedOn', 12),
   ],
   filter: supervisorFilter,
-  async page(db, viewer, filter: z.output<typeof supervisorFilter>, beforeId, limit) {
+  async rows({ db, viewer }, filter: z.output<typeof supervisorFilter>, offset, limit) {
     const rows = await db.query.villageSupervisors.findMany({
-      where: { RAW: (t) => before(t.id, beforeId, supervisorListFilter(t, viewer, filter)) },
+      where: { RAW: (t) => supervisorListFilter(t, viewer, filter) },
       orderBy: { id: 'desc' },
+      offset,
       limit,
       with: { village: { columns: { name: true } } },
     });
     return rows.map((v) => ({
-      id: v.id,
-      row: {
-        village: v.village.name,
-        name: v.name,
-        appointedOn: v.appointedOn,
-        endedOn: v.endedOn ?? '在任',
-      },
+      village: v.village.name,
+      name: v.name,
+      appointedOn: v.appointedOn,
+      endedOn: v.endedOn ?? '在任',
     }));
   },
-};
+});
 
 const accountabilityFilter = z.object({ year, kind: z.enum(ACCOUNTABILITY_KINDS).optional(), search });
-const accountabilitySheet: Sheet = {
+const accountabilitySheet = exportSheet({
   title: '问责记录',
   columns: [
     col('决定日期', 'decidedOn', 12),
@@ -205,28 +182,26 @@ const accountabilitySheet: Sheet = {
     col('依据', 'basis', 12),
   ],
   filter: accountabilityFilter,
-  async page(db, viewer, filter: z.output<typeof accountabilityFilter>, beforeId, limit) {
+  async rows({ db, viewer }, filter: z.output<typeof accountabilityFilter>, offset, limit) {
     const rows = await db.query.accountabilityCases.findMany({
-      where: { RAW: (t) => before(t.id, beforeId, accountabilityListFilter(t, viewer, filter)) },
+      where: { RAW: (t) => accountabilityListFilter(t, viewer, filter) },
       orderBy: { id: 'desc' },
+      offset,
       limit,
       with: { unit: { columns: { name: true } } },
     });
     return rows.map((c) => ({
-      id: c.id,
-      row: {
-        decidedOn: c.decidedOn,
-        kind: LABELS_ZH.accountabilityKind[c.kind],
-        personName: c.personName,
-        personPost: c.personPost,
-        unit: c.unit?.name ?? '',
-        measure: c.measure,
-        summary: c.summary,
-        basis: c.reportId !== null ? '举报' : c.inspectionFindingId !== null ? '督查问题' : '审计发现',
-      },
+      decidedOn: c.decidedOn,
+      kind: LABELS_ZH.accountabilityKind[c.kind],
+      personName: c.personName,
+      personPost: c.personPost,
+      unit: c.unit?.name ?? '',
+      measure: c.measure,
+      summary: c.summary,
+      basis: c.reportId !== null ? '举报' : c.inspectionFindingId !== null ? '督查问题' : '审计发现',
     }));
   },
-};
+});
 
 const assessmentFilter = z.object({
   year,
@@ -236,7 +211,7 @@ const assessmentFilter = z.object({
     .pipe(z.array(z.enum(ASSESSMENT_CLASSES)))
     .optional(),
 });
-const assessmentsSheet: Sheet = {
+const assessmentsSheet = exportSheet({
   title: '村级核查验收',
   columns: [
     col('年度', 'year', 8),
@@ -248,33 +223,31 @@ const assessmentsSheet: Sheet = {
     col('分类', 'class', 12),
   ],
   filter: assessmentFilter,
-  async page(db, viewer, filter: z.output<typeof assessmentFilter>, beforeId, limit) {
+  async rows({ db, viewer }, filter: z.output<typeof assessmentFilter>, offset, limit) {
     const policy = filter.classes?.length
       ? await countyPolicy(db, viewer.countyId!, filter.year ?? thisYear())
       : null;
     const rows = await db.query.villageAssessments.findMany({
-      where: { RAW: (t) => before(t.id, beforeId, assessmentListFilter(t, viewer, filter, policy)) },
+      where: { RAW: (t) => assessmentListFilter(t, viewer, filter, policy) },
       orderBy: { id: 'desc' },
+      offset,
       limit,
       with: { village: { columns: { name: true, code: true } } },
     });
     return rows.map((a) => ({
-      id: a.id,
-      row: {
-        year: a.year,
-        village: a.village.name,
-        selfScore: a.selfScoreTenths / 10,
-        reviewScore: points(a.reviewScoreTenths),
-        vetoHit: yesNo(a.vetoHit),
-        problemCount: a.problemCount,
-        class: LABELS_ZH.assessmentClass[classificationOf(a, a.village.code).outcome],
-      },
+      year: a.year,
+      village: a.village.name,
+      selfScore: a.selfScoreTenths / 10,
+      reviewScore: points(a.reviewScoreTenths),
+      vetoHit: yesNo(a.vetoHit),
+      problemCount: a.problemCount,
+      class: LABELS_ZH.assessmentClass[classificationOf(a, a.village.code).outcome],
     }));
   },
-};
+});
 
 const exitFilter = z.object({ rewardOwed: flag, exited: flag });
-const rewardsSheet: Sheet = {
+const rewardsSheet = exportSheet({
   title: '出列奖励',
   columns: [
     col('村', 'village'),
@@ -287,31 +260,29 @@ const rewardsSheet: Sheet = {
     col('脱贫不脱政策至', 'supportEndsYear', 14),
   ],
   filter: exitFilter,
-  async page(db, viewer, filter: z.output<typeof exitFilter>, beforeId, limit) {
+  async rows({ db, viewer }, filter: z.output<typeof exitFilter>, offset, limit) {
     const rows = await db.query.villageExits.findMany({
-      where: { RAW: (t) => before(t.id, beforeId, exitListFilter(t, viewer, filter)) },
+      where: { RAW: (t) => exitListFilter(t, viewer, filter) },
       orderBy: { id: 'desc' },
+      offset,
       limit,
       with: { village: { columns: { name: true, code: true, villageKind: true } } },
     });
     return rows.map((e) => ({
-      id: e.id,
-      row: {
-        village: e.village.name,
-        scheduledExitYear: e.scheduledExitYear,
-        exitYear: e.exitYear ?? '未出列',
-        onSchedule: yesNo(e.exitYear !== null && e.exitYear <= e.scheduledExitYear),
-        eligible: yesNo(exitReward(e, e.village).outcome === 'ELIGIBLE'),
-        reward: e.rewardFen === null ? '' : fenToWanYuan(e.rewardFen),
-        rewardPaidOn: e.rewardPaidOn ?? '',
-        supportEndsYear: e.supportEndsYear,
-      },
+      village: e.village.name,
+      scheduledExitYear: e.scheduledExitYear,
+      exitYear: e.exitYear ?? '未出列',
+      onSchedule: yesNo(e.exitYear !== null && e.exitYear <= e.scheduledExitYear),
+      eligible: yesNo(exitReward(e, e.village).outcome === 'ELIGIBLE'),
+      reward: e.rewardFen === null ? '' : fenToWanYuan(e.rewardFen),
+      rewardPaidOn: e.rewardPaidOn ?? '',
+      supportEndsYear: e.supportEndsYear,
     }));
   },
-};
+});
 
 const performanceFilter = z.object({ year, belowBonusShare: flag });
-const performanceSheet: Sheet = {
+const performanceSheet = exportSheet({
   title: '绩效考核',
   columns: [
     col('年度', 'year', 8),
@@ -322,31 +293,29 @@ const performanceSheet: Sheet = {
     col('挂钩比例 (%)', 'share', 12),
   ],
   filter: performanceFilter,
-  async page(db, viewer, filter: z.output<typeof performanceFilter>, beforeId, limit) {
+  async rows({ db, viewer }, filter: z.output<typeof performanceFilter>, offset, limit) {
     const policy = filter.belowBonusShare
       ? await countyPolicy(db, viewer.countyId!, filter.year ?? thisYear())
       : null;
     const rows = await db.query.performanceAssessments.findMany({
-      where: { RAW: (t) => before(t.id, beforeId, performanceListFilter(t, viewer, filter, policy)) },
+      where: { RAW: (t) => performanceListFilter(t, viewer, filter, policy) },
       orderBy: { id: 'desc' },
+      offset,
       limit,
       with: { unit: { columns: { name: true } } },
     });
     return rows.map((p) => ({
-      id: p.id,
-      row: {
-        year: p.year,
-        unit: p.unit.name,
-        score: p.scoreTenths / 10,
-        total: fenToWanYuan(p.totalBonusFen),
-        campaign: fenToWanYuan(p.campaignBonusFen),
-        share: Math.round((p.campaignBonusFen / p.totalBonusFen) * 10_000) / 100,
-      },
+      year: p.year,
+      unit: p.unit.name,
+      score: p.scoreTenths / 10,
+      total: fenToWanYuan(p.totalBonusFen),
+      campaign: fenToWanYuan(p.campaignBonusFen),
+      share: Math.round((p.campaignBonusFen / p.totalBonusFen) * 10_000) / 100,
     }));
   },
-};
+});
 
-export const SHEETS: Record<string, Sheet> = {
+export const SHEETS = {
   reports: reportsSheet,
   'inspection-findings': findingsSheet,
   'village-supervisors': supervisorsSheet,

@@ -1,4 +1,4 @@
-import { inspectionFindings, tasks } from '@gongjian/db/schema';
+import { inspectionFindings } from '@gongjian/db/schema';
 import { canCloseInspectionFinding } from '@gongjian/rules';
 import { and, eq, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -6,12 +6,17 @@ import { inJurisdiction, inRegionSubtree } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
-import { clock } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { text, validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
 import { referencedRow, viewerMayChange, writableRow } from '../../spine/load';
-import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+import {
+  checkRectification,
+  closeFinding,
+  loadRectifier,
+  openRectificationTask,
+} from '../../spine/rectification';
+import { reread, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
@@ -102,15 +107,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const LEVEL_OF_UNIT: Record<string, string> = {
-  COUNTY_LEADERSHIP: 'COUNTY_LEADER',
-  COUNTY_DEPARTMENT: 'COUNTY_DEPARTMENT',
-  BACKING_UNIT: 'COUNTY_DEPARTMENT',
-  TOWNSHIP_GOVERNMENT: 'TOWNSHIP',
-  WORK_STATION: 'TOWNSHIP',
-  VILLAGE_COMMITTEE: 'VILLAGE',
-};
-
 const day = z.iso.date('日期格式应为 YYYY-MM-DD');
 const FindingSchema = z.object({ description: text(500, 4), foundOn: day, deadline: day });
 
@@ -146,47 +142,27 @@ builder.mutationFields((t) => ({
         await ctx.db.query.inspections.findFirst({ where: { id: inspectionId } }),
         { entity: '督查', argument: 'inspectionId', id: inspectionId },
       );
-      const personId = Number(input.responsiblePersonId.id);
-      const unitId = Number(input.responsibleUnitId.id);
-      const cadre = referencedRow(
-        await ctx.db.query.cadres.findFirst({
-          where: { id: personId },
-          with: { unit: { columns: { kind: true } } },
-        }),
-        { entity: '干部', argument: 'responsiblePersonId', id: personId },
-      );
+      const rectifier = await loadRectifier(ctx, input);
       const values = validate(FindingSchema, input);
       if (region.level !== 'TOWNSHIP' && region.level !== 'VILLAGE')
         throw ValidationError.field('regionId', '请选择问题所在的乡镇或村');
       if (!region.regionPath.startsWith(inspection.regionPath))
         throw ValidationError.field('regionId', '该地区不在这次督查的范围内');
-      if (cadre.unitId !== unitId)
-        throw ValidationError.field('responsiblePersonId', '整改责任人不属于该责任单位');
-      if (cadre.countyId !== region.countyId)
-        throw ValidationError.field('responsibleUnitId', '责任单位不在本县');
       if (values.foundOn < inspection.startsOn)
         throw ValidationError.field('foundOn', `反馈日期不能早于督查开始日期 (${inspection.startsOn})`);
-      if (values.foundOn > clock.today())
-        throw ValidationError.field('foundOn', `日期不能晚于今天 (${clock.today()})`);
-      if (values.deadline < values.foundOn)
-        throw ValidationError.field('deadline', '整改时限不能早于反馈日期');
+      checkRectification(rectifier, { ...values, countyId: region.countyId!, foundOnLabel: '反馈日期' });
       const tenant = { countyId: region.countyId!, regionPath: region.regionPath };
       const id = await writeAudited(ctx, async (tx) => {
-        const [task] = await tx
-          .insert(tasks)
-          .values({
-            ...tenant,
-            regionId,
-            title: `${region.name}:整改${values.description}`.slice(0, 200),
-            sourceKind: 'INSPECTION_FINDING',
-            findingReference: `${inspection.title}反馈问题 (${values.foundOn}): ${values.description}`,
-            combatGroupId: inspection.combatGroupId,
-            levelId: LEVEL_OF_UNIT[cadre.unit.kind] ?? 'TOWNSHIP',
-            responsibleUnitId: unitId,
-            responsiblePersonId: personId,
-            deadline: values.deadline,
-          })
-          .returning({ id: tasks.id });
+        const taskId = await openRectificationTask(tx, rectifier, {
+          ...tenant,
+          regionId,
+          title: `${region.name}:整改${values.description}`,
+          sourceKind: 'INSPECTION_FINDING',
+          findingReference: `${inspection.title}反馈问题 (${values.foundOn}): ${values.description}`,
+          combatGroupId: inspection.combatGroupId,
+          fallbackLevel: 'TOWNSHIP',
+          deadline: values.deadline,
+        });
         const [created] = await tx
           .insert(inspectionFindings)
           .values({
@@ -195,7 +171,7 @@ builder.mutationFields((t) => ({
             regionId,
             description: values.description,
             foundOn: values.foundOn,
-            taskId: task!.id,
+            taskId,
             recordedById: ctx.viewer!.id,
           })
           .returning();
@@ -242,25 +218,16 @@ builder.mutationFields((t) => ({
       );
       const version = validate(z.number().int().min(1, '版本号无效'), input.version);
       refuseUnless(canCloseInspectionFinding(findingFacts(finding)));
-      await writeAudited(ctx, async (tx) => {
-        await updateAtVersion(
-          tx,
-          inspectionFindings,
-          { id, version, entity: '督查问题', still: eq(inspectionFindings.status, 'OPEN') },
-          { status: 'CLOSED', closedAt: clock.now().toISOString() },
-        );
-        return {
-          id,
-          audit: {
-            action: 'inspection-finding.close',
-            entityType: 'InspectionFinding',
-            entityId: id,
-            regionPath: finding.regionPath,
-            before: { status: finding.status },
-            after: { status: 'CLOSED' },
-          },
-        };
-      });
+      await closeFinding(
+        ctx,
+        inspectionFindings,
+        { ...finding, version },
+        {
+          entity: '督查问题',
+          action: 'inspection-finding.close',
+          entityType: 'InspectionFinding',
+        },
+      );
       return reread(ctx.db.query.inspectionFindings.findFirst(query({ where: { id } })), '督查问题', id);
     },
   }),
