@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../src/clock';
 import { COCKPIT } from './cockpit-document';
+import { supervisionCount } from './cockpit-supervision-count';
 import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 
 let s: Scenario;
@@ -124,6 +125,7 @@ interface CockpitData {
     organisation: Record<string, number> & { meetings: { type: string; count: number }[] };
     funds: { readings: { outcome: string; grossDifferenceWanYuan: string }[]; grossWanYuan: string };
     trends: { year: number; poorHouseholds: number }[];
+    supervision: Record<string, unknown> & { rewardsWanYuan: string };
     warnings: {
       light: string;
       ruleId: string;
@@ -133,6 +135,22 @@ interface CockpitData {
     }[];
   };
 }
+
+const supervisionRows = async () => {
+  const [reports, cases, assessments, exits, performance] = await Promise.all([
+    rows(`select region_path, category, received_on::text received_on, received_at::text received_at,
+      assigned_at::text assigned_at, handled_at::text handled_at, replied_at::text replied_at,
+      closed_at::text closed_at, merged_at::text merged_at from reports`),
+    rows('select region_path, year, kind, decided_on::text decided_on from accountability_cases'),
+    rows(`select region_path, village_id, year, self_score_tenths, self_assessed_on::text self_assessed_on,
+      review_score_tenths, reviewed_on::text reviewed_on, veto_hit, problem_count from village_assessments`),
+    rows('select region_path, exit_year, reward_fen, reward_paid_on::text reward_paid_on from village_exits'),
+    rows(
+      'select region_path, unit_id, year, total_bonus_fen, campaign_bonus_fen from performance_assessments',
+    ),
+  ]);
+  return { reports, cases, assessments, exits, performance };
+};
 
 async function township() {
   const [row] = await rows(
@@ -177,6 +195,20 @@ describe('the cockpit counts what the rows say', async () => {
       cadres: c.organisation.cadres,
       meetings: c.organisation.meetings.reduce((n, m) => n + m.count, 0),
     }).toEqual(x);
+    const y = await supervisionRows();
+    const [code] = await rows(`select code from regions where level = 'COUNTY'`);
+    const { rewardsFen, ...sup } = supervisionCount(y, (p) => inside(p, prefix), day, String(code!.code));
+    const {
+      rewardsWanYuan,
+      bonusTotalWanYuan,
+      bonusCampaignWanYuan,
+      bonusSharePercent,
+      flaggedVillages,
+      ...got
+    } = c.supervision;
+    expect(got).toEqual(sup);
+    expect(Number(rewardsWanYuan) * 1_000_000).toBeCloseTo(rewardsFen, 0);
+    expect(flaggedVillages).toBe(sup.yellowCard + sup.keyManagement);
     const thisYear = c.trends.at(-1)!;
     expect(thisYear.poorHouseholds).toBe(x.poorHouseholds);
     expect(c.trends[0]!.year).toBe(2014);
@@ -211,7 +243,7 @@ describe('the cockpit counts what the rows say', async () => {
     for (const asOf of [null, '2019-09-11', '2016-12-31']) {
       const r = await s.run('leader', COCKPIT, { asOf });
       expect(r.errors).toBeUndefined();
-      expect(s.statements).toHaveLength(10);
+      expect(s.statements).toHaveLength(11);
     }
   });
 });
@@ -251,6 +283,36 @@ describe('drilling down from a figure', () => {
     );
     expect(list.errors).toBeUndefined();
     expect(list.data!.tasks.totalCount).toBe(unit.overdue);
+  });
+
+  it('the overdue and open reports of a township on 2019-09-11 and today page through the counted rows, without the reporter', async () => {
+    const t = await township();
+    for (const asOf of ['2019-09-11', null]) {
+      const figure = await s.run<CockpitData>('leader', COCKPIT, { regionId: t.id, asOf });
+      const { reportsOverdue, reportsOpen } = figure.data!.cockpit.supervision;
+      const warning = figure.data!.cockpit.warnings.find((w) => w.ruleId === 'SUMMARY.REPORTS_OVERDUE');
+      if (Number(reportsOverdue) > 0)
+        expect(warning).toMatchObject({ count: reportsOverdue, link: { reports: 'OVERDUE' } });
+      for (const [filter, expected] of [
+        ['OVERDUE', reportsOverdue],
+        ['OPEN', reportsOpen],
+      ] as const) {
+        const page = await s.run<{ cockpitReports: { totalCount: number; edges: unknown[] } }>(
+          'leader',
+          `query ($r: ID, $d: Date) { cockpitReports(filter: ${filter}, regionId: $r, asOf: $d, first: 5) {
+            totalCount edges { node { category channel receivedOn state region { name } assignedUnit { name } } } } }`,
+          { r: t.id, d: asOf },
+        );
+        expect(page.errors).toBeUndefined();
+        expect(page.data!.cockpitReports.totalCount).toBe(expected);
+        expect(page.data!.cockpitReports.edges.length).toBe(Math.min(5, Number(expected)));
+      }
+    }
+    const reporter = await s.run(
+      'leader',
+      '{ cockpitReports(filter: OPEN, first: 1) { edges { node { reporter { name } } } } }',
+    );
+    expect(reporter.errors?.[0]?.message).toMatch(/reporter/);
   });
 
   it('a township clerk, a helper and the anonymous cannot open the cockpit; a region outside the jurisdiction is NOT_FOUND', async () => {
