@@ -1,5 +1,6 @@
 import { reports } from '@gongjian/db/schema';
 import { parseCalendarDate } from '@gongjian/rules';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { and, type SQL, sql } from 'drizzle-orm';
 import { inJurisdiction, inSubtree, pathPrefix } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
@@ -22,6 +23,7 @@ const CockpitReport = builder.drizzleObject('reports', {
   description: '驾驶舱下钻举报 (masked: no reporter, subject or content)',
   authScopes: (r) => ({ jurisdiction: r.regionPath }),
   fields: (t) => ({
+    id: t.id({ description: '举报编号 (the Report id)', resolve: (r) => encodeGlobalID('Report', r.id) }),
     category: t.expose('category', { type: ReportCategoryEnum, description: '类别' }),
     channel: t.expose('channel', { type: ReportChannelEnum, description: '渠道' }),
     region: t.relation('region', { type: Region, description: '涉及地区' }),
