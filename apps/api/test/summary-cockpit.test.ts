@@ -26,25 +26,48 @@ const inside = (path: unknown, prefix: string) => String(path).startsWith(prefix
 /** The figures counted again here from the raw rows, in TypeScript, without the API's SQL. */
 async function independent(prefix: string, asOf: string) {
   const year = Number(asOf.slice(0, 4));
-  const [hh, members, apps, pairings, visits, teams, teamMembers, tasks, regions, units, cadres, meetings] =
-    await Promise.all([
-      rows('select id, region_path, status, identified_year, exited_year from households'),
-      rows('select household_id from household_members'),
-      rows(
-        `select household_id, from_status, completed_on::text as completed_on, id from status_applications where state = 'COMPLETED'`,
-      ),
-      rows('select household_id, helper_id, region_path, start_date::text s, end_date::text e from pairings'),
-      rows('select household_id, occurred_at::text at from visits'),
-      rows('select id, village_id, region_path, start_date::text s, end_date::text e from work_teams'),
-      rows('select work_team_id, start_date::text s, end_date::text e from work_team_members'),
-      rows(
-        'select id, parent_id, region_path, status, deadline::text deadline, completed_at::text completed_at from tasks',
-      ),
-      rows('select id, region_path, level, village_kind from regions'),
-      rows('select region_path from units'),
-      rows('select region_path from cadres'),
-      rows('select region_path, held_on::text held_on from meetings'),
-    ]);
+  const [
+    hh,
+    members,
+    apps,
+    pairings,
+    visits,
+    teams,
+    teamMembers,
+    tasks,
+    regions,
+    units,
+    cadres,
+    meetings,
+    changes,
+  ] = await Promise.all([
+    rows('select id, region_path, status, identified_year, exited_year from households'),
+    rows('select household_id from household_members'),
+    rows(
+      `select household_id, from_status, completed_on::text as completed_on, id from status_applications where state = 'COMPLETED'`,
+    ),
+    rows('select household_id, helper_id, region_path, start_date::text s, end_date::text e from pairings'),
+    rows('select household_id, occurred_at::text at from visits'),
+    rows('select id, village_id, region_path, start_date::text s, end_date::text e from work_teams'),
+    rows('select work_team_id, start_date::text s, end_date::text e from work_team_members'),
+    rows(
+      'select id, parent_id, region_path, status, deadline::text deadline, completed_at::text completed_at from tasks',
+    ),
+    rows('select id, region_path, level, village_kind from regions'),
+    rows('select region_path from units'),
+    rows('select region_path from cadres'),
+    rows('select region_path, held_on::text held_on from meetings'),
+    rows('select task_id, status, changed_at::text changed_at, id from task_status_changes'),
+  ]);
+  const statusOnDay = new Map<number, { at: string; id: number; status: string }>();
+  for (const c of changes) {
+    const at = new Date(String(c.changed_at)).toISOString();
+    if (shanghaiDay(c.changed_at) > asOf) continue;
+    const last = statusOnDay.get(Number(c.task_id));
+    if (!last || last.at < at || (last.at === at && last.id < Number(c.id)))
+      statusOnDay.set(Number(c.task_id), { at, id: Number(c.id), status: String(c.status) });
+  }
+  const started = (t: Row) => (statusOnDay.get(Number(t.id))?.status ?? 'NOT_STARTED') !== 'NOT_STARTED';
   const people = new Map<number, number>();
   for (const m of members) people.set(Number(m.household_id), (people.get(Number(m.household_id)) ?? 0) + 1);
   const statusOn = (h: Row) => {
@@ -105,8 +128,8 @@ async function independent(prefix: string, asOf: string) {
       total: leaves.length,
       done: leaves.filter(doneOn).length,
       overdue: open.filter((t) => String(t.deadline) < asOf).length,
-      inProgress: open.filter((t) => String(t.deadline) >= asOf && t.status !== 'NOT_STARTED').length,
-      notStarted: open.filter((t) => String(t.deadline) >= asOf && t.status === 'NOT_STARTED').length,
+      inProgress: open.filter((t) => String(t.deadline) >= asOf && started(t)).length,
+      notStarted: open.filter((t) => String(t.deadline) >= asOf && !started(t)).length,
     },
     villages: within(regions).filter((r) => r.level === 'VILLAGE').length,
     poorVillages: within(regions).filter((r) => r.village_kind === 'POOR_VILLAGE').length,
@@ -245,6 +268,70 @@ describe('the cockpit counts what the rows say', async () => {
       expect(r.errors).toBeUndefined();
       expect(s.statements).toHaveLength(11);
     }
+  });
+});
+
+describe('tasks on a past day read their status changes', () => {
+  it('a task started after day D and done after D+10 is not started on D, in progress on D+5 and done on D+11', async () => {
+    const [leaf] =
+      await rows(`select t.id, t.version, r.id as village_id from tasks t join regions r on r.id = t.region_id
+      where t.status = 'NOT_STARTED' and r.level = 'VILLAGE'
+        and not exists (select 1 from tasks c where c.parent_id = t.id) order by t.id limit 1`);
+    const id = Number(leaf!.id);
+    await rows(`update tasks set deadline = '2999-12-31' where id = ${id}`);
+    const today = clock.today();
+    const day = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const D = day(-20);
+    const village = globalId('Region', Number(leaf!.village_id));
+    const counts = async (asOf: string) => {
+      const r = await s.run<{ cockpit: { tasks: { counts: Record<string, number> } } }>(
+        'leader',
+        'query ($r: ID, $d: Date) { cockpit(regionId: $r, asOf: $d) { tasks { counts { done inProgress notStarted } } } }',
+        { r: village, d: asOf },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.cockpit.tasks.counts;
+    };
+    const before = { D: await counts(D), D5: await counts(day(-15)), D11: await counts(day(-9)) };
+    const write = async (name: string, input: Record<string, unknown>) => {
+      const r = await s.run<Record<string, { data?: { version: number } }>>(
+        'admin',
+        `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ... on Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success { data { version } } } }`,
+        { input },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data![name]!.data!.version;
+    };
+    const version = await write('reportTaskProgress', {
+      id: globalId('Task', id),
+      version: Number(leaf!.version),
+      progress: 30,
+    });
+    await write('completeTask', { id: globalId('Task', id), version });
+    const history = await rows(
+      `select status from task_status_changes where task_id = ${id} order by changed_at, id`,
+    );
+    expect(history.map((h) => h.status)).toEqual(['IN_PROGRESS', 'DONE']);
+    // The writes happened now; their days move back to D+1 and D+11 (10:00 in the county).
+    await rows(
+      `update task_status_changes set changed_at = '${day(-19)}T10:00:00+08:00' where task_id = ${id} and status = 'IN_PROGRESS'`,
+    );
+    await rows(
+      `update task_status_changes set changed_at = '${day(-9)}T10:00:00+08:00' where task_id = ${id} and status = 'DONE'`,
+    );
+    await rows(`update tasks set completed_at = '${day(-9)}T10:00:00+08:00' where id = ${id}`);
+    expect(await counts(D)).toEqual(before.D);
+    expect(await counts(day(-15))).toEqual({
+      ...before.D5,
+      inProgress: before.D5.inProgress! + 1,
+      notStarted: before.D5.notStarted! - 1,
+    });
+    expect(await counts(day(-9))).toEqual({
+      ...before.D11,
+      done: before.D11.done! + 1,
+      notStarted: before.D11.notStarted! - 1,
+    });
   });
 });
 
