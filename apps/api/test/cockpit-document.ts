@@ -13,7 +13,10 @@ export const COCKPIT = `query ($regionId: ID, $asOf: Date) {
       readings { fromYear toYear reportedWanYuan grossWanYuan netWanYuan grossDifferenceWanYuan outcome explanation { ruleId messageZh } } }
     projects { projects allocatedWanYuan disbursedWanYuan byState { state projects budgetWanYuan allocatedWanYuan disbursedWanYuan } }
     organisation { villages poorVillages nonPoorWithPoor nonPoor communities units cadres combatGroups meetings { type count } }
+    supervision { reportsReceived reportsOpen reportsOverdue accountability { year kind count } assessmentYear assessedVillages
+      consolidate rectify yellowCard keyManagement flaggedVillages villagesExited rewardsPaid rewardsWanYuan
+      performanceYear unitsAssessed bonusTotalWanYuan bonusCampaignWanYuan bonusSharePercent unitsBelowBonusShare }
     trends { year day poorHouseholds poorPeople registeredHouseholds tasksDone meetings fundsWanYuan }
-    warnings { light ruleId count reason { messageZh } link { target households taskStatus unitId } }
+    warnings { light ruleId count reason { messageZh } link { target households taskStatus unitId reports year } }
   }
 }`;

@@ -30,6 +30,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   cadres: 'signedIn',
   cockpit: 'summary.read',
   cockpitHouseholds: 'summary.read',
+  cockpitReports: 'summary.read',
   combatGroups: 'signedIn',
   commandPost: 'signedIn',
   countyToday: 'public',

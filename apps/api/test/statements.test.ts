@@ -81,7 +81,7 @@ describe('SQL statements per operation', () => {
       for (const asOf of [null, '2019-09-11']) {
         const r = await s.run('leader', COCKPIT, { regionId, asOf });
         expect(r.errors).toBeUndefined();
-        expect(s.statements).toHaveLength(10);
+        expect(s.statements).toHaveLength(11);
       }
     }
   });

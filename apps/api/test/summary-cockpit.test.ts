@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../src/clock';
 import { COCKPIT } from './cockpit-document';
+import { supervisionCount } from './cockpit-supervision-count';
 import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 
 let s: Scenario;
@@ -25,25 +26,48 @@ const inside = (path: unknown, prefix: string) => String(path).startsWith(prefix
 /** The figures counted again here from the raw rows, in TypeScript, without the API's SQL. */
 async function independent(prefix: string, asOf: string) {
   const year = Number(asOf.slice(0, 4));
-  const [hh, members, apps, pairings, visits, teams, teamMembers, tasks, regions, units, cadres, meetings] =
-    await Promise.all([
-      rows('select id, region_path, status, identified_year, exited_year from households'),
-      rows('select household_id from household_members'),
-      rows(
-        `select household_id, from_status, completed_on::text as completed_on, id from status_applications where state = 'COMPLETED'`,
-      ),
-      rows('select household_id, helper_id, region_path, start_date::text s, end_date::text e from pairings'),
-      rows('select household_id, occurred_at::text at from visits'),
-      rows('select id, village_id, region_path, start_date::text s, end_date::text e from work_teams'),
-      rows('select work_team_id, start_date::text s, end_date::text e from work_team_members'),
-      rows(
-        'select id, parent_id, region_path, status, deadline::text deadline, completed_at::text completed_at from tasks',
-      ),
-      rows('select id, region_path, level, village_kind from regions'),
-      rows('select region_path from units'),
-      rows('select region_path from cadres'),
-      rows('select region_path, held_on::text held_on from meetings'),
-    ]);
+  const [
+    hh,
+    members,
+    apps,
+    pairings,
+    visits,
+    teams,
+    teamMembers,
+    tasks,
+    regions,
+    units,
+    cadres,
+    meetings,
+    changes,
+  ] = await Promise.all([
+    rows('select id, region_path, status, identified_year, exited_year from households'),
+    rows('select household_id from household_members'),
+    rows(
+      `select household_id, from_status, completed_on::text as completed_on, id from status_applications where state = 'COMPLETED'`,
+    ),
+    rows('select household_id, helper_id, region_path, start_date::text s, end_date::text e from pairings'),
+    rows('select household_id, occurred_at::text at from visits'),
+    rows('select id, village_id, region_path, start_date::text s, end_date::text e from work_teams'),
+    rows('select work_team_id, start_date::text s, end_date::text e from work_team_members'),
+    rows(
+      'select id, parent_id, region_path, status, deadline::text deadline, completed_at::text completed_at from tasks',
+    ),
+    rows('select id, region_path, level, village_kind from regions'),
+    rows('select region_path from units'),
+    rows('select region_path from cadres'),
+    rows('select region_path, held_on::text held_on from meetings'),
+    rows('select task_id, status, changed_at::text changed_at, id from task_status_changes'),
+  ]);
+  const statusOnDay = new Map<number, { at: string; id: number; status: string }>();
+  for (const c of changes) {
+    const at = new Date(String(c.changed_at)).toISOString();
+    if (shanghaiDay(c.changed_at) > asOf) continue;
+    const last = statusOnDay.get(Number(c.task_id));
+    if (!last || last.at < at || (last.at === at && last.id < Number(c.id)))
+      statusOnDay.set(Number(c.task_id), { at, id: Number(c.id), status: String(c.status) });
+  }
+  const started = (t: Row) => (statusOnDay.get(Number(t.id))?.status ?? 'NOT_STARTED') !== 'NOT_STARTED';
   const people = new Map<number, number>();
   for (const m of members) people.set(Number(m.household_id), (people.get(Number(m.household_id)) ?? 0) + 1);
   const statusOn = (h: Row) => {
@@ -104,8 +128,8 @@ async function independent(prefix: string, asOf: string) {
       total: leaves.length,
       done: leaves.filter(doneOn).length,
       overdue: open.filter((t) => String(t.deadline) < asOf).length,
-      inProgress: open.filter((t) => String(t.deadline) >= asOf && t.status !== 'NOT_STARTED').length,
-      notStarted: open.filter((t) => String(t.deadline) >= asOf && t.status === 'NOT_STARTED').length,
+      inProgress: open.filter((t) => String(t.deadline) >= asOf && started(t)).length,
+      notStarted: open.filter((t) => String(t.deadline) >= asOf && !started(t)).length,
     },
     villages: within(regions).filter((r) => r.level === 'VILLAGE').length,
     poorVillages: within(regions).filter((r) => r.village_kind === 'POOR_VILLAGE').length,
@@ -124,6 +148,7 @@ interface CockpitData {
     organisation: Record<string, number> & { meetings: { type: string; count: number }[] };
     funds: { readings: { outcome: string; grossDifferenceWanYuan: string }[]; grossWanYuan: string };
     trends: { year: number; poorHouseholds: number }[];
+    supervision: Record<string, unknown> & { rewardsWanYuan: string };
     warnings: {
       light: string;
       ruleId: string;
@@ -133,6 +158,22 @@ interface CockpitData {
     }[];
   };
 }
+
+const supervisionRows = async () => {
+  const [reports, cases, assessments, exits, performance] = await Promise.all([
+    rows(`select region_path, category, received_on::text received_on, received_at::text received_at,
+      assigned_at::text assigned_at, handled_at::text handled_at, replied_at::text replied_at,
+      closed_at::text closed_at, merged_at::text merged_at from reports`),
+    rows('select region_path, year, kind, decided_on::text decided_on from accountability_cases'),
+    rows(`select region_path, village_id, year, self_score_tenths, self_assessed_on::text self_assessed_on,
+      review_score_tenths, reviewed_on::text reviewed_on, veto_hit, problem_count from village_assessments`),
+    rows('select region_path, exit_year, reward_fen, reward_paid_on::text reward_paid_on from village_exits'),
+    rows(
+      'select region_path, unit_id, year, total_bonus_fen, campaign_bonus_fen from performance_assessments',
+    ),
+  ]);
+  return { reports, cases, assessments, exits, performance };
+};
 
 async function township() {
   const [row] = await rows(
@@ -177,6 +218,20 @@ describe('the cockpit counts what the rows say', async () => {
       cadres: c.organisation.cadres,
       meetings: c.organisation.meetings.reduce((n, m) => n + m.count, 0),
     }).toEqual(x);
+    const y = await supervisionRows();
+    const [code] = await rows(`select code from regions where level = 'COUNTY'`);
+    const { rewardsFen, ...sup } = supervisionCount(y, (p) => inside(p, prefix), day, String(code!.code));
+    const {
+      rewardsWanYuan,
+      bonusTotalWanYuan,
+      bonusCampaignWanYuan,
+      bonusSharePercent,
+      flaggedVillages,
+      ...got
+    } = c.supervision;
+    expect(got).toEqual(sup);
+    expect(Number(rewardsWanYuan) * 1_000_000).toBeCloseTo(rewardsFen, 0);
+    expect(flaggedVillages).toBe(sup.yellowCard + sup.keyManagement);
     const thisYear = c.trends.at(-1)!;
     expect(thisYear.poorHouseholds).toBe(x.poorHouseholds);
     expect(c.trends[0]!.year).toBe(2014);
@@ -211,8 +266,72 @@ describe('the cockpit counts what the rows say', async () => {
     for (const asOf of [null, '2019-09-11', '2016-12-31']) {
       const r = await s.run('leader', COCKPIT, { asOf });
       expect(r.errors).toBeUndefined();
-      expect(s.statements).toHaveLength(10);
+      expect(s.statements).toHaveLength(11);
     }
+  });
+});
+
+describe('tasks on a past day read their status changes', () => {
+  it('a task started after day D and done after D+10 is not started on D, in progress on D+5 and done on D+11', async () => {
+    const [leaf] =
+      await rows(`select t.id, t.version, r.id as village_id from tasks t join regions r on r.id = t.region_id
+      where t.status = 'NOT_STARTED' and r.level = 'VILLAGE'
+        and not exists (select 1 from tasks c where c.parent_id = t.id) order by t.id limit 1`);
+    const id = Number(leaf!.id);
+    await rows(`update tasks set deadline = '2999-12-31' where id = ${id}`);
+    const today = clock.today();
+    const day = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const D = day(-20);
+    const village = globalId('Region', Number(leaf!.village_id));
+    const counts = async (asOf: string) => {
+      const r = await s.run<{ cockpit: { tasks: { counts: Record<string, number> } } }>(
+        'leader',
+        'query ($r: ID, $d: Date) { cockpit(regionId: $r, asOf: $d) { tasks { counts { done inProgress notStarted } } } }',
+        { r: village, d: asOf },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.cockpit.tasks.counts;
+    };
+    const before = { D: await counts(D), D5: await counts(day(-15)), D11: await counts(day(-9)) };
+    const write = async (name: string, input: Record<string, unknown>) => {
+      const r = await s.run<Record<string, { data?: { version: number } }>>(
+        'admin',
+        `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ... on Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success { data { version } } } }`,
+        { input },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data![name]!.data!.version;
+    };
+    const version = await write('reportTaskProgress', {
+      id: globalId('Task', id),
+      version: Number(leaf!.version),
+      progress: 30,
+    });
+    await write('completeTask', { id: globalId('Task', id), version });
+    const history = await rows(
+      `select status from task_status_changes where task_id = ${id} order by changed_at, id`,
+    );
+    expect(history.map((h) => h.status)).toEqual(['IN_PROGRESS', 'DONE']);
+    // The writes happened now; their days move back to D+1 and D+11 (10:00 in the county).
+    await rows(
+      `update task_status_changes set changed_at = '${day(-19)}T10:00:00+08:00' where task_id = ${id} and status = 'IN_PROGRESS'`,
+    );
+    await rows(
+      `update task_status_changes set changed_at = '${day(-9)}T10:00:00+08:00' where task_id = ${id} and status = 'DONE'`,
+    );
+    await rows(`update tasks set completed_at = '${day(-9)}T10:00:00+08:00' where id = ${id}`);
+    expect(await counts(D)).toEqual(before.D);
+    expect(await counts(day(-15))).toEqual({
+      ...before.D5,
+      inProgress: before.D5.inProgress! + 1,
+      notStarted: before.D5.notStarted! - 1,
+    });
+    expect(await counts(day(-9))).toEqual({
+      ...before.D11,
+      done: before.D11.done! + 1,
+      notStarted: before.D11.notStarted! - 1,
+    });
   });
 });
 
@@ -251,6 +370,36 @@ describe('drilling down from a figure', () => {
     );
     expect(list.errors).toBeUndefined();
     expect(list.data!.tasks.totalCount).toBe(unit.overdue);
+  });
+
+  it('the overdue and open reports of a township on 2019-09-11 and today page through the counted rows, without the reporter', async () => {
+    const t = await township();
+    for (const asOf of ['2019-09-11', null]) {
+      const figure = await s.run<CockpitData>('leader', COCKPIT, { regionId: t.id, asOf });
+      const { reportsOverdue, reportsOpen } = figure.data!.cockpit.supervision;
+      const warning = figure.data!.cockpit.warnings.find((w) => w.ruleId === 'SUMMARY.REPORTS_OVERDUE');
+      if (Number(reportsOverdue) > 0)
+        expect(warning).toMatchObject({ count: reportsOverdue, link: { reports: 'OVERDUE' } });
+      for (const [filter, expected] of [
+        ['OVERDUE', reportsOverdue],
+        ['OPEN', reportsOpen],
+      ] as const) {
+        const page = await s.run<{ cockpitReports: { totalCount: number; edges: unknown[] } }>(
+          'leader',
+          `query ($r: ID, $d: Date) { cockpitReports(filter: ${filter}, regionId: $r, asOf: $d, first: 5) {
+            totalCount edges { node { category channel receivedOn state region { name } assignedUnit { name } } } } }`,
+          { r: t.id, d: asOf },
+        );
+        expect(page.errors).toBeUndefined();
+        expect(page.data!.cockpitReports.totalCount).toBe(expected);
+        expect(page.data!.cockpitReports.edges.length).toBe(Math.min(5, Number(expected)));
+      }
+    }
+    const reporter = await s.run(
+      'leader',
+      '{ cockpitReports(filter: OPEN, first: 1) { edges { node { reporter { name } } } } }',
+    );
+    expect(reporter.errors?.[0]?.message).toMatch(/reporter/);
   });
 
   it('a township clerk, a helper and the anonymous cannot open the cockpit; a region outside the jurisdiction is NOT_FOUND', async () => {

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { FIRST_DAY, pickerValue, regionOfPickerPath, useSelection } from '../selection.tsx';
 import { CockpitIndicators, CockpitIndicators_cockpit } from './CockpitIndicators.tsx';
+import { CockpitSupervision, CockpitSupervision_cockpit } from './CockpitSupervision.tsx';
 import { CockpitTrends, CockpitTrends_cockpit } from './CockpitTrends.tsx';
 import { CockpitWarnings, CockpitWarnings_cockpit } from './CockpitWarnings.tsx';
 import { DrillDrawer, type DrillRequest } from './DrillDrawer.tsx';
@@ -29,10 +30,11 @@ const CockpitQuery = graphql.persisted(
         ...CockpitIndicators_cockpit
         ...CockpitWarnings_cockpit
         ...CockpitTrends_cockpit
+        ...CockpitSupervision_cockpit
       }
     }
   `,
-    [CockpitIndicators_cockpit, CockpitWarnings_cockpit, CockpitTrends_cockpit],
+    [CockpitIndicators_cockpit, CockpitWarnings_cockpit, CockpitTrends_cockpit, CockpitSupervision_cockpit],
   ),
 );
 
@@ -93,6 +95,10 @@ export function CockpitScreen({ jurisdiction }: { jurisdiction: FragmentOf<typeo
       {cockpit && (
         <div className="cockpit-body">
           <CockpitIndicators cockpit={cockpit} onDrill={setDrill} />
+          <div className="cockpit-panel">
+            <Typography.Title level={5}>{words.supervision}</Typography.Title>
+            <CockpitSupervision cockpit={cockpit} onDrill={setDrill} />
+          </div>
           <div className="cockpit-columns">
             <div className="cockpit-panel">
               <Typography.Title level={5}>{words.warnings}</Typography.Title>

@@ -11,7 +11,7 @@ export const CockpitWarnings_cockpit = graphql(`
       ruleId
       count
       reason { messageZh messageEn }
-      link { target households taskStatus unitId }
+      link { target households taskStatus unitId reports }
     }
   }
 `);
@@ -36,7 +36,9 @@ export function CockpitWarnings({
             ? { kind: 'HOUSEHOLDS', filter: w.link.households }
             : w.link.target === 'TASKS'
               ? { kind: 'TASKS', status: 'OVERDUE', unitId: w.link.unitId }
-              : null;
+              : w.link.target === 'REPORTS' && w.link.reports
+                ? { kind: 'REPORTS', filter: w.link.reports }
+                : null;
         const text = locale === 'en' ? w.reason.messageEn : w.reason.messageZh;
         return (
           <li key={`${w.ruleId}-${index}`} style={{ borderLeftColor: LIGHT_COLOURS[w.light] }}>

@@ -12,7 +12,8 @@ export type DrillRequest =
       title?: string;
     }
   | { kind: 'TASKS'; status: 'DONE' | 'OVERDUE' | 'IN_PROGRESS'; unitId?: string | null; title?: string }
-  | { kind: 'PROJECTS'; title?: string };
+  | { kind: 'PROJECTS'; title?: string }
+  | { kind: 'REPORTS'; filter: 'OPEN' | 'OVERDUE'; title?: string };
 
 const DrillHouseholdsQuery = graphql.persisted(
   'leadership/CockpitDrillHouseholds',
@@ -48,6 +49,19 @@ const DrillProjectsQuery = graphql.persisted(
         totalCount
         pageInfo { hasNextPage endCursor }
         edges { node { id name state year region { name } disbursedWanYuan } }
+      }
+    }
+  `),
+);
+
+const DrillReportsQuery = graphql.persisted(
+  'leadership/CockpitDrillReports',
+  graphql(`
+    query CockpitDrillReports($filter: CockpitReportFilter!, $regionId: ID, $asOf: Date, $after: String) {
+      cockpitReports(filter: $filter, regionId: $regionId, asOf: $asOf, first: 20, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { id category channel receivedOn state region { name } assignedUnit { name } } }
       }
     }
   `),
@@ -97,58 +111,89 @@ export function DrillDrawer({
     variables: { regionId, after },
     pause: kind !== 'PROJECTS',
   });
-  const result = kind === 'HOUSEHOLDS' ? households : kind === 'TASKS' ? tasks : projects;
+  const [reports] = useQuery({
+    query: DrillReportsQuery,
+    variables: { filter: request?.kind === 'REPORTS' ? request.filter : 'OPEN', regionId, asOf, after },
+    pause: kind !== 'REPORTS',
+  });
+  const result =
+    kind === 'HOUSEHOLDS' ? households : kind === 'TASKS' ? tasks : kind === 'REPORTS' ? reports : projects;
   const page = (
     kind === 'HOUSEHOLDS'
       ? households.data?.cockpitHouseholds
       : kind === 'TASKS'
         ? tasks.data?.tasks
-        : projects.data?.projects
+        : kind === 'REPORTS'
+          ? reports.data?.cockpitReports
+          : projects.data?.projects
   ) as Page<Record<string, unknown>> | undefined;
+  const name = (key: string) => (_: unknown, r: Record<string, unknown>) =>
+    (r[key] as { name: string } | null)?.name ?? '—';
+  const reportColumns = [
+    { title: words.received, dataIndex: 'receivedOn' },
+    { title: words.village, render: name('region') },
+    {
+      title: words.category,
+      render: (_: unknown, r: Record<string, unknown>) =>
+        enumLabel('ReportCategory', String(r.category), locale),
+    },
+    {
+      title: words.channel,
+      render: (_: unknown, r: Record<string, unknown>) =>
+        enumLabel('ReportChannel', String(r.channel), locale),
+    },
+    {
+      title: words.status,
+      render: (_: unknown, r: Record<string, unknown>) => enumLabel('ReportState', String(r.state), locale),
+    },
+    { title: words.assignedUnit, render: name('assignedUnit') },
+  ];
 
   const columns =
-    kind === 'HOUSEHOLDS'
-      ? [
-          { title: words.householdNumber, dataIndex: 'householdNumber' },
-          { title: words.head, dataIndex: 'headName' },
-          {
-            title: words.village,
-            render: (_: unknown, r: Record<string, unknown>) => (r.village as { name: string }).name,
-          },
-          {
-            title: words.status,
-            render: (_: unknown, r: Record<string, unknown>) =>
-              enumLabel('HouseholdStatus', String(r.status), locale),
-          },
-          { title: words.members, dataIndex: 'memberCount' },
-        ]
-      : kind === 'TASKS'
+    kind === 'REPORTS'
+      ? reportColumns
+      : kind === 'HOUSEHOLDS'
         ? [
-            { title: words.taskTitle, dataIndex: 'title' },
+            { title: words.householdNumber, dataIndex: 'householdNumber' },
+            { title: words.head, dataIndex: 'headName' },
             {
               title: words.village,
-              render: (_: unknown, r: Record<string, unknown>) => (r.region as { name: string }).name,
-            },
-            {
-              title: words.unit,
-              render: (_: unknown, r: Record<string, unknown>) =>
-                (r.responsibleUnit as { name: string }).name,
-            },
-            { title: words.deadline, dataIndex: 'deadline' },
-          ]
-        : [
-            { title: words.projects, dataIndex: 'name' },
-            {
-              title: words.village,
-              render: (_: unknown, r: Record<string, unknown>) => (r.region as { name: string }).name,
+              render: (_: unknown, r: Record<string, unknown>) => (r.village as { name: string }).name,
             },
             {
               title: words.status,
               render: (_: unknown, r: Record<string, unknown>) =>
-                enumLabel('ProjectState', String(r.state), locale),
+                enumLabel('HouseholdStatus', String(r.status), locale),
             },
-            { title: words.disbursed, dataIndex: 'disbursedWanYuan' },
-          ];
+            { title: words.members, dataIndex: 'memberCount' },
+          ]
+        : kind === 'TASKS'
+          ? [
+              { title: words.taskTitle, dataIndex: 'title' },
+              {
+                title: words.village,
+                render: (_: unknown, r: Record<string, unknown>) => (r.region as { name: string }).name,
+              },
+              {
+                title: words.unit,
+                render: (_: unknown, r: Record<string, unknown>) =>
+                  (r.responsibleUnit as { name: string }).name,
+              },
+              { title: words.deadline, dataIndex: 'deadline' },
+            ]
+          : [
+              { title: words.projects, dataIndex: 'name' },
+              {
+                title: words.village,
+                render: (_: unknown, r: Record<string, unknown>) => (r.region as { name: string }).name,
+              },
+              {
+                title: words.status,
+                render: (_: unknown, r: Record<string, unknown>) =>
+                  enumLabel('ProjectState', String(r.state), locale),
+              },
+              { title: words.disbursed, dataIndex: 'disbursedWanYuan' },
+            ];
 
   return (
     <Drawer

@@ -128,3 +128,24 @@ export const taskReassignments = pgTable(
     index('task_reassignments_path_prefix_idx').using('btree', t.regionPath.op('text_pattern_ops')),
   ],
 );
+
+/**
+ * 任务状态变更记录: each status a task entered and when, appended in the transaction of every status write, so
+ * a task's status on a past day is the last one entered by that day (none: not started).
+ */
+export const taskStatusChanges = pgTable(
+  'task_status_changes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    ...tenantColumns(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    status: taskStatus('status').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('task_status_changes_task_idx').on(t.taskId, t.changedAt),
+    index('task_status_changes_path_prefix_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+  ],
+);

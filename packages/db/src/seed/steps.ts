@@ -3,6 +3,7 @@ import type { DemoStep } from './demo-step';
 import { seedFunds } from './funds/index';
 import { seedIdentification } from './identification/index';
 import { seedResponsibility } from './responsibility/index';
+import { seedTaskStatusHistory } from './responsibility/status-history';
 import { seedSupervision } from './supervision/index';
 import { seedWorkAdvancement } from './work-advancement/index';
 
@@ -14,4 +15,5 @@ export const MECHANISM_STEPS: DemoStep[] = [
   seedAssistance,
   seedFunds,
   seedSupervision,
+  seedTaskStatusHistory,
 ];

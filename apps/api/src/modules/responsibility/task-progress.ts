@@ -53,6 +53,7 @@ builder.mutationFields((t) => ({
         await writeRollUp(
           tx,
           tree.map((row) => (row.id === task.id ? { ...row, ...change } : row)),
+          [task.id],
         );
         const before = { progress: task.progress, status: task.status };
         return audited('Task', 'task.progress', task, { before, after: change, reason: note });
@@ -78,6 +79,7 @@ builder.mutationFields((t) => ({
         await writeRollUp(
           tx,
           tree.map((row) => (row.id === task.id ? { ...row, ...done } : row)),
+          [task.id],
         );
         const before = { status: task.status, progress: task.progress };
         const after = { status: 'DONE', completedAt: updated.completedAt };

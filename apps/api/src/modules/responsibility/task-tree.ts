@@ -25,6 +25,7 @@ import { Cadre } from '../organisation/cadre';
 import { Unit } from '../organisation/unit';
 import { checkLevelTier, configuredLevel, policyYear } from './responsibility-level';
 import { assignmentFields, checkAssignments, optionalId, Task, titleSchema } from './task';
+import { appendTaskStatus } from './task-status-history';
 
 /**
  * One task tree, loaded under a lock on its top task. Every write that changes a tree (decompose, report,
@@ -89,7 +90,7 @@ export const hasChildren = (rows: readonly TreeRow[], id: number) => rows.some((
  * once completed. Only rows that change are written, in one statement. `rows` is the tree as it stands
  * after the caller's own change.
  */
-export async function writeRollUp(tx: DbExecutor, rows: readonly TreeRow[]) {
+export async function writeRollUp(tx: DbExecutor, rows: readonly TreeRow[], statusWritten: number[] = []) {
   const progressById = new Map(
     rollUpProgress(rows.map(toRuleTask)).map((p) => [Number(p.taskId), p.percent]),
   );
@@ -108,7 +109,8 @@ export async function writeRollUp(tx: DbExecutor, rows: readonly TreeRow[]) {
       status: started.has(row.id) ? ('IN_PROGRESS' as const) : ('NOT_STARTED' as const),
     }))
     .filter(({ row, progress, status }) => row.progress !== progress || row.status !== status);
-  if (changes.length === 0) return;
+  const moved = changes.filter(({ row, status }) => row.status !== status).map(({ row }) => row.id);
+  if (changes.length === 0) return appendTaskStatus(tx, statusWritten);
   const values = sql.join(
     changes.map(
       ({ row, progress, status }) => sql`(${row.id}::int, ${progress}::int, ${status}::task_status)`,
@@ -119,6 +121,7 @@ export async function writeRollUp(tx: DbExecutor, rows: readonly TreeRow[]) {
     sql`update ${tasks} as t set progress = v.progress, status = v.status, updated_at = now()
         from (values ${values}) as v(id, progress, status) where t.id = v.id`,
   );
+  await appendTaskStatus(tx, [...statusWritten, ...moved]);
 }
 
 const DecomposeSchema = z.object({

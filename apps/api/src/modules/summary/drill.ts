@@ -43,10 +43,12 @@ const CockpitHousehold = builder.drizzleObject('households', {
   }),
 });
 
-interface DrillScope {
+interface DrillScope<F = HouseholdDrill> {
   regionPath: string;
+  /** The region's code, for the county policy of the day. */
+  code: string;
   asOf: string;
-  filter: HouseholdDrill;
+  filter: F;
 }
 
 function drillFilter(table: typeof households, ctx: Context, scope: DrillScope): SQL {
@@ -70,21 +72,21 @@ function drillFilter(table: typeof households, ctx: Context, scope: DrillScope):
   )!;
 }
 
-async function drillScope(
+export async function drillScope<F>(
   ctx: Context,
-  args: { regionId?: { id: string | number } | null; asOf?: string | null; filter: HouseholdDrill },
-): Promise<DrillScope> {
+  args: { regionId?: { id: string | number } | null; asOf?: string | null; filter: F },
+): Promise<DrillScope<F>> {
   const viewer = ctx.viewer!;
   const id = args.regionId ? Number(args.regionId.id) : viewer.jurisdictionId;
   // The page and its total both ask; the region is read once per request.
   const region = await oncePerRequest(ctx, `cockpit:drill-region:${id}`, async () =>
-    ctx.db.query.regions.findFirst({ where: { id }, columns: { regionPath: true } }),
+    ctx.db.query.regions.findFirst({ where: { id }, columns: { regionPath: true, code: true } }),
   );
   if (!region?.regionPath.startsWith(viewer.regionPath)) throw new NotFoundError('区划', String(id));
   const today = clock.today();
   const asOf = args.asOf ?? today;
   if (asOf > today) throw ValidationError.field('asOf', `统计日期不能晚于今天 (${today})`);
-  return { regionPath: region.regionPath, asOf, filter: args.filter };
+  return { regionPath: region.regionPath, code: region.code, asOf, filter: args.filter };
 }
 
 builder.queryFields((t) => ({

@@ -9,3 +9,5 @@ import './organisation';
 import './trends';
 import './warnings';
 import './drill';
+import './supervision';
+import './drill-reports';

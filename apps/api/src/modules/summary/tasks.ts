@@ -10,8 +10,9 @@ import { Cockpit, type CockpitScope, sectionKey } from './scope';
 /**
  * 任务 as of a day, counted at the leaves as the battle map counts them (the rules' `deriveTaskStatus`):
  * done when completed on or before the day; otherwise overdue when the deadline was before the day;
- * otherwise in progress or not started as stored, a task completed after the day being in progress. By responsibility level, by unit (the most overdue first) and by combat group.
- * One statement.
+ * otherwise in progress or not started by the status the task had entered by the end of the day (its
+ * status changes; none: not started). By responsibility level, by unit (the most overdue first) and by
+ * combat group. One statement.
  */
 
 export interface TaskCounts {
@@ -50,6 +51,7 @@ export function taskFigures(ctx: Context, scope: CockpitScope): Promise<TaskFigu
   return oncePerRequest(ctx, sectionKey('tasks', scope), async () => {
     const prefix = pathPrefix(scope.regionPath);
     const doneOn = sql`(t.completed_at is not null and (t.completed_at at time zone 'Asia/Shanghai')::date <= ${scope.asOf}::date)`;
+    const startedOn = sql`(coalesce(s.status, 'NOT_STARTED') <> 'NOT_STARTED')`;
     const rows = rowsOf<{
       levelId: string;
       unitId: number;
@@ -68,10 +70,13 @@ export function taskFigures(ctx: Context, scope: CockpitScope): Promise<TaskFigu
           count(*)::int as total,
           (count(*) filter (where ${doneOn}))::int as done,
           (count(*) filter (where not ${doneOn} and t.deadline < ${scope.asOf}::date))::int as overdue,
-          (count(*) filter (where not ${doneOn} and t.deadline >= ${scope.asOf}::date and t.status <> 'NOT_STARTED'))::int as "inProgress",
-          (count(*) filter (where not ${doneOn} and t.deadline >= ${scope.asOf}::date and t.status = 'NOT_STARTED'))::int as "notStarted"
+          (count(*) filter (where not ${doneOn} and t.deadline >= ${scope.asOf}::date and ${startedOn}))::int as "inProgress",
+          (count(*) filter (where not ${doneOn} and t.deadline >= ${scope.asOf}::date and not ${startedOn}))::int as "notStarted"
         from tasks t join units u on u.id = t.responsible_unit_id
           left join combat_groups g on g.id = t.combat_group_id
+          left join lateral (select h.status from task_status_changes h where h.task_id = t.id
+            and (h.changed_at at time zone 'Asia/Shanghai')::date <= ${scope.asOf}::date
+            order by h.changed_at desc, h.id desc limit 1) s on true
         where t.region_path like ${prefix} and not exists (select 1 from tasks c where c.parent_id = t.id)
         group by t.level_id, t.responsible_unit_id, u.name, t.combat_group_id, g.name`),
     );

@@ -14,6 +14,8 @@ import { assistanceFigures } from './assistance';
 import { fundFigures } from './funds';
 import { LightEnum, rateFigures } from './rates';
 import { Cockpit, type CockpitScope } from './scope';
+import { supervisionFigures } from './supervision';
+import { supervisionWarnings } from './supervision-warnings';
 import { taskFigures } from './tasks';
 
 /**
@@ -30,6 +32,11 @@ export const DrillTargetEnum = builder.enumType('CockpitDrillTarget', {
     FUNDS: { description: '资金对账 (fundReconciliation)' },
     WORK_TEAMS: { description: '驻村工作队' },
     RATES: { description: '四率 (identificationRates)' },
+    REPORTS: { description: '举报 (cockpitReports with the filter; masked, never the reporter)' },
+    VILLAGE_ASSESSMENTS: {
+      description: '挂牌督办村 (villageAssessments, classes YELLOW_CARD + KEY_MANAGEMENT)',
+    },
+    PERFORMANCE: { description: '绩效考核 (performanceAssessments)' },
   },
 });
 
@@ -53,9 +60,30 @@ export type HouseholdDrill =
   | 'NOT_VISITED_THIS_MONTH'
   | 'MONITORED';
 
+export const ReportDrillEnum = builder.enumType('CockpitReportFilter', {
+  description: '举报下钻口径',
+  values: {
+    OPEN: { description: '未办结 (on the day)' },
+    OVERDUE: { description: '超期 (on the day)' },
+  },
+});
+
+export type ReportDrill = 'OPEN' | 'OVERDUE';
+
 export interface DrillLink {
-  target: 'HOUSEHOLDS' | 'TASKS' | 'PROJECTS' | 'FUNDS' | 'WORK_TEAMS' | 'RATES';
+  target:
+    | 'HOUSEHOLDS'
+    | 'TASKS'
+    | 'PROJECTS'
+    | 'FUNDS'
+    | 'WORK_TEAMS'
+    | 'RATES'
+    | 'REPORTS'
+    | 'VILLAGE_ASSESSMENTS'
+    | 'PERFORMANCE';
   households?: HouseholdDrill;
+  reports?: ReportDrill;
+  year?: number;
   taskStatus?: 'OVERDUE';
   unitId?: string;
 }
@@ -80,6 +108,17 @@ const DrillLinkRef = builder.objectRef<DrillLink>('CockpitDrillLink').implement(
       description: 'tasks(responsibleUnitId:)',
       resolve: (l) => l.unitId ?? null,
     }),
+    reports: t.field({
+      type: ReportDrillEnum,
+      nullable: true,
+      description: 'cockpitReports(filter:)',
+      resolve: (l) => l.reports ?? null,
+    }),
+    year: t.int({
+      nullable: true,
+      description: 'villageAssessments / performanceAssessments 年度',
+      resolve: (l) => l.year ?? null,
+    }),
   }),
 });
 
@@ -87,11 +126,12 @@ const DrillLinkRef = builder.objectRef<DrillLink>('CockpitDrillLink').implement(
 const UNITS_WARNED = 5;
 
 async function warningsOf(ctx: Context, scope: CockpitScope): Promise<Warning<DrillLink>[]> {
-  const [rates, assistance, tasks, funds] = await Promise.all([
+  const [rates, assistance, tasks, funds, supervision] = await Promise.all([
     rateFigures(ctx, scope),
     assistanceFigures(ctx, scope),
     taskFigures(ctx, scope),
     fundFigures(ctx, scope),
+    supervisionFigures(ctx, scope),
   ]);
   const warn = (light: IndicatorLight, count: number, link: DrillLink): Warning<DrillLink> => ({
     ...light,
@@ -174,6 +214,7 @@ async function warningsOf(ctx: Context, scope: CockpitScope): Promise<Warning<Dr
           { target: 'TASKS', taskStatus: 'OVERDUE', unitId: u.id ?? encodeGlobalID('Unit', u.key) },
         ),
       ),
+    ...supervisionWarnings(supervision, share, warn),
   ];
   if (scope.level === 'COUNTY') {
     const unexplained = funds.readings.filter((r) => r.severity === 'WARNING');

@@ -127,7 +127,11 @@ const AssessmentFilter = builder.inputType('VillageAssessmentFilter', {
 export type AssessmentFilterInput = typeof AssessmentFilter.$inferInput;
 
 /** The class in SQL, with the bands the rules use (classifyVillageAssessment), for the class filter. */
-function classSql(table: typeof villageAssessments, policy: Policy, wanted: readonly AssessmentClass[]): SQL {
+export function classSql(
+  table: typeof villageAssessments,
+  policy: Policy,
+  wanted: readonly AssessmentClass[],
+): SQL {
   const { consolidateMinScore, rectifyMinScore, keyManagementMinProblems } =
     policy.resolve('villageAssessment.bands').value;
   const score = sql`coalesce(${table.reviewScoreTenths}, ${table.selfScoreTenths})`;
