@@ -4,3 +4,4 @@ export * from './fund-writes';
 export * from './projects';
 export * from './reconciliation';
 export * from './step-roles';
+export * from './objections';
