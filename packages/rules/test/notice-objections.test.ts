@@ -35,7 +35,9 @@ describe('an objection is answered once (OBJECTION.OPEN)', () => {
 describe('an open objection holds the project at its step (PROJECT.OBJECTION_OPEN)', () => {
   const policy = jianghua(2019);
   const facts = (state: ProjectState) => ({ id: '7', state, performanceTarget: '建成' });
-  const ran = (openObjections: number) => [{ postedOn: '2019-03-01', lastDayPosted: '2019-03-10', openObjections }];
+  const ran = (openObjections: number) => [
+    { postedOn: '2019-03-01', lastDayPosted: '2019-03-10', openObjections },
+  ];
   it.each([
     ['IN_LIBRARY', 'IMPLEMENTATION', 1, ['PROJECT.OBJECTION_OPEN']],
     ['IN_LIBRARY', 'IMPLEMENTATION', 0, []],

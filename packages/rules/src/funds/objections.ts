@@ -49,7 +49,10 @@ export function canRaiseObjection(
 }
 
 /** OBJECTION.OPEN: only an open objection is answered, once. */
-export function canAnswerObjection(objection: { id: string; status: ObjectionStatus }): Decision<'PASS' | 'FAIL'> {
+export function canAnswerObjection(objection: {
+  id: string;
+  status: ObjectionStatus;
+}): Decision<'PASS' | 'FAIL'> {
   const passed = objection.status === 'OPEN';
   return decide([
     makeReason({

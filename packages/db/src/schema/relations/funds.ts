@@ -54,7 +54,11 @@ export const fundsRelations = defineRelationsPart(schema, (r) => ({
     objections: r.many.noticeObjections({ from: r.disclosureNotices.id, to: r.noticeObjections.noticeId }),
   },
   noticeObjections: {
-    notice: r.one.disclosureNotices({ from: r.noticeObjections.noticeId, to: r.disclosureNotices.id, optional: false }),
+    notice: r.one.disclosureNotices({
+      from: r.noticeObjections.noticeId,
+      to: r.disclosureNotices.id,
+      optional: false,
+    }),
     answeredBy: r.one.users({ from: r.noticeObjections.answeredById, to: r.users.id }),
   },
   auditFindings: {
