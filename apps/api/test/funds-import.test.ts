@@ -157,7 +157,7 @@ describe('Excel import of fund sources (资金来源导入)', () => {
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         },
         body,
-      }).then((r) => r.json());
+      }).then((r) => r.json() as Promise<{ status: string; issues: { reason: string }[] }>);
     expect(await post(file)).toMatchObject({ status: 'IMPORTED', written: 2 });
     const exported = await fetch(`${base}/funds/export/sources?fromYear=2031&toYear=2032`, {
       headers: { cookie },
@@ -172,7 +172,7 @@ describe('Excel import of fund sources (资金来源导入)', () => {
     ]);
     const again = await post(bytes, '?dryRun=true');
     expect(again).toMatchObject({ status: 'REJECTED', rows: 2, badRows: 2 });
-    expect(again.issues[0].reason).toMatch(/已登记, 不重复登记 \(规则 FUNDS\.SOURCE_ONCE/);
+    expect(again.issues[0]!.reason).toMatch(/已登记, 不重复登记 \(规则 FUNDS\.SOURCE_ONCE/);
     expect(await countNamed('导入乙')).toBe(2);
   });
 });
