@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canAdvanceProject, canAnswerObjection, canRaiseObjection, type ProjectState } from '../src';
+import {
+  canAdvanceProject,
+  canAnswerObjection,
+  canRaiseObjection,
+  canRegisterSourceOnce,
+  type ProjectState,
+} from '../src';
 import { jianghua } from './helpers';
 
 /** 公示异议: when an objection may be raised, answered once, and how an open one holds a project's next step. */
@@ -50,5 +56,18 @@ describe('an open objection holds the project at its step (PROJECT.OBJECTION_OPE
   it('says in Chinese how many objections wait for their answer', () => {
     const refused = canAdvanceProject(facts('IN_LIBRARY'), 'IMPLEMENTATION', ran(2), '2019-04-01', policy);
     expect(refused.reasons.find((r) => !r.passed)!.messageZh).toContain('有 2 件异议未答复');
+  });
+});
+
+describe('a fund source is registered once (FUNDS.SOURCE_ONCE)', () => {
+  const fundSource = { category: 'OTHER', name: '社会捐赠', fromYear: 2019, toYear: 2019 };
+  it.each([
+    [false, null, 'PASS', '尚未登记'],
+    [true, null, 'FAIL', '2019 年资金来源「社会捐赠」已登记'],
+    [false, 3, 'FAIL', '与第 3 行重复'],
+  ] as const)('registered %s, earlier row %s: %s', (registered, earlier, outcome, zh) => {
+    const decision = canRegisterSourceOnce(fundSource, registered, earlier);
+    expect(decision.outcome).toBe(outcome);
+    expect(decision.reasons[0]!.messageZh).toContain(zh);
   });
 });
