@@ -25,6 +25,7 @@ import type { RateLimitSettings } from './limits/settings';
 import { auditRoutes } from './modules/access/audit-route';
 import { assistanceRoutes } from './modules/assistance/excel-route';
 import { fundsRoutes } from './modules/funds/export-route';
+import { fundsImportRoutes } from './modules/funds/import-route';
 import { identificationRoutes } from './modules/identification/import-route';
 import { supervisionRoutes } from './modules/supervision/export-route';
 import { schema } from './schema';
@@ -272,6 +273,7 @@ export async function createApp(
   app.use('/identification', identificationRoutes(handle));
   app.use('/access', auditRoutes(handle));
   app.use('/funds', fundsRoutes(handle));
+  app.use('/funds', fundsImportRoutes(handle));
   app.use('/supervision', supervisionRoutes(handle));
   app.use('/assistance', assistanceRoutes(handle));
 

@@ -69,4 +69,14 @@ describe('the demo county funds', () => {
       expect(finding.status === 'CLOSED').toBe(finding.task!.status === 'DONE');
     }
   });
+
+  it('has objections to notices, answered ones and one still open against a project in the library', async () => {
+    const objections = await handle.db.query.noticeObjections.findMany({
+      with: { notice: { with: { project: { columns: { state: true } } } } },
+    });
+    expect(objections.map((o) => o.status).sort()).toEqual(['ANSWERED', 'ANSWERED', 'OPEN']);
+    const open = objections.find((o) => o.status === 'OPEN')!;
+    expect(open.notice.project?.state).toBe('IN_LIBRARY');
+    expect(objections.filter((o) => o.answer !== null)).toHaveLength(2);
+  });
 });

@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'project.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
   /** Publish plan, allocation and project notices (公告公示). */
   'notice.publish': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
+  /** Answer objections to notices (公示异议答复): the township or the county; recording one is notice.publish. */
+  'notice.objection': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK'],
   /** Record audit findings and close them once rectified (审计发现登记、销号). */
   'audit.finding': ['COUNTY_ADMIN', 'AUDITOR'],
   /** Read the audit log (审计日志). */

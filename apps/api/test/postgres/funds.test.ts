@@ -1,4 +1,8 @@
+import { fundSources } from '@gongjian/db/schema';
+import { like } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFundSources, SOURCE_COLUMNS, SOURCE_SHEET } from '../../src/modules/funds/source-import';
 import { fundsKit } from '../funds-helpers';
 import { createScenario, dropTestDatabases, onPostgres, type Scenario } from '../harness';
 
@@ -113,4 +117,22 @@ describe('caps under concurrent writers on PostgreSQL', () => {
       expect(project.disbursedFen).toBeLessThanOrEqual(project.allocatedFen);
     },
   );
+});
+
+describe('the same fund source sheet imported twice at once (资金来源导入)', () => {
+  it('is written exactly once; the other import is refused without writing', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet(SOURCE_SHEET);
+    ws.addRow(SOURCE_COLUMNS.map((c) => c.header));
+    for (let i = 1; i <= 10; i++) ws.addRow(['其他资金', `并发导入资金 ${i}`, 2033, 2033, '', `${i}.5`]);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const viewer = await s.viewer('admin');
+    const county = { countyId: viewer.countyId!, regionPath: viewer.regionPath };
+    const results = await Promise.all(
+      [1, 2].map(() => importFundSources(s.handle.db, viewer, county, file, { mode: 'ALL', dryRun: false })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['IMPORTED', 'REJECTED']);
+    expect(results.find((r) => r.status === 'IMPORTED')!.written).toBe(10);
+    expect(await s.handle.db.$count(fundSources, like(fundSources.name, '并发导入资金%'))).toBe(10);
+  });
 });

@@ -1,4 +1,4 @@
-import { FUND_SOURCE_CATEGORIES, PROJECT_STATES } from '@gongjian/rules';
+import { FUND_SOURCE_CATEGORIES, OBJECTION_STATUSES, PROJECT_STATES } from '@gongjian/rules';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -31,6 +31,7 @@ export const fundSourceCategory = pgEnum('fund_source_category', FUND_SOURCE_CAT
 export const projectState = pgEnum('project_state', PROJECT_STATES);
 export const noticeSubject = pgEnum('notice_subject', ['PLAN', 'ALLOCATION', 'PROJECT']);
 export const auditFindingStatus = pgEnum('audit_finding_status', ['OPEN', 'CLOSED']);
+export const noticeObjectionStatus = pgEnum('notice_objection_status', OBJECTION_STATUSES);
 
 /** 资金来源: a category's money for a year or a run of years (fromYear = toYear for one year). */
 export const fundSources = pgTable(
@@ -237,6 +238,39 @@ export const disclosureNotices = pgTable(
     index('disclosure_notices_path_prefix_idx').using('btree', t.regionPath.op('text_pattern_ops')),
     check('disclosure_notices_period_ck', sql`${t.postedOn} <= ${t.lastDayPosted}`),
     check('disclosure_notices_project_ck', sql`${t.subject} <> 'PROJECT' or ${t.projectId} is not null`),
+  ],
+);
+
+/**
+ * 公示异议: an objection to a notice, raised during or after its period, answered by the township or the county.
+ * The objector's name and phone are personal data: read masked, never written to the audit log.
+ */
+export const noticeObjections = pgTable(
+  'notice_objections',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    ...tenantColumns(),
+    noticeId: integer('notice_id')
+      .notNull()
+      .references(() => disclosureNotices.id),
+    raisedOn: date('raised_on', { mode: 'string' }).notNull(),
+    content: text('content').notNull(),
+    objectorName: text('objector_name'),
+    objectorPhone: text('objector_phone'),
+    status: noticeObjectionStatus('status').notNull().default('OPEN'),
+    answer: text('answer'),
+    answeredOn: date('answered_on', { mode: 'string' }),
+    answeredById: integer('answered_by_id').references(() => users.id),
+    recordedById: integer('recorded_by_id').references(() => users.id),
+    ...versionColumns(),
+  },
+  (t) => [
+    index('notice_objections_notice_idx').on(t.noticeId, t.status),
+    index('notice_objections_path_prefix_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+    check(
+      'notice_objections_answer_ck',
+      sql`(${t.status} = 'ANSWERED') = (${t.answer} is not null) and (${t.answer} is null) = (${t.answeredOn} is null)`,
+    ),
   ],
 );
 

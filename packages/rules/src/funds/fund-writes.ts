@@ -5,6 +5,7 @@ import { type Fen, formatYuan } from '../money';
 import type { Policy } from '../parameters';
 import { source } from '../sources';
 import { checkNoticePeriod } from './disclosure';
+import { noOpenObjection } from './objections';
 import { type ProjectFacts, transitionProject } from './projects';
 
 /**
@@ -177,6 +178,8 @@ export function canDeclareOverlap(
 export interface PostedNotice {
   postedOn: CalendarDate;
   lastDayPosted: CalendarDate;
+  /** Unanswered objections to the notice (公示异议), when the caller loaded them. */
+  openObjections?: number;
 }
 
 /**
@@ -209,7 +212,7 @@ export function projectNoticeHasRun(
   });
 }
 
-/** PROJECT.TRANSITION, PROJECT.PERFORMANCE_TARGET and PROJECT.NOTICE_RUN: the decision of one lifecycle step. */
+/** PROJECT.TRANSITION, PROJECT.PERFORMANCE_TARGET, PROJECT.NOTICE_RUN and PROJECT.OBJECTION_OPEN: the decision of one lifecycle step. */
 export function canAdvanceProject(
   project: ProjectFacts,
   to: ProjectState,
@@ -220,6 +223,8 @@ export function canAdvanceProject(
   const reasons = [...transitionProject(project, to).reasons];
   if (project.state === 'IN_LIBRARY' && to === 'IMPLEMENTATION')
     reasons.push(projectNoticeHasRun(notices, today, policy));
+  if (to !== 'REMOVED' && notices.some((notice) => notice.openObjections !== undefined))
+    reasons.push(noOpenObjection(notices.reduce((sum, notice) => sum + (notice.openObjections ?? 0), 0)));
   return decide(reasons);
 }
 

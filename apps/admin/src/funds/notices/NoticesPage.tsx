@@ -1,11 +1,14 @@
 import { graphql } from '@gongjian/schema';
 import { enumLabel, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Tag } from 'antd';
+import { Button, Tag } from 'antd';
+import { useState } from 'react';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
 import { fundsListWords } from '../list-words.ts';
 import { ExportButton } from '../shared/ExportButton.tsx';
+import { NoticeObjectionsDrawer, type ObjectionNotice } from './NoticeObjectionsDrawer.tsx';
+import { objectionWords } from './objection-words.ts';
 import { PublishNoticeDrawer } from './PublishNoticeDrawer.tsx';
 
 const NoticesQuery = graphql.persisted(
@@ -31,6 +34,7 @@ const NoticesQuery = graphql.persisted(
           project {
             name
           }
+          viewerCanRecordObjection
         }
       }
     }
@@ -50,6 +54,8 @@ export function NoticesPage() {
     variables: { subject: url.subject ?? null, first: paging.first, after: paging.after },
   }));
   const drawer = useCreateDrawer(page.refresh);
+  const objection = useWords(objectionWords);
+  const [objectionsOf, setObjectionsOf] = useState<ObjectionNotice | null>(null);
   return (
     <ListPage
       title={pageWords.pageNotices}
@@ -80,9 +86,20 @@ export function NoticesPage() {
           render: (_, n) =>
             n.ended ? <Tag>{words.noticeEnded}</Tag> : <Tag color="processing">{words.noticeRunning}</Tag>,
         },
+        {
+          title: objection.objections,
+          key: 'objections',
+          width: 90,
+          render: (_, n) => (
+            <Button size="small" onClick={() => setObjectionsOf(n)}>
+              {objection.objections}
+            </Button>
+          ),
+        },
       ]}
     >
       {drawer.creating && <PublishNoticeDrawer onClose={drawer.close} />}
+      {objectionsOf && <NoticeObjectionsDrawer notice={objectionsOf} onClose={() => setObjectionsOf(null)} />}
     </ListPage>
   );
 }

@@ -9,6 +9,8 @@ import { adminWords } from '../../words.ts';
 import { ExportButton } from '../shared/ExportButton.tsx';
 import { fundsWords } from '../words.ts';
 import { type Dialog, FundDialog } from './FundDialog.tsx';
+import { ImportSourcesModal } from './ImportSourcesModal.tsx';
+import { sourceImportWords } from './import-words.ts';
 import { ReconciliationCard } from './ReconciliationCard.tsx';
 
 const FundSourcesQuery = graphql.persisted(
@@ -60,6 +62,8 @@ export function FundSourcesPage() {
   const [draft, setDraft] = useState(years);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [saves, setSaves] = useState(0);
+  const [importing, setImporting] = useState(false);
+  const importWords = useWords(sourceImportWords);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <ListPage
@@ -89,6 +93,7 @@ export function FundSourcesPage() {
             </Button>
             <Button onClick={() => setDialog('overlap')}>{words.declareOverlap}</Button>
             <Button onClick={() => setDialog('total')}>{words.recordTotal}</Button>
+            <Button onClick={() => setImporting(true)}>{importWords.importSources}</Button>
           </Can>,
         ]}
         connection={page.data?.fundSources}
@@ -124,6 +129,14 @@ export function FundSourcesPage() {
               if (!saved) return;
               page.refresh();
               setSaves((n) => n + 1);
+            }}
+          />
+        )}
+        {importing && (
+          <ImportSourcesModal
+            onClose={(imported) => {
+              setImporting(false);
+              if (imported) page.refresh();
             }}
           />
         )}

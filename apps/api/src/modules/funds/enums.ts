@@ -46,3 +46,11 @@ export const AuditFindingStatusEnum = builder.enumType('AuditFindingStatus', {
     CLOSED: { description: '已销号 (its rectification task is done)' },
   },
 });
+
+export const ObjectionStatusEnum = builder.enumType('ObjectionStatus', {
+  description: '公示异议状态 (objection status)',
+  values: {
+    OPEN: { description: '待答复 (open: holds the project at its step)' },
+    ANSWERED: { description: '已答复 (answered)' },
+  },
+});

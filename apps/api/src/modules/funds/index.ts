@@ -9,4 +9,5 @@ import './project-step';
 import './allocation';
 import './disbursement';
 import './notice';
+import './notice-objection';
 import './audit-finding';

@@ -63,7 +63,7 @@ builder.mutationFields((t) => ({
   advanceProject: t.drizzleField({
     type: Project,
     description:
-      '项目流程推进 (steps out of order, by a role that does not take them (PROJECT.STEP_ROLE), library entry without a target, implementation before the notice has run are refused)',
+      '项目流程推进 (steps out of order, by a role that does not take them (PROJECT.STEP_ROLE), library entry without a target, implementation before the notice has run, any step but removal while a notice objection is open (PROJECT.OBJECTION_OPEN) are refused)',
     authScopes: { permission: 'project.write' },
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: AdvanceProjectInput, required: true }) },
@@ -75,7 +75,11 @@ builder.mutationFields((t) => ({
           where: { id },
           // What the step decision needs: the project notices, and the county's code for the policy.
           with: {
-            notices: { columns: { postedOn: true, lastDayPosted: true }, where: { subject: 'PROJECT' } },
+            notices: {
+              columns: { postedOn: true, lastDayPosted: true },
+              where: { subject: 'PROJECT' },
+              with: { objections: { columns: { id: true }, where: { status: 'OPEN' } } },
+            },
             region: { columns: { code: true } },
           },
         }),
@@ -93,7 +97,7 @@ builder.mutationFields((t) => ({
           ctx.viewer!.roles,
           { id: String(project.id), state: project.state, performanceTarget: project.performanceTarget },
           values.to,
-          project.notices,
+          project.notices.map((notice) => ({ ...notice, openObjections: notice.objections.length })),
           clock.today(),
           policy,
         ),

@@ -51,6 +51,15 @@ export const fundsRelations = defineRelationsPart(schema, (r) => ({
   },
   disclosureNotices: {
     project: r.one.projects({ from: r.disclosureNotices.projectId, to: r.projects.id }),
+    objections: r.many.noticeObjections({ from: r.disclosureNotices.id, to: r.noticeObjections.noticeId }),
+  },
+  noticeObjections: {
+    notice: r.one.disclosureNotices({
+      from: r.noticeObjections.noticeId,
+      to: r.disclosureNotices.id,
+      optional: false,
+    }),
+    answeredBy: r.one.users({ from: r.noticeObjections.answeredById, to: r.users.id }),
   },
   auditFindings: {
     project: r.one.projects({ from: r.auditFindings.projectId, to: r.projects.id }),

@@ -28,6 +28,7 @@ import {
   INTEGRATED_2019_WAN,
   PROJECT_KINDS,
 } from './material';
+import { seedNoticeObjections } from './objections';
 
 const LIFECYCLE: readonly ProjectState[] = [
   'APPLICATION',
@@ -230,6 +231,7 @@ export async function seedFunds(db: DbExecutor, county: SeededCounty, random: Ra
         publishedById: adminId,
       })),
   ]);
+  await seedNoticeObjections(db, county, adminId, clock.today);
   await db.insert(fundAllocations).values(
     withIds
       .filter((p) => p.allocation)
