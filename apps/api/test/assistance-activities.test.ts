@@ -1,8 +1,11 @@
+import { PassThrough } from 'node:stream';
 import { pairings, workTeamMembers, workTeams } from '@gongjian/db/schema';
 import { addDays } from '@gongjian/rules';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../src/clock';
+import { exportActivities } from '../src/modules/assistance/excel-export';
 import { freshHouseholds, pair } from './assistance-helpers';
 import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 
@@ -154,6 +157,36 @@ describe('activities and publicity (帮扶活动与政策宣传)', () => {
       endDate: clock.today(),
     });
     expect(missing).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
+  });
+});
+
+describe('the activity export', () => {
+  it('is the list’s rows under its filter, with the kind in Chinese and the copies', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await exportActivities(s.handle.db, await s.viewer('township'), { kind: 'PUBLICITY' }, out);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const rows = (workbook.getWorksheet('帮扶活动')!.getSheetValues().filter(Boolean) as unknown[][]).map(
+      (r) => r.slice(1),
+    );
+    expect(rows[0]).toEqual([
+      '类别',
+      '活动名称',
+      '开展区划',
+      '开始日期',
+      '结束日期',
+      '参与人数',
+      '发放资料份数',
+      '资料种类',
+      '备注',
+    ]);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows.slice(1)) {
+      expect(row[0]).toBe('政策宣传');
+      expect(Number(row[6])).toBeGreaterThan(0);
+    }
   });
 });
 
