@@ -128,3 +128,57 @@ describe('assistance writes', () => {
     expect(s.statements.length).toBe(4);
   });
 });
+
+describe('activities and withdrawing a team', () => {
+  it('the activity list is 2 statements, its totals 1; recording and editing an activity 4 each (load, write, audit, re-read); withdrawing a team with its members 7', async () => {
+    expect(
+      await count(
+        'admin',
+        `{ assistanceActivities(kind: CAMPAIGN, first: 20) { totalCount edges { node { id name region { name } viewerCanEdit } } } }`,
+      ),
+    ).toBe(2);
+    expect(
+      await count('admin', `{ assistanceActivityTotals { activities participants copiesDistributed } }`),
+    ).toBe(1);
+    const township = (await s.handle.db.query.users.findFirst({ where: { username: 'township' } }))!;
+    const today = (await import('../src/clock')).clock.today();
+    const fields = { name: '千名干部下基层', startDate: today, endDate: today, participants: 30 };
+    const created = await s.run<{ createAssistanceActivity: { data: { id: string } } }>(
+      'township',
+      `mutation ($input: CreateAssistanceActivityInput!) { createAssistanceActivity(input: $input) { ... on MutationCreateAssistanceActivitySuccess { data { id } } } }`,
+      { input: { kind: 'CAMPAIGN', regionId: globalId('Region', township.jurisdictionId!), ...fields } },
+    );
+    expect(s.statements.length).toBe(4);
+    await s.run(
+      'township',
+      `mutation ($input: UpdateAssistanceActivityInput!) { updateAssistanceActivity(input: $input) { __typename } }`,
+      {
+        input: {
+          id: created.data!.createAssistanceActivity.data.id,
+          version: 1,
+          ...fields,
+          participants: 31,
+        },
+      },
+    );
+    expect(s.statements.length).toBe(4);
+    const team = (await s.handle.db.query.workTeams.findFirst({
+      where: { endDate: { isNull: true } },
+      orderBy: { id: 'desc' },
+    }))!;
+    const r = await s.run<{ withdrawWorkTeam: { __typename: string } }>(
+      'admin',
+      `mutation ($input: WithdrawWorkTeamInput!) { withdrawWorkTeam(input: $input) { __typename ... on MutationWithdrawWorkTeamSuccess { data { endDate members { endDate } } } } }`,
+      {
+        input: {
+          id: globalId('WorkTeam', team.id),
+          version: team.version,
+          reason: '撤回',
+          endTogether: true,
+        },
+      },
+    );
+    expect(r.data!.withdrawWorkTeam.__typename).toBe('MutationWithdrawWorkTeamSuccess');
+    expect(s.statements.length).toBe(7);
+  });
+});

@@ -1,3 +1,4 @@
+import { ActivitiesPage } from './activities/ActivitiesPage.tsx';
 import { CompliancePage } from './compliance/CompliancePage.tsx';
 import { MyHouseholdsPage } from './my/MyHouseholdsPage.tsx';
 import { PairingsPage } from './pairings/PairingsPage.tsx';
@@ -7,3 +8,4 @@ export const WorkTeamsRoute = WorkTeamsPage;
 export const PairingsRoute = PairingsPage;
 export const ComplianceRoute = CompliancePage;
 export const MyHouseholdsRoute = MyHouseholdsPage;
+export const ActivitiesRoute = ActivitiesPage;

@@ -52,5 +52,26 @@ export const myHouseholdsRoute = createRoute({
   component: lazyRouteComponent(pages, 'MyHouseholdsRoute'),
 });
 
-export const assistanceRoutes = [workTeamsRoute, pairingsRoute, complianceRoute, myHouseholdsRoute] as const;
+export const activitiesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/assistance/activities',
+  staticData: { title: 'pageActivities', permission: 'ASSISTANCE_READ' },
+  validateSearch: z.object({
+    kind: text,
+    search: text,
+    region: texts,
+    from: text,
+    to: text,
+    ...pagingSearch,
+  }),
+  component: lazyRouteComponent(pages, 'ActivitiesRoute'),
+});
+
+export const assistanceRoutes = [
+  workTeamsRoute,
+  pairingsRoute,
+  complianceRoute,
+  activitiesRoute,
+  myHouseholdsRoute,
+] as const;
 export const assistanceMenu = menuSection('assistance', 'sectionAssistance', assistanceRoutes);

@@ -59,6 +59,8 @@ export const PERMISSIONS = {
   'pairing.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
   /** Record a visit; a helper only on their own pairings (VISIT.OWN_PAIRING) (登记走访). */
   'visit.record': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK', 'HELPER'],
+  /** Record campaigns and publicity drives (帮扶活动、政策宣传登记). */
+  'activity.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
   /** Read the leadership cockpit and drill from its figures to masked rows (领导驾驶舱). */
   'summary.read': ['COUNTY_ADMIN', 'LEADER'],
   /** Read reports, inspections, supervisors, accountability, assessments, performance and exits (监督考核查询). */

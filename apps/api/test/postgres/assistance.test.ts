@@ -1,6 +1,8 @@
-import { pairings, visits } from '@gongjian/db/schema';
-import { and, eq, isNull } from 'drizzle-orm';
+import { cadres, households, pairings, units, visits } from '@gongjian/db/schema';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPairings, PAIRING_SHEET } from '../../src/modules/assistance/pairing-import';
 import { freshHelper, freshHouseholds, PAIR, type PairResult, RECORD_VISIT } from '../assistance-helpers';
 import { createScenario, dropTestDatabases, onPostgres, type Scenario } from '../harness';
 
@@ -118,4 +120,73 @@ describe('a visit sent again while the first request is still running', () => {
     expect(ids.size).toBe(1);
     expect(await s.handle.db.$count(visits, eq(visits.pairingId, decode(pairingId)))).toBe(1);
   });
+});
+
+async function sheetOf(numbers: string[], helperName: string, unitName: string) {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet(PAIRING_SHEET);
+  ws.addRow(['户编号', '帮扶责任人', '所在单位', '结对开始日期', '更换帮扶责任人']);
+  for (const number of numbers) ws.addRow([number, helperName, unitName, '', '']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function importSetup(round: number, households_: number) {
+  const name = `并发导入人${round}-${Date.now() % 100_000}`;
+  const helper = await freshHelper(s, name);
+  const [unit] = await s.handle.db
+    .select({ name: units.name })
+    .from(cadres)
+    .innerJoin(units, eq(units.id, cadres.unitId))
+    .where(eq(cadres.id, helper.id));
+  const ids = (await freshHouseholds(s, households_)).map(decode);
+  const rows = await s.handle.db.select().from(households).where(inArray(households.id, ids));
+  const numbers = ids.map((id) => rows.find((r) => r.id === id)!.householdNumber);
+  return { helper, name, unitName: unit!.name, ids, numbers };
+}
+
+const openPairingsOf = (helperId: number) =>
+  s.handle.db.$count(pairings, and(eq(pairings.helperId, helperId), isNull(pairings.endDate)));
+
+/** A refused import names why: the write-time conflict (row 0) or the rules at check time (PAIRING.*). */
+const REFUSAL = /其他结对写入|PAIRING\.(CAP|ALREADY_PAIRED)/;
+
+describe('the bulk pairing import run concurrently', () => {
+  it.each([1, 2, 3, 4, 5])(
+    'run %i: the same sheet imported twice at once is written exactly once; the other import is refused',
+    async (round) => {
+      const setup = await importSetup(round, 4);
+      const file = await sheetOf(setup.numbers, setup.name, setup.unitName);
+      const viewer = await s.viewer('village');
+      const results = await Promise.all(
+        [file, file].map((f) => importPairings(s.handle.db, viewer, f, { mode: 'ALL', dryRun: false })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual(['IMPORTED', 'REJECTED']);
+      const refused = results.find((r) => r.status === 'REJECTED')!;
+      expect(refused.written).toBe(0);
+      expect(refused.issues.length).toBeGreaterThan(0);
+      for (const issue of refused.issues) expect(issue.reason).toMatch(REFUSAL);
+      expect(await openPairingsOf(setup.helper.id)).toBe(4);
+      const copies = await s.handle.db.$count(pairings, inArray(pairings.householdId, setup.ids));
+      expect(copies).toBe(4);
+    },
+  );
+
+  it.each([1, 2, 3, 4, 5])(
+    'run %i: two sheets that together give one helper 6 households leave one sheet written and the cap of 5 held',
+    async (round) => {
+      const setup = await importSetup(round + 10, 6);
+      const first = await sheetOf(setup.numbers.slice(0, 3), setup.name, setup.unitName);
+      const second = await sheetOf(setup.numbers.slice(3), setup.name, setup.unitName);
+      const viewer = await s.viewer('village');
+      const results = await Promise.all(
+        [first, second].map((f) => importPairings(s.handle.db, viewer, f, { mode: 'ALL', dryRun: false })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual(['IMPORTED', 'REJECTED']);
+      const refused = results.find((r) => r.status === 'REJECTED')!;
+      expect(refused.written).toBe(0);
+      expect(refused.issues.map((i) => i.reason).join('\n')).toMatch(/其他结对写入|上限5户.*PAIRING\.CAP/);
+      expect(await openPairingsOf(setup.helper.id)).toBe(3);
+      expect(await s.handle.db.$count(pairings, inArray(pairings.householdId, setup.ids))).toBe(3);
+    },
+  );
 });

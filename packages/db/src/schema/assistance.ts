@@ -26,7 +26,10 @@ import { cadres, units } from './organisation';
 export const workTeamRole = pgEnum('work_team_role', ['CAPTAIN', 'FIRST_SECRETARY', 'MEMBER']);
 export const visitMode = pgEnum('visit_mode', ['IN_PERSON', 'PHONE', 'OTHER']);
 
+export const activityKind = pgEnum('assistance_activity_kind', ['CAMPAIGN', 'PUBLICITY']);
+
 export type WorkTeamRole = (typeof workTeamRole.enumValues)[number];
+export type ActivityKind = (typeof activityKind.enumValues)[number];
 export type VisitMode = (typeof visitMode.enumValues)[number];
 
 /** 驻村工作队: one open team per village, sent by a backing unit. */
@@ -43,6 +46,8 @@ export const workTeams = pgTable(
       .references(() => units.id),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
+    /** 撤销原因: set when the team is withdrawn (its end date is then the withdrawal day); null otherwise. */
+    withdrawnReason: text('withdrawn_reason'),
     ...versionColumns(),
   },
   (t) => [
@@ -145,5 +150,36 @@ export const visits = pgTable(
     index('visits_household_time_idx').on(t.householdId, t.occurredAt),
     index('visits_pairing_idx').on(t.pairingId),
     index('visits_path_prefix_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+  ],
+);
+
+/**
+ * 专项活动 and 政策宣传: a campaign (三走访三签字, 千名干部下基层, 户帮户亲帮亲) or a publicity drive
+ * (手册, 告知书, 挂图) held in a region (the county, a township or a village) over inclusive days, with the
+ * number of participants and of copies distributed.
+ */
+export const assistanceActivities = pgTable(
+  'assistance_activities',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    ...tenantColumns(),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    kind: activityKind('kind').notNull(),
+    name: text('name').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    participants: integer('participants').notNull().default(0),
+    copiesDistributed: integer('copies_distributed').notNull().default(0),
+    materials: text('materials').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    ...versionColumns(),
+  },
+  (t) => [
+    index('assistance_activities_start_idx').on(t.countyId, t.startDate),
+    index('assistance_activities_path_prefix_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+    check('assistance_activities_dates_ck', sql`${t.endDate} >= ${t.startDate}`),
+    check('assistance_activities_counts_ck', sql`${t.participants} >= 0 and ${t.copiesDistributed} >= 0`),
   ],
 );

@@ -1,3 +1,4 @@
+export * from './activities';
 export * from './pairing';
 export * from './teams';
 export * from './visits';

@@ -1,14 +1,17 @@
 import type { EnumValue } from '@gongjian/schema';
 import type { Locale } from '../i18n.tsx';
 
-type Labels<Name extends 'WorkTeamRole' | 'VisitMode' | 'ComplianceLevel'> = Record<
-  Locale,
-  Record<EnumValue<Name>, string>
->;
+type Labels<Name extends 'WorkTeamRole' | 'VisitMode' | 'ComplianceLevel' | 'AssistanceActivityKind'> =
+  Record<Locale, Record<EnumValue<Name>, string>>;
 
 const workTeamRoleLabels: Labels<'WorkTeamRole'> = {
   'zh-CN': { CAPTAIN: '队长', FIRST_SECRETARY: '第一书记', MEMBER: '队员' },
   en: { CAPTAIN: 'Captain', FIRST_SECRETARY: 'First secretary', MEMBER: 'Member' },
+};
+
+const activityKindLabels: Labels<'AssistanceActivityKind'> = {
+  'zh-CN': { CAMPAIGN: '专项活动', PUBLICITY: '政策宣传' },
+  en: { CAMPAIGN: 'Campaign', PUBLICITY: 'Publicity' },
 };
 
 const visitModeLabels: Labels<'VisitMode'> = {
@@ -26,10 +29,12 @@ export const assistanceLabels = {
     WorkTeamRole: workTeamRoleLabels['zh-CN'],
     VisitMode: visitModeLabels['zh-CN'],
     ComplianceLevel: complianceLevelLabels['zh-CN'],
+    AssistanceActivityKind: activityKindLabels['zh-CN'],
   },
   en: {
     WorkTeamRole: workTeamRoleLabels.en,
     VisitMode: visitModeLabels.en,
     ComplianceLevel: complianceLevelLabels.en,
+    AssistanceActivityKind: activityKindLabels.en,
   },
 };

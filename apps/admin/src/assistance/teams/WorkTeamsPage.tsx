@@ -9,6 +9,7 @@ import { adminWords } from '../../words.ts';
 import { assistanceWords } from '../words.ts';
 import { AddMemberModal, CreateTeamDrawer, EditTeamDrawer, EndMembershipModal } from './TeamForms.tsx';
 import { readTeam, type TeamRow, WorkTeamRow_team } from './team.ts';
+import { WithdrawTeamModal } from './WithdrawTeamModal.tsx';
 
 const WorkTeamsQuery = graphql.persisted(
   'admin/AdminWorkTeams',
@@ -79,6 +80,7 @@ export function WorkTeamsPage() {
   const [editing, setEditing] = useState<TeamRow | null>(null);
   const [adding, setAdding] = useState<TeamRow | null>(null);
   const [ending, setEnding] = useState<MemberRow | null>(null);
+  const [withdrawing, setWithdrawing] = useState<TeamRow | null>(null);
   const teams = (page.data?.workTeams.edges ?? []).map((edge) => readTeam(edge.node));
   const closing = (close: () => void) => (saved: boolean) => {
     close();
@@ -169,6 +171,18 @@ export function WorkTeamsPage() {
             { title: words.columnBackingUnit, dataIndex: 'backingUnitName', key: 'unit' },
             { title: words.columnStart, dataIndex: 'startDate', key: 'start' },
             {
+              title: words.columnWithdrawn,
+              key: 'withdrawn',
+              render: (_, t) =>
+                t.endDate ? (
+                  <Tooltip title={t.withdrawnReason}>
+                    <Tag data-testid="team-withdrawn">{`${words.withdrawn} ${t.endDate}`}</Tag>
+                  </Tooltip>
+                ) : (
+                  '—'
+                ),
+            },
+            {
               title: words.columnMembers,
               key: 'members',
               render: (_, t) => t.members.filter((m) => m.endDate === null).length,
@@ -193,6 +207,11 @@ export function WorkTeamsPage() {
                       {words.editTeam}
                     </Button>
                   )}
+                  {t.viewerCanWithdraw && (
+                    <Button type="link" size="small" danger onClick={() => setWithdrawing(t)}>
+                      {words.withdrawTeam}
+                    </Button>
+                  )}
                 </Space>
               ),
             },
@@ -204,6 +223,7 @@ export function WorkTeamsPage() {
       {editing && <EditTeamDrawer team={editing} onClose={closing(() => setEditing(null))} />}
       {adding && <AddMemberModal team={adding} onClose={closing(() => setAdding(null))} />}
       {ending && <EndMembershipModal member={ending} onClose={closing(() => setEnding(null))} />}
+      {withdrawing && <WithdrawTeamModal team={withdrawing} onClose={closing(() => setWithdrawing(null))} />}
     </ListPage>
   );
 }

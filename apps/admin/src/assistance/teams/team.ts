@@ -18,6 +18,8 @@ export const WorkTeamRow_team = graphql(`
       endDate
       viewerCanAddMember
       viewerCanEdit
+      viewerCanWithdraw
+      withdrawnReason
       strength {
         outcome
         outcomeZh

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Viewer } from '../../context';
 import { clock, policyForYear, runRule } from '../../policy';
+import { type ActivityListArgs, activityListFilter } from './activity';
 import { monthCompliance } from './compliance';
 import { type PairingListArgs, pairingListFilter } from './pairing';
 import { type WorkTeamListArgs, workTeamListFilter } from './work-team';
@@ -214,6 +215,50 @@ export async function exportCompliance(
         explanation: r.compliance.reasons.map((reason) => reason.messageZh).join('; '),
       })
       .commit();
+  sheet.commit();
+  await workbook.commit();
+}
+
+const KIND = { CAMPAIGN: '专项活动', PUBLICITY: '政策宣传' } as const;
+
+/** 帮扶活动与政策宣传: one row per activity of the list's filter, newest first. */
+export async function exportActivities(db: Database, viewer: Viewer, args: ActivityListArgs, out: Writable) {
+  const workbook = workbookTo(out);
+  const sheet = sheetOf(workbook, '帮扶活动', [
+    ['kind', '类别', 10],
+    ['name', '活动名称', 30],
+    ['region', '开展区划', 14],
+    ['startDate', '开始日期', 12],
+    ['endDate', '结束日期', 12],
+    ['participants', '参与人数', 10],
+    ['copies', '发放资料份数', 12],
+    ['materials', '资料种类', 16],
+    ['notes', '备注', 40],
+  ]);
+  for (let offset = 0; ; offset += 500) {
+    const page = await db.query.assistanceActivities.findMany({
+      where: { RAW: (table) => activityListFilter(table, viewer, args)! },
+      orderBy: { startDate: 'desc', id: 'desc' },
+      limit: 500,
+      offset,
+      with: { region: { columns: { name: true } } },
+    });
+    for (const a of page)
+      sheet
+        .addRow({
+          kind: KIND[a.kind],
+          name: a.name,
+          region: a.region.name,
+          startDate: a.startDate,
+          endDate: a.endDate,
+          participants: a.participants,
+          copies: a.copiesDistributed,
+          materials: a.materials,
+          notes: a.notes,
+        })
+        .commit();
+    if (page.length < 500) break;
+  }
   sheet.commit();
   await workbook.commit();
 }

@@ -6,7 +6,7 @@ import { failureRecord, logFailure } from '../../error-log';
 import { clock } from '../../policy';
 import { decodeGlobalId } from '../../shared/global-id';
 import { attachment, authorise, refuse, XLSX_MIME } from '../../shared/http-route';
-import { exportCompliance, exportPairings, exportRoster } from './excel-export';
+import { exportActivities, exportCompliance, exportPairings, exportRoster } from './excel-export';
 import { importPairings, writePairingTemplate } from './pairing-import';
 
 /**
@@ -16,6 +16,7 @@ import { importPairings, writePairingTemplate } from './pairing-import';
  * - GET  /assistance/work-teams/export?regionId=&open=&search=        → 驻村工作队花名册 (teams and members)
  * - GET  /assistance/pairings/export?regionId=&helperId=&open=&search= → 结对名单
  * - GET  /assistance/compliance/export?month=YYYY-MM&regionId=&helperId=&onlyShort= → 走访达标名单
+ * - GET  /assistance/activities/export?kind=&regionId=&search=&from=&to= → 帮扶活动与政策宣传
  * - GET  /assistance/pairings/import-template                       → the bulk pairing template
  * - POST /assistance/pairings/import?mode=all|clean&dryRun=true      body: the .xlsx bytes → JSON result
  */
@@ -91,6 +92,31 @@ export function assistanceRoutes(handle: DbHandle): Router {
         regionId: regionId ?? null,
         helperId: helperId ?? null,
         onlyShort: flagParam(req.query, 'onlyShort') !== false,
+      },
+      res,
+    );
+    res.end();
+  });
+
+  router.get('/activities/export', async (req, res) => {
+    const viewer = await authorise(handle, req, res, 'assistance.read');
+    if (!viewer) return;
+    const regionId = idParam(req.query, 'regionId', 'Region');
+    const kind = textParam(req.query, 'kind');
+    const [from, to] = [textParam(req.query, 'from'), textParam(req.query, 'to')];
+    const day = (value: string | null) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value);
+    if (regionId === null || (kind && kind !== 'CAMPAIGN' && kind !== 'PUBLICITY') || !day(from) || !day(to))
+      return refuse(res, 400, 'BAD_REQUEST', '筛选条件无效');
+    attachment(res, '帮扶活动.xlsx');
+    await exportActivities(
+      handle.db,
+      viewer,
+      {
+        regionId,
+        kind: (kind || null) as 'CAMPAIGN' | 'PUBLICITY' | null,
+        from,
+        to,
+        search: textParam(req.query, 'search'),
       },
       res,
     );

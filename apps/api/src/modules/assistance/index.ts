@@ -6,3 +6,5 @@ import './visit';
 import './compliance';
 import './coverage';
 import './helper-load';
+import './work-team-withdrawal';
+import './activity';

@@ -8,6 +8,7 @@ import { writeAudit } from '../../audit';
 import type { Viewer } from '../../context';
 import { clock, policyForYear, runRule } from '../../policy';
 import { rowsOf } from '../../shared/rows';
+import { constraintText } from './db-constraint';
 
 /**
  * 批量结对: pairings from an Excel sheet. Every row is checked as pairHelper checks one request (the
@@ -289,7 +290,7 @@ export async function importPairings(
   try {
     await writeRows(db, viewer, checked.clean);
   } catch (error) {
-    const text = `${(error as { cause?: { message?: string } })?.cause?.message ?? ''} ${String(error)}`;
+    const text = constraintText(error);
     if (
       error instanceof ImportConflict ||
       text.includes('pairings_helper_cap') ||

@@ -14,10 +14,12 @@ import { rowsOf } from '../../shared/rows';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
 import { referencedRow, viewerMayChange, writableRow } from '../../spine/load';
-import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+import { reread, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import { Household } from '../identification/household';
 import { Cadre } from '../organisation/cadre';
+import { constraintText } from './db-constraint';
+import { endOpenPeriod } from './end-period';
 
 /** 结对帮扶: a helper (cadre) and a household; at most one open pairing per household, 5 per helper. */
 
@@ -188,14 +190,12 @@ const EndPairingInput = builder.inputType('EndPairingInput', {
 });
 
 const PairSchema = z.object({ startDate: z.string().nullish(), replaceCurrent: z.boolean().nullish() });
-const EndSchema = z.object({ version: z.number().int().min(1, '版本号无效'), endDate: z.string().nullish() });
-
 /**
  * The database's own refusals, should a write slip past the locks (the trigger's cap of 5, the one open
  * pairing per household): the same typed errors, from the same rules, as the decision before the write.
  */
 function mapPairingConstraint(error: unknown, request: PairingRequest, policy: Policy): never {
-  const text = `${(error as { cause?: { message?: string } })?.cause?.message ?? ''} ${String(error)}`;
+  const text = constraintText(error);
   if (text.includes('pairings_helper_cap'))
     refuseUnless(canPairHelper({ ...request, helperActiveHouseholds: 5, current: null }, policy));
   if (text.includes('pairings_open_household_uq'))
@@ -323,34 +323,14 @@ builder.mutationFields((t) => ({
         argument: 'id',
         id,
       });
-      const values = validate(EndSchema, input);
-      const today = clock.today();
-      const endDate = values.endDate ?? today;
-      refuseUnless(
-        canEndPairing(
-          { id: String(id), startDate: pairing.startDate, endDate: pairing.endDate },
-          endDate,
-          today,
-        ),
-      );
-      await writeAudited(ctx, async (tx) => {
-        await updateAtVersion(
-          tx,
-          pairings,
-          { id, version: values.version, entity: '结对', still: isNull(pairings.endDate) },
-          { endDate },
-        );
-        return {
-          id,
-          audit: {
-            action: 'pairing.end',
-            entityType: 'Pairing',
-            entityId: id,
-            regionPath: pairing.regionPath,
-            before: { endDate: null },
-            after: { endDate },
-          },
-        };
+      await endOpenPeriod(ctx, {
+        table: pairings,
+        row: pairing,
+        input,
+        entity: '结对',
+        entityType: 'Pairing',
+        action: 'pairing.end',
+        decide: canEndPairing,
       });
       return reread(ctx.db.query.pairings.findFirst(query({ where: { id } })), '结对', id);
     },

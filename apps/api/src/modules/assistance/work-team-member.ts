@@ -1,6 +1,5 @@
 import { workTeamMembers, type workTeamRole } from '@gongjian/db/schema';
 import { canAddTeamMember, canEndTeamMembership, checkMemberTerm } from '@gongjian/rules';
-import { isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { regionVisible } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
@@ -11,8 +10,9 @@ import { RuleDecisionRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
 import { refuseUnless } from '../../spine/decide';
 import { referencedRow, viewerMayChange, writableRow } from '../../spine/load';
-import { reread, updateAtVersion, writeAudited } from '../../spine/write';
+import { reread, writeAudited } from '../../spine/write';
 import { Cadre } from '../organisation/cadre';
+import { endOpenPeriod } from './end-period';
 import { WorkTeam } from './work-team';
 
 /** 工作队队员: a cadre's service on a village work team, as captain, first secretary or member. */
@@ -87,7 +87,6 @@ const EndMembershipInput = builder.inputType('EndWorkTeamMembershipInput', {
 });
 
 const AddSchema = z.object({ startDate: z.string().nullish() });
-const EndSchema = z.object({ version: z.number().int().min(1, '版本号无效'), endDate: z.string().nullish() });
 
 builder.mutationFields((t) => ({
   addWorkTeamMember: t.drizzleField({
@@ -181,34 +180,14 @@ builder.mutationFields((t) => ({
         argument: 'id',
         id,
       });
-      const values = validate(EndSchema, input);
-      const today = clock.today();
-      const endDate = values.endDate ?? today;
-      refuseUnless(
-        canEndTeamMembership(
-          { id: String(id), startDate: member.startDate, endDate: member.endDate },
-          endDate,
-          today,
-        ),
-      );
-      await writeAudited(ctx, async (tx) => {
-        await updateAtVersion(
-          tx,
-          workTeamMembers,
-          { id, version: values.version, entity: '队员', still: isNull(workTeamMembers.endDate) },
-          { endDate },
-        );
-        return {
-          id,
-          audit: {
-            action: 'workTeam.endMembership',
-            entityType: 'WorkTeamMember',
-            entityId: id,
-            regionPath: member.regionPath,
-            before: { endDate: null },
-            after: { endDate },
-          },
-        };
+      await endOpenPeriod(ctx, {
+        table: workTeamMembers,
+        row: member,
+        input,
+        entity: '队员',
+        entityType: 'WorkTeamMember',
+        action: 'workTeam.endMembership',
+        decide: canEndTeamMembership,
       });
       return reread(ctx.db.query.workTeamMembers.findFirst(query({ where: { id } })), '队员', id);
     },

@@ -22,4 +22,7 @@ export const assistanceRelations = defineRelationsPart(schema, (r) => ({
     helper: r.one.cadres({ from: r.visits.helperId, to: r.cadres.id, optional: false }),
     recordedBy: r.one.users({ from: r.visits.recordedById, to: r.users.id }),
   },
+  assistanceActivities: {
+    region: r.one.regions({ from: r.assistanceActivities.regionId, to: r.regions.id, optional: false }),
+  },
 }));

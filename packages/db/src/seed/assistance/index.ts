@@ -16,6 +16,7 @@ import type { DemoLoad, SeededCounty } from '../demo-step';
 import { DEMO_REGISTERED_HOUSEHOLDS, demoHouseholdTarget } from '../identification/index';
 import { mobilePhone, personName } from '../people';
 import { createRandom, type Random, weighted } from '../random';
+import { seedActivities } from './activities';
 import { monthVisitDays, VISIT_NOTES } from './visits';
 
 /**
@@ -122,6 +123,7 @@ export async function seedAssistance(
     );
   const backing = unitRows.filter((u) => u.kind === 'BACKING_UNIT');
   await seedWorkTeams(db, county, random, backing);
+  await seedActivities(db, county, createRandom(20_190_911), load);
 
   const target = demoHouseholdTarget();
   if (target === 0) return;
