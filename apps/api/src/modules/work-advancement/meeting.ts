@@ -94,7 +94,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const MeetingSchema = z.object({
+export const MeetingSchema = z.object({
   type: z.enum([
     'COUNTY_STANDING_COMMITTEE',
     'GOVERNMENT_EXECUTIVE',
