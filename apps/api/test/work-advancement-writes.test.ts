@@ -13,7 +13,7 @@ afterAll(async () => {
   await dropTestDatabases();
 });
 
-type Result = { __typename: string; code?: string; ruleId?: string; currentVersion?: number; data?: never };
+type Result = { __typename: string; code?: string; ruleId?: string; currentVersion?: number };
 type Membership = { id: string; version: number; name: string; endedOn: string | null };
 type Group = {
   id: string;

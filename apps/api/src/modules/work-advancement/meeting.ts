@@ -55,14 +55,14 @@ export const Meeting = builder.drizzleNode('meetings', {
   }),
 });
 
-interface MeetingListArgs {
+export interface MeetingListArgs {
   type?: (typeof meetings.$inferSelect)['type'] | null;
   from?: string | null;
   to?: string | null;
   search?: string | null;
 }
 
-function meetingListFilter(table: typeof meetings, ctx: Context, args: MeetingListArgs) {
+export function meetingListFilter(table: typeof meetings, ctx: Context, args: MeetingListArgs) {
   const term = args.search?.trim().slice(0, 50);
   return and(
     visibleUpOrDown(table.regionPath, ctx.viewer),
