@@ -13,7 +13,8 @@ export function RegisterExportButton({
   const words = useWords(editWords);
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters))
-    if (value !== null && value !== undefined && value !== '' && value !== false) params.set(key, String(value));
+    if (value !== null && value !== undefined && value !== '' && value !== false)
+      params.set(key, String(value));
   const query = params.toString();
   return (
     <Button href={`/export/${list}${query ? `?${query}` : ''}`} download data-testid={`export-${list}`}>

@@ -2,8 +2,8 @@ import { graphql } from '@gongjian/schema';
 import { fill, useWords } from '@gongjian/ui';
 import { Form, Input, Tag, Tooltip } from 'antd';
 import { type CreateFormDrawerProps, useCreateForm } from '../shared/CreateFormDrawer.tsx';
-import { MutationFailure_error } from '../shared/failure.ts';
 import { FormModal } from '../shared/FormModal.tsx';
+import { MutationFailure_error } from '../shared/failure.ts';
 import { editWords } from './edit-words.ts';
 
 const WithdrawMeeting = graphql.persisted(
@@ -63,7 +63,15 @@ interface Props {
   onClose: (saved: boolean) => void;
 }
 
-function WithdrawForm({ title, create, onFinish }: { title: string; create: CreateFormDrawerProps<Values>['create']; onFinish: (values: Values) => void }) {
+function WithdrawForm({
+  title,
+  create,
+  onFinish,
+}: {
+  title: string;
+  create: CreateFormDrawerProps<Values>['create'];
+  onFinish: (values: Values) => void;
+}) {
   const words = useWords(editWords);
   return (
     <FormModal
@@ -77,7 +85,11 @@ function WithdrawForm({ title, create, onFinish }: { title: string; create: Crea
       failureTestId="withdraw-failure"
     >
       <Form<Values> form={create.form} layout="vertical" onFinish={onFinish}>
-        <Form.Item label={words.withdrawReason} name="reason" rules={[{ required: true, whitespace: true, min: 2 }]}>
+        <Form.Item
+          label={words.withdrawReason}
+          name="reason"
+          rules={[{ required: true, whitespace: true, min: 2 }]}
+        >
           <Input.TextArea rows={3} maxLength={500} data-testid="withdraw-reason" />
         </Form.Item>
       </Form>
@@ -90,7 +102,9 @@ export function WithdrawMeetingModal({ record, onClose }: Props) {
   const words = useWords(editWords);
   const [form] = Form.useForm<Values>();
   const create = useCreateForm({ form, mutation: WithdrawMeeting, fields: ['reason'], onClose });
-  const input = (values: Values) => ({ input: { id: record.id, version: record.version, reason: values.reason } });
+  const input = (values: Values) => ({
+    input: { id: record.id, version: record.version, reason: values.reason },
+  });
   return (
     <WithdrawForm
       title={words.withdrawTitle}
@@ -105,7 +119,9 @@ export function WithdrawResolutionModal({ record, onClose }: Props) {
   const words = useWords(editWords);
   const [form] = Form.useForm<Values>();
   const create = useCreateForm({ form, mutation: WithdrawResolution, fields: ['reason'], onClose });
-  const input = (values: Values) => ({ input: { id: record.id, version: record.version, reason: values.reason } });
+  const input = (values: Values) => ({
+    input: { id: record.id, version: record.version, reason: values.reason },
+  });
   return (
     <WithdrawForm
       title={words.withdrawTitle}
@@ -120,7 +136,9 @@ export function WithdrawPolicyDocumentModal({ record, onClose }: Props) {
   const words = useWords(editWords);
   const [form] = Form.useForm<Values>();
   const create = useCreateForm({ form, mutation: WithdrawPolicyDocument, fields: ['reason'], onClose });
-  const input = (values: Values) => ({ input: { id: record.id, version: record.version, reason: values.reason } });
+  const input = (values: Values) => ({
+    input: { id: record.id, version: record.version, reason: values.reason },
+  });
   return (
     <WithdrawForm
       title={words.withdrawTitle}

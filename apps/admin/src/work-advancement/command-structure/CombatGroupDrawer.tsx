@@ -87,7 +87,12 @@ export function CombatGroupDrawer({
 }) {
   const words = useWords(editWords);
   const [form] = Form.useForm<Values>();
-  const save = useCreateForm({ form, mutation: SaveCombatGroup, fields: ['name', 'remit', 'leaderId'], onClose });
+  const save = useCreateForm({
+    form,
+    mutation: SaveCombatGroup,
+    fields: ['name', 'remit', 'leaderId'],
+    onClose,
+  });
   return (
     <CreateFormDrawer<Values>
       width={620}
@@ -101,9 +106,7 @@ export function CombatGroupDrawer({
       onFinish={(values) =>
         save.save(
           {
-            input: group
-              ? { id: group.id, version: group.version, ...values }
-              : { commandPostId, ...values },
+            input: group ? { id: group.id, version: group.version, ...values } : { commandPostId, ...values },
           },
           (data) => data?.saveCombatGroup,
         )

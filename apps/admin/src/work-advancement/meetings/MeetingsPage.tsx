@@ -7,8 +7,8 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
-import { editWords } from '../edit-words.ts';
 import { RegisterExportButton } from '../ExportButton.tsx';
+import { editWords } from '../edit-words.ts';
 import { useTaskFromDecision } from '../TaskFromDecision.tsx';
 import { WithdrawMeetingModal, WithdrawnTag } from '../WithdrawModal.tsx';
 import { commandWords } from '../words.ts';
@@ -187,7 +187,13 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
                 </Button>
               )}
               {m.viewerCanWithdraw && (
-                <Button type="link" size="small" danger onClick={() => setWithdrawing(m)} data-testid="withdraw-meeting">
+                <Button
+                  type="link"
+                  size="small"
+                  danger
+                  onClick={() => setWithdrawing(m)}
+                  data-testid="withdraw-meeting"
+                >
                   {edit.withdraw}
                 </Button>
               )}

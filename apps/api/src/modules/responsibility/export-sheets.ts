@@ -3,6 +3,7 @@ import {
   exportColumn as col,
   type ExportSheet,
   queryChoice,
+  queryDate,
   queryGlobalId,
   queryText,
 } from '../../shared/list-export';
@@ -46,10 +47,11 @@ export const RESPONSIBILITY_SHEETS: Record<string, ExportSheet> = {
         responsibleUnitId: queryGlobalId(query, 'responsibleUnitId', 'Unit'),
         policyDocumentId: queryGlobalId(query, 'policyDocumentId', 'PolicyDocument'),
         search: queryText(query, 'search'),
+        asOf: queryDate(query, 'asOf'),
       } satisfies TaskListArgs;
     },
     rows: async (ctx, args: TaskListArgs, offset, limit) => {
-      const today = countyToday();
+      const asOf = args.asOf ?? countyToday();
       const rows = await ctx.db.query.tasks.findMany({
         where: { RAW: (t) => taskListFilter(t, ctx, args) },
         with: {
@@ -68,7 +70,7 @@ export const RESPONSIBILITY_SHEETS: Record<string, ExportSheet> = {
         unit: task.responsibleUnit.name,
         person: task.responsiblePerson.name,
         deadline: task.deadline,
-        status: STATUS_ZH[deriveTaskStatus(withCompletedOn(task), today)],
+        status: STATUS_ZH[deriveTaskStatus(withCompletedOn(task), asOf)],
         progress: task.progress,
       }));
     },
