@@ -36,7 +36,10 @@ async function rowsOfDownload(page: Page, testId: string): Promise<number> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   const file = await download.path();
   const ExcelJS = createRequire(path.join(apiDir, 'package.json'))('exceljs') as {
-    Workbook: new () => { xlsx: { readFile(p: string): Promise<unknown> }; worksheets: { rowCount: number }[] };
+    Workbook: new () => {
+      xlsx: { readFile(p: string): Promise<unknown> };
+      worksheets: { rowCount: number }[];
+    };
   };
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
@@ -82,7 +85,10 @@ describe.skipIf(skipReason !== '')('the command structure and meetings in Chromi
 
     const leaving = (await drawer.getByTestId('current-member').first().textContent())!.split(' · ')[0]!;
     await drawer.getByTestId('end-membership').first().click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: button('确定') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: button('确定') })
+      .click();
     await expect.poll(() => drawer.getByTestId('current-member').count()).toBe(before);
     const past = drawer.locator('.ant-list-item', { has: page.getByTestId('past-member') });
     await expect.poll(() => past.filter({ hasText: leaving }).textContent()).toContain(`${countyDay()} 离组`);
@@ -107,7 +113,10 @@ describe.skipIf(skipReason !== '')('the command structure and meetings in Chromi
     const row = page.getByTestId('meetings-table').locator('tr', { hasText: topic });
     await row.getByTestId('withdraw-meeting').click();
     await page.getByTestId('withdraw-reason').fill('重复登记，予以撤回');
-    await page.locator('.ant-modal').getByRole('button', { name: button('撤回') }).click();
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: button('撤回') })
+      .click();
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
     await row.getByTestId('withdrawn-tag').waitFor();
     expect(await row.getByTestId('withdrawn-tag').textContent()).toContain(countyDay());

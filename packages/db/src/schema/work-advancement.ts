@@ -120,9 +120,7 @@ export const combatGroupMembers = pgTable(
     ...versionColumns(),
   },
   (t) => [
-    uniqueIndex('combat_group_members_uq')
-      .on(t.combatGroupId, t.cadreId)
-      .where(sql`${t.endedOn} is null`),
+    uniqueIndex('combat_group_members_uq').on(t.combatGroupId, t.cadreId).where(sql`${t.endedOn} is null`),
     index('combat_group_members_cadre_idx').on(t.cadreId),
   ],
 );
