@@ -143,6 +143,7 @@ describe('an administrator keeps the command structure', () => {
     };
     const edited = await call<Group>('admin', 'saveCombatGroup', edit, GROUP);
     expect(edited.result.data).toMatchObject({ name: '易地搬迁后续扶持战斗组', version: 2 });
+    expect([created.statements, edited.statements]).toEqual([6, 6]);
     const stale = await call<Group>('admin', 'saveCombatGroup', edit, GROUP);
     expect(stale.result).toMatchObject({ __typename: 'ConflictError', currentVersion: 2 });
     const [audit] = await s.handle.db
@@ -184,6 +185,7 @@ describe('an administrator keeps the command structure', () => {
       { commandPostId: postId, cadreId: cadre.id, role: 'DEPUTY_COMMANDER' },
       'members { name role }',
     );
+    expect(deputy.statements).toBe(5);
     expect(deputy.result.data.members).toContainEqual({ name: cadre.name, role: 'DEPUTY_COMMANDER' });
   });
 
@@ -301,6 +303,7 @@ describe('meetings, resolutions and documents are edited and withdrawn, never de
       RECORD,
     );
     expect(done.result.data).toMatchObject({ withdrawnReason: '误登记', viewerCanEdit: false });
+    expect(done.statements).toBe(4);
   });
 
   it('a policy document is edited at its version; a township clerk may neither edit nor withdraw it', async () => {
@@ -329,6 +332,7 @@ describe('meetings, resolutions and documents are edited and withdrawn, never de
       'title version',
     );
     expect(edited.result.data).toEqual({ title: `${doc.title}(修订)`, version: doc.version + 1 });
+    expect(edited.statements).toBe(4);
     const township = await s.run<{ node: Record_ }>(
       'township',
       `query ($id: ID!) { node(id: $id) { ... on PolicyDocument { ${RECORD} } } }`,
