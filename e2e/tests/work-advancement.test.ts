@@ -68,29 +68,28 @@ describe.skipIf(skipReason !== '')('the command structure and meetings in Chromi
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signIn(page, `${apiUrl}/admin/work-advancement/command-structure`, 'admin', demoPassword);
     await page.getByTestId('edit-group').first().click();
-    const drawer = page.locator('.ant-drawer-content');
-    await drawer.getByTestId('group-members').waitFor();
-    const before = await drawer.getByTestId('current-member').count();
+    await page.getByTestId('group-members').waitFor();
+    const before = await page.getByTestId('current-member').count();
 
-    const select = drawer.locator('#add-member-cadre');
+    const select = page.locator('#add-member-cadre');
     await select.click();
     await select.fill(joining);
     const option = page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: joining });
     await option.first().waitFor();
     await select.press('ArrowDown');
     await option.first().click();
-    await drawer.getByTestId('add-member').click();
-    await expect.poll(() => drawer.getByTestId('current-member').count()).toBe(before + 1);
-    expect(await drawer.getByTestId('group-members').textContent()).toContain(joining);
+    await page.getByTestId('add-member').click();
+    await expect.poll(() => page.getByTestId('current-member').count()).toBe(before + 1);
+    expect(await page.getByTestId('group-members').textContent()).toContain(joining);
 
-    const leaving = (await drawer.getByTestId('current-member').first().textContent())!.split(' · ')[0]!;
-    await drawer.getByTestId('end-membership').first().click();
+    const leaving = (await page.getByTestId('current-member').first().textContent())!.split(' · ')[0]!;
+    await page.getByTestId('end-membership').first().click();
     await page
       .locator('.ant-popconfirm')
       .getByRole('button', { name: button('确定') })
       .click();
-    await expect.poll(() => drawer.getByTestId('current-member').count()).toBe(before);
-    const past = drawer.locator('.ant-list-item', { has: page.getByTestId('past-member') });
+    await expect.poll(() => page.getByTestId('current-member').count()).toBe(before);
+    const past = page.locator('.ant-list-item', { has: page.getByTestId('past-member') });
     await expect.poll(() => past.filter({ hasText: leaving }).textContent()).toContain(`${countyDay()} 离组`);
     await page.close();
   });
