@@ -34,6 +34,7 @@ export default defineConfig({
       '/funds': apiOrigin,
       '/supervision': apiOrigin,
       '/assistance': apiOrigin,
+      '/export': apiOrigin,
     },
   },
 });

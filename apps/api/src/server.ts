@@ -27,9 +27,13 @@ import { assistanceRoutes } from './modules/assistance/excel-route';
 import { fundsRoutes } from './modules/funds/export-route';
 import { fundsImportRoutes } from './modules/funds/import-route';
 import { identificationRoutes } from './modules/identification/import-route';
+import { ORGANISATION_SHEETS } from './modules/organisation/export-sheets';
+import { RESPONSIBILITY_SHEETS } from './modules/responsibility/export-sheets';
 import { supervisionRoutes } from './modules/supervision/export-route';
+import { WORK_ADVANCEMENT_SHEETS } from './modules/work-advancement/export-sheets';
 import { schema } from './schema';
 import { serveClient } from './serve-client';
+import { listExportRoutes } from './shared/list-export';
 import {
   loadTrustedDocuments,
   type TrustedDocumentsPolicy,
@@ -276,6 +280,14 @@ export async function createApp(
   app.use('/funds', fundsImportRoutes(handle));
   app.use('/supervision', supervisionRoutes(handle));
   app.use('/assistance', assistanceRoutes(handle));
+  app.use(
+    '/export',
+    listExportRoutes(handle, {
+      ...ORGANISATION_SHEETS,
+      ...RESPONSIBILITY_SHEETS,
+      ...WORK_ADVANCEMENT_SHEETS,
+    }),
+  );
 
   serveClient(app, '/admin', env.clientDist.admin);
   serveClient(app, '/leadership', env.clientDist.leadership);

@@ -19,6 +19,13 @@ import { cadres } from './organisation';
  * department poverty sections are `units` (kinds WORK_STATION and COUNTY_DEPARTMENT) with their cadres.
  */
 
+/** 撤回: a withdrawn record stays, marked with the day, the reason and who withdrew it (never deleted). */
+const withdrawalColumns = () => ({
+  withdrawnOn: date('withdrawn_on', { mode: 'string' }),
+  withdrawnReason: text('withdrawn_reason'),
+  withdrawnByName: text('withdrawn_by_name'),
+});
+
 export const commandRole = pgEnum('command_role', ['COMMANDER', 'DEPUTY_COMMANDER']);
 
 export const meetingType = pgEnum('meeting_type', [
@@ -108,10 +115,12 @@ export const combatGroupMembers = pgTable(
     cadreId: integer('cadre_id')
       .notNull()
       .references(() => cadres.id),
+    /** Set when the membership ends; the row stays as the group's history. */
+    endedOn: date('ended_on', { mode: 'string' }),
     ...versionColumns(),
   },
   (t) => [
-    uniqueIndex('combat_group_members_uq').on(t.combatGroupId, t.cadreId),
+    uniqueIndex('combat_group_members_uq').on(t.combatGroupId, t.cadreId).where(sql`${t.endedOn} is null`),
     index('combat_group_members_cadre_idx').on(t.cadreId),
   ],
 );
@@ -127,6 +136,7 @@ export const meetings = pgTable(
     topic: text('topic').notNull(),
     /** Who attended, as the minutes name them (posts or names). */
     attendees: text('attendees').array().notNull().default(sql`'{}'::text[]`),
+    ...withdrawalColumns(),
     ...versionColumns(),
   },
   (t) => [
@@ -164,6 +174,7 @@ export const resolutions = pgTable(
     adoptedOn: date('adopted_on', { mode: 'string' }).notNull(),
     title: text('title').notNull(),
     summary: text('summary'),
+    ...withdrawalColumns(),
     ...versionColumns(),
   },
   (t) => [
@@ -186,6 +197,7 @@ export const policyDocuments = pgTable(
     issuedOn: date('issued_on', { mode: 'string' }).notNull(),
     status: policyDocumentStatus('status').notNull().default('IN_FORCE'),
     supersededById: integer('superseded_by_id').references((): AnyPgColumn => policyDocuments.id),
+    ...withdrawalColumns(),
     ...versionColumns(),
   },
   (t) => [

@@ -9,6 +9,7 @@ import { regionIdOf } from '../../shared/listFilters.tsx';
 import { UnitSelect, UnitSelect_unit } from '../../shared/UnitSelect.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
+import { RegisterExportButton } from '../../work-advancement/ExportButton.tsx';
 import { CadreFormDrawer, CadreFormDrawer_cadre } from './CadreFormDrawer.tsx';
 import { CadresTable, CadresTable_cadre } from './CadresTable.tsx';
 import { RevealPhoneModal } from './RevealPhoneModal.tsx';
@@ -90,6 +91,12 @@ export function CadresPage({ mayUnmask }: CadresPageProps) {
   return (
     <ListPage
       title={words.pageCadres}
+      extra={
+        <RegisterExportButton
+          list="cadres"
+          filters={{ unitId: page.url.unit, regionId: regionIdOf(page.url.region), search: page.url.search }}
+        />
+      }
       page={page}
       filters={[
         { search: 'search', placeholder: words.searchCadres, width: 240 },

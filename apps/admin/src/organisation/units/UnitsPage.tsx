@@ -6,6 +6,7 @@ import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { regionIdOf } from '../../shared/listFilters.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
+import { RegisterExportButton } from '../../work-advancement/ExportButton.tsx';
 import { UnitFormDrawer, UnitFormDrawer_unit } from './UnitFormDrawer.tsx';
 import { UnitsTable, UnitsTable_unit } from './UnitsTable.tsx';
 
@@ -60,6 +61,12 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
   return (
     <ListPage
       title={words.pageUnits}
+      extra={
+        <RegisterExportButton
+          list="units"
+          filters={{ regionId: regionIdOf(page.url.region), kind: page.url.kind, search: page.url.search }}
+        />
+      }
       page={page}
       filters={[
         { search: 'search', placeholder: words.searchUnits, width: 240 },

@@ -7,6 +7,7 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { regionIdOf } from '../../shared/listFilters.tsx';
 import { adminWords } from '../../words.ts';
+import { RegisterExportButton } from '../../work-advancement/ExportButton.tsx';
 import { DecomposePanel } from '../decompose/DecomposePanel.tsx';
 import { useLevels } from '../levels.ts';
 import { taskWords } from '../words.ts';
@@ -102,6 +103,27 @@ export function TasksPage() {
   return (
     <ListPage
       title={pageWords.pageTasks}
+      extra={
+        <RegisterExportButton
+          list="tasks"
+          filters={{
+            mine: scope === 'mine',
+            myUnit: scope === 'myUnit',
+            status: url.status,
+            level: url.level,
+            regionId: regionIdOf(url.region),
+            search: url.search,
+            topOfJurisdiction: !(
+              scope !== 'all' ||
+              url.status ||
+              url.level ||
+              url.region?.length ||
+              url.search
+            ),
+            asOf,
+          }}
+        />
+      }
       page={page}
       filters={[
         <Segmented<Scope>

@@ -1,9 +1,12 @@
 import { graphql } from '@gongjian/schema';
 import { EmptyState, fill, QueryErrorAlert, useWords } from '@gongjian/ui';
-import { Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { adminWords } from '../../words.ts';
+import { editWords } from '../edit-words.ts';
 import { commandWords } from '../words.ts';
+import { CombatGroupDrawer } from './CombatGroupDrawer.tsx';
 
 const CommandStructureQuery = graphql.persisted(
   'admin/AdminCommandStructure',
@@ -18,10 +21,25 @@ const CommandStructureQuery = graphql.persisted(
         name
         post
       }
+      viewerCanEdit
       combatGroups {
         id
+        version
         name
         remit
+        sortOrder
+        viewerCanEdit
+        leader {
+          id
+          name
+        }
+        memberships {
+          id
+          version
+          name
+          post
+          endedOn
+        }
         leaderName
         leaderPost
         memberCount
@@ -55,6 +73,10 @@ export function CommandStructurePage() {
   const post = data?.commandPost;
   const commander = post?.members.find((m) => m.role === 'COMMANDER');
   const deputies = post?.members.filter((m) => m.role === 'DEPUTY_COMMANDER') ?? [];
+  const edit = useWords(editWords);
+  const [editingId, setEditingId] = useState<string | 'new' | null>(null);
+  const editing = post?.combatGroups.find((g) => g.id === editingId) ?? null;
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
   return (
     <Card title={pageWords.pageCommand} loading={fetching && !data}>
       {error && (
@@ -82,6 +104,23 @@ export function CommandStructurePage() {
             </Space>
           </Descriptions.Item>
         </Descriptions>
+      )}
+      {post?.viewerCanEdit && (
+        <Button style={{ marginTop: 16 }} onClick={() => setEditingId('new')} data-testid="create-group">
+          {edit.createGroup}
+        </Button>
+      )}
+      {post && editingId && (editing || editingId === 'new') && (
+        <CombatGroupDrawer
+          key={editingId}
+          group={editing}
+          commandPostId={post.id}
+          onChanged={refresh}
+          onClose={(saved) => {
+            setEditingId(null);
+            if (saved) refresh();
+          }}
+        />
       )}
       <Tabs
         style={{ marginTop: 16 }}
@@ -122,6 +161,22 @@ export function CommandStructurePage() {
                     key: 'tasks',
                     width: 90,
                     align: 'right',
+                  },
+                  {
+                    title: words.columnActions,
+                    key: 'actions',
+                    width: 90,
+                    render: (_, g) =>
+                      g.viewerCanEdit && (
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => setEditingId(g.id)}
+                          data-testid="edit-group"
+                        >
+                          {edit.edit}
+                        </Button>
+                      ),
                   },
                 ]}
               />

@@ -1,7 +1,7 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import { enumLabel, enumOptions, fill, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
@@ -9,7 +9,9 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
+import { editWords } from '../edit-words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
+import { WithdrawnTag, WithdrawPolicyDocumentModal } from '../WithdrawModal.tsx';
 import { commandWords } from '../words.ts';
 
 const DocumentsQuery = graphql.persisted(
@@ -38,6 +40,11 @@ const DocumentsQuery = graphql.persisted(
           issuedOn
           status
           taskCount
+          withdrawnOn
+          withdrawnReason
+          withdrawnByName
+          viewerCanWithdraw
+          version
           supersededBy {
             title
           }
@@ -166,6 +173,8 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   const creating = useCreateDrawer(page.refresh);
   const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, page.refresh);
   const connection = page.data?.policyDocuments;
+  const edit = useWords(editWords);
+  const [withdrawing, setWithdrawing] = useState<{ id: string; version: number } | null>(null);
   return (
     <ListPage
       title={pageWords.pageDocuments}
@@ -196,7 +205,9 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           key: 'title',
           render: (_, d) => (
             <Space direction="vertical" size={0}>
-              <span>《{d.title}》</span>
+              <span>
+                《{d.title}》 <WithdrawnTag record={d} />
+              </span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {d.issuer}
               </Typography.Text>
@@ -222,15 +233,31 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           key: 'actions',
           width: 190,
           render: (_, d) => (
-            <TaskFromDecisionActions
-              taskCount={d.taskCount}
-              onCreate={() => createTaskFrom({ kind: 'POLICY_DOCUMENT', id: d.id, label: d.title })}
-            />
+            <Space size={0}>
+              <TaskFromDecisionActions
+                taskCount={d.taskCount}
+                onCreate={() => createTaskFrom({ kind: 'POLICY_DOCUMENT', id: d.id, label: d.title })}
+              />
+              {d.viewerCanWithdraw && (
+                <Button type="link" size="small" danger onClick={() => setWithdrawing(d)}>
+                  {edit.withdraw}
+                </Button>
+              )}
+            </Space>
           ),
         },
       ]}
     >
       {creating.creating && <DocumentFormDrawer onClose={creating.close} />}
+      {withdrawing && (
+        <WithdrawPolicyDocumentModal
+          record={withdrawing}
+          onClose={(saved) => {
+            setWithdrawing(null);
+            if (saved) page.refresh();
+          }}
+        />
+      )}
       {drawer}
     </ListPage>
   );

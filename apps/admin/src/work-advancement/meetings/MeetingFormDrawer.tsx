@@ -4,6 +4,7 @@ import { Button, Form, Input, Select, Space } from 'antd';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
+import { editWords } from '../edit-words.ts';
 import { commandWords } from '../words.ts';
 
 const CreateMeetingMutation = graphql.persisted(
@@ -26,6 +27,28 @@ const CreateMeetingMutation = graphql.persisted(
   ),
 );
 
+const UpdateMeetingMutation = graphql.persisted(
+  'admin/AdminUpdateMeeting',
+  graphql(
+    `
+  mutation AdminUpdateMeeting($input: UpdateMeetingInput!) {
+    updateMeeting(input: $input) {
+      __typename
+      ... on MutationUpdateMeetingSuccess {
+        data {
+          id
+          version
+          topic
+        }
+      }
+      ...MutationFailure_error
+    }
+  }
+`,
+    [MutationFailure_error],
+  ),
+);
+
 interface FormValues {
   type: EnumValue<'MeetingType'>;
   heldOn: string;
@@ -34,16 +57,55 @@ interface FormValues {
   decisions: string[];
 }
 
-export function MeetingFormDrawer({ onClose }: { onClose: (saved: boolean) => void }) {
+interface EditedMeeting {
+  id: string;
+  version: number;
+  type: EnumValue<'MeetingType'>;
+  heldOn: string;
+  topic: string;
+  attendees: string[];
+}
+
+/** 登记会议, or 修改会议 when `meeting` is given (its decisions are kept; the audit keeps before and after). */
+export function MeetingFormDrawer({
+  meeting,
+  onClose,
+}: {
+  meeting?: EditedMeeting;
+  onClose: (saved: boolean) => void;
+}) {
   const words = useWords(commandWords);
-  const { locale } = useLocale();
+  const edit = useWords(editWords);
   const [form] = Form.useForm<FormValues>();
-  const create = useCreateForm({
-    form,
-    mutation: CreateMeetingMutation,
-    fields: ['type', 'heldOn', 'topic'],
-    onClose,
-  });
+  const fields = ['type', 'heldOn', 'topic'] as const;
+  const create = useCreateForm({ form, mutation: CreateMeetingMutation, fields, onClose });
+  const update = useCreateForm({ form, mutation: UpdateMeetingMutation, fields, onClose });
+  if (meeting)
+    return (
+      <CreateFormDrawer<FormValues>
+        width={560}
+        title={edit.editMeeting}
+        create={update}
+        onFinish={(values) =>
+          update.save(
+            {
+              input: {
+                id: meeting.id,
+                version: meeting.version,
+                type: values.type,
+                heldOn: values.heldOn,
+                topic: values.topic,
+                attendees: values.attendees ?? [],
+              },
+            },
+            (data) => data?.updateMeeting,
+          )
+        }
+        initialValues={meeting}
+      >
+        <MeetingFields />
+      </CreateFormDrawer>
+    );
   return (
     <CreateFormDrawer<FormValues>
       width={560}
@@ -63,18 +125,7 @@ export function MeetingFormDrawer({ onClose }: { onClose: (saved: boolean) => vo
       }
       initialValues={{ type: 'LEADING_GROUP', attendees: [], decisions: [''] }}
     >
-      <RequiredItem label={words.fieldType} name="type">
-        <Select options={enumOptions('MeetingType', locale)} />
-      </RequiredItem>
-      <RequiredItem label={words.fieldHeldOn} name="heldOn">
-        <DateInput />
-      </RequiredItem>
-      <RequiredItem label={words.fieldTopic} name="topic" whitespace>
-        <Input maxLength={200} />
-      </RequiredItem>
-      <Form.Item label={words.fieldAttendees} name="attendees">
-        <Select mode="tags" open={false} />
-      </Form.Item>
+      <MeetingFields />
       <Form.List name="decisions">
         {(fields, { add, remove }) => (
           <>
@@ -95,5 +146,26 @@ export function MeetingFormDrawer({ onClose }: { onClose: (saved: boolean) => vo
         )}
       </Form.List>
     </CreateFormDrawer>
+  );
+}
+
+function MeetingFields() {
+  const words = useWords(commandWords);
+  const { locale } = useLocale();
+  return (
+    <>
+      <RequiredItem label={words.fieldType} name="type">
+        <Select options={enumOptions('MeetingType', locale)} />
+      </RequiredItem>
+      <RequiredItem label={words.fieldHeldOn} name="heldOn">
+        <DateInput />
+      </RequiredItem>
+      <RequiredItem label={words.fieldTopic} name="topic" whitespace>
+        <Input maxLength={200} data-testid="meeting-topic" />
+      </RequiredItem>
+      <Form.Item label={words.fieldAttendees} name="attendees">
+        <Select mode="tags" open={false} />
+      </Form.Item>
+    </>
   );
 }

@@ -1,12 +1,16 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
 import { enumLabel, fill, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, List, Tag } from 'antd';
+import { Button, List, Space, Tag } from 'antd';
+import { useState } from 'react';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
+import { RegisterExportButton } from '../ExportButton.tsx';
+import { editWords } from '../edit-words.ts';
 import { useTaskFromDecision } from '../TaskFromDecision.tsx';
+import { WithdrawMeetingModal, WithdrawnTag } from '../WithdrawModal.tsx';
 import { commandWords } from '../words.ts';
 import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
 
@@ -23,10 +27,16 @@ const MeetingsQuery = graphql.persisted(
       edges {
         node {
           id
+          version
           type
           heldOn
           topic
           attendees
+          withdrawnOn
+          withdrawnReason
+          withdrawnByName
+          viewerCanEdit
+          viewerCanWithdraw
           decisions {
             id
             sequence
@@ -63,6 +73,10 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
   const creating = useCreateDrawer(page.refresh);
   const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, page.refresh);
   const connection = page.data?.meetings;
+  const edit = useWords(editWords);
+  type Row = NonNullable<typeof connection>['edges'][number]['node'];
+  const [withdrawing, setWithdrawing] = useState<Row | null>(null);
+  const [editing, setEditing] = useState<Row | null>(null);
   return (
     <ListPage
       title={pageWords.pageMeetings}
@@ -88,6 +102,12 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
         { search: 'search', placeholder: words.searchTopic, width: 220 },
       ]}
       create={{ permission: 'WORK_WRITE', text: words.createMeeting, onClick: creating.open }}
+      extra={
+        <RegisterExportButton
+          list="meetings"
+          filters={{ type: url.type, from: url.from, to: url.to, search: url.search }}
+        />
+      }
       connection={connection}
       testId="meetings-table"
       emptyText={words.noMeetings}
@@ -138,7 +158,16 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
           width: 170,
           render: (_, m) => <Tag color="red">{enumLabel('MeetingType', m.type, locale)}</Tag>,
         },
-        { title: words.columnTopic, dataIndex: 'topic', key: 'topic' },
+        {
+          title: words.columnTopic,
+          key: 'topic',
+          render: (_, m) => (
+            <Space wrap>
+              {m.topic}
+              <WithdrawnTag record={m} />
+            </Space>
+          ),
+        },
         {
           title: words.columnDecisions,
           key: 'decisions',
@@ -146,9 +175,52 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
           align: 'right',
           render: (_, m) => m.decisions.length,
         },
+        {
+          title: words.columnActions,
+          key: 'actions',
+          width: 140,
+          render: (_, m) => (
+            <Space size={0}>
+              {m.viewerCanEdit && (
+                <Button type="link" size="small" onClick={() => setEditing(m)} data-testid="edit-meeting">
+                  {edit.edit}
+                </Button>
+              )}
+              {m.viewerCanWithdraw && (
+                <Button
+                  type="link"
+                  size="small"
+                  danger
+                  onClick={() => setWithdrawing(m)}
+                  data-testid="withdraw-meeting"
+                >
+                  {edit.withdraw}
+                </Button>
+              )}
+            </Space>
+          ),
+        },
       ]}
     >
       {creating.creating && <MeetingFormDrawer onClose={creating.close} />}
+      {editing && (
+        <MeetingFormDrawer
+          meeting={editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) page.refresh();
+          }}
+        />
+      )}
+      {withdrawing && (
+        <WithdrawMeetingModal
+          record={withdrawing}
+          onClose={(saved) => {
+            setWithdrawing(null);
+            if (saved) page.refresh();
+          }}
+        />
+      )}
       {drawer}
     </ListPage>
   );

@@ -1,13 +1,16 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
 import { type RegionPicker_region, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Form, Input } from 'antd';
+import { Button, Form, Input, Space } from 'antd';
+import { useState } from 'react';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
+import { editWords } from '../edit-words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
+import { WithdrawnTag, WithdrawResolutionModal } from '../WithdrawModal.tsx';
 import { commandWords } from '../words.ts';
 
 const ResolutionsQuery = graphql.persisted(
@@ -28,6 +31,11 @@ const ResolutionsQuery = graphql.persisted(
           title
           summary
           taskCount
+          withdrawnOn
+          withdrawnReason
+          withdrawnByName
+          viewerCanWithdraw
+          version
         }
       }
     }
@@ -102,6 +110,8 @@ export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typ
   const creating = useCreateDrawer(page.refresh);
   const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, page.refresh);
   const connection = page.data?.resolutions;
+  const edit = useWords(editWords);
+  const [withdrawing, setWithdrawing] = useState<{ id: string; version: number } | null>(null);
   return (
     <ListPage
       title={pageWords.pageResolutions}
@@ -113,22 +123,47 @@ export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typ
       columns={[
         { title: words.columnAdoptedOn, dataIndex: 'adoptedOn', key: 'adoptedOn', width: 120 },
         { title: words.columnIssuingBody, dataIndex: 'issuingBody', key: 'issuingBody', width: 260 },
-        { title: words.columnTitle, key: 'title', render: (_, r) => `《${r.title}》` },
+        {
+          title: words.columnTitle,
+          key: 'title',
+          render: (_, r) => (
+            <Space wrap>
+              {`《${r.title}》`}
+              <WithdrawnTag record={r} />
+            </Space>
+          ),
+        },
         { title: words.columnSummary, dataIndex: 'summary', key: 'summary' },
         {
           title: words.columnActions,
           key: 'actions',
           width: 200,
           render: (_, r) => (
-            <TaskFromDecisionActions
-              taskCount={r.taskCount}
-              onCreate={() => createTaskFrom({ kind: 'RESOLUTION', id: r.id, label: r.title })}
-            />
+            <Space size={0}>
+              <TaskFromDecisionActions
+                taskCount={r.taskCount}
+                onCreate={() => createTaskFrom({ kind: 'RESOLUTION', id: r.id, label: r.title })}
+              />
+              {r.viewerCanWithdraw && (
+                <Button type="link" size="small" danger onClick={() => setWithdrawing(r)}>
+                  {edit.withdraw}
+                </Button>
+              )}
+            </Space>
           ),
         },
       ]}
     >
       {creating.creating && <ResolutionFormDrawer onClose={creating.close} />}
+      {withdrawing && (
+        <WithdrawResolutionModal
+          record={withdrawing}
+          onClose={(saved) => {
+            setWithdrawing(null);
+            if (saved) page.refresh();
+          }}
+        />
+      )}
       {drawer}
     </ListPage>
   );

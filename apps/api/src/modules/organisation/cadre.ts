@@ -37,13 +37,18 @@ export const Cadre = builder.drizzleNode('cadres', {
   }),
 });
 
-interface CadreListArgs {
+export interface CadreListArgs {
   unitId?: { id: number } | null;
   regionId?: { id: number } | null;
   search?: string | null;
 }
 
-function cadreListFilter(table: typeof cadres, ctx: Context, args: CadreListArgs, regionPath: string | null) {
+export function cadreListFilter(
+  table: typeof cadres,
+  ctx: Context,
+  args: CadreListArgs,
+  regionPath: string | null,
+) {
   const term = args.search?.trim().slice(0, 50);
   return and(
     inJurisdiction(table.regionPath, ctx.viewer),

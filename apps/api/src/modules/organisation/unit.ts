@@ -58,13 +58,18 @@ export const Unit = builder.drizzleNode('units', {
   }),
 });
 
-interface UnitListArgs {
+export interface UnitListArgs {
   regionId?: { id: number } | null;
   kind?: (typeof units.$inferSelect)['kind'] | null;
   search?: string | null;
 }
 
-function unitListFilter(table: typeof units, ctx: Context, args: UnitListArgs, regionPath: string | null) {
+export function unitListFilter(
+  table: typeof units,
+  ctx: Context,
+  args: UnitListArgs,
+  regionPath: string | null,
+) {
   const term = args.search?.trim().slice(0, 50);
   return and(
     inJurisdiction(table.regionPath, ctx.viewer),

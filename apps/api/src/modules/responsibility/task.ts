@@ -78,7 +78,9 @@ export function derivedStatusIs(table: typeof tasks, status: DerivedTaskStatus, 
 }
 
 /** The rules' view of a stored task's history: the county day it was completed. */
-const withCompletedOn = (task: Pick<typeof tasks.$inferSelect, 'status' | 'deadline' | 'completedAt'>) => ({
+export const withCompletedOn = (
+  task: Pick<typeof tasks.$inferSelect, 'status' | 'deadline' | 'completedAt'>,
+) => ({
   ...task,
   completedOn: task.completedAt === null ? null : shanghaiDate(new Date(task.completedAt)),
 });

@@ -1,5 +1,6 @@
-import { tasks } from '@gongjian/db/schema';
+import { combatGroupMembers, tasks } from '@gongjian/db/schema';
 import { checkWorkStationStaffing } from '@gongjian/rules';
+import { isNull } from 'drizzle-orm';
 import { inJurisdiction, visibleUpOrDown } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import { clock, policyForYear, runRule } from '../../policy';
@@ -23,7 +24,7 @@ export const CommandRoleEnum = builder.enumType('CommandRole', {
   },
 });
 
-const CommandPostMember = builder.drizzleObject('commandPostMembers', {
+export const CommandPostMember = builder.drizzleObject('commandPostMembers', {
   name: 'CommandPostMember',
   description: '指挥部成员 (commander or deputy commander)',
   authScopes: (member) => ({ regionVisible: member.regionPath }),
@@ -42,6 +43,27 @@ const CommandPostMember = builder.drizzleObject('commandPostMembers', {
   }),
 });
 
+export const CombatGroupMembership = builder.drizzleNode('combatGroupMembers', {
+  name: 'CombatGroupMembership',
+  description: '战斗组成员记录 (an ended one stays as history with its end day)',
+  id: { column: (m) => m.id },
+  authScopes: (membership) => ({ regionVisible: membership.regionPath }),
+  fields: (t) => ({
+    version: t.exposeInt('version', { description: '版本号' }),
+    endedOn: t.expose('endedOn', { type: 'Date', nullable: true, description: '离组日期 (空 = 现任)' }),
+    name: t.string({
+      description: '姓名',
+      select: { with: { cadre: { columns: { name: true } } } },
+      resolve: (m) => m.cadre.name,
+    }),
+    post: t.string({
+      description: '职务',
+      select: { with: { cadre: { columns: { post: true } } } },
+      resolve: (m) => m.cadre.post,
+    }),
+  }),
+});
+
 export const CombatGroup = builder.drizzleNode('combatGroups', {
   name: 'CombatGroup',
   description: '战斗组 (a combat group of the command post: leader, members, remit; owns tasks)',
@@ -51,6 +73,7 @@ export const CombatGroup = builder.drizzleNode('combatGroups', {
     name: t.exposeString('name', { description: '组名' }),
     remit: t.exposeString('remit', { description: '职责 (remit)' }),
     sortOrder: t.exposeInt('sortOrder', { description: '排序' }),
+    version: t.exposeInt('version', { description: '版本号' }),
     leaderName: t.string({
       description: '组长姓名',
       select: { with: { leader: { columns: { name: true } } } },
@@ -66,11 +89,27 @@ export const CombatGroup = builder.drizzleNode('combatGroups', {
       description: '组长 (as a cadre; inside your jurisdiction only)',
     }),
     memberNames: t.stringList({
-      description: '成员姓名',
-      select: { with: { members: { columns: { name: true }, orderBy: { id: 'asc' } } } },
-      resolve: (group) => group.members.map((m) => m.name),
+      description: '现任成员姓名',
+      select: {
+        with: {
+          memberships: {
+            where: { endedOn: { isNull: true } },
+            orderBy: { id: 'asc' },
+            with: { cadre: { columns: { name: true } } },
+          },
+        },
+      },
+      resolve: (group) => group.memberships.map((m) => m.cadre.name),
     }),
-    memberCount: t.relatedCount('memberships', { description: '成员人数' }),
+    memberCount: t.relatedCount('memberships', {
+      description: '现任成员人数',
+      where: isNull(combatGroupMembers.endedOn),
+    }),
+    memberships: t.relation('memberships', {
+      type: CombatGroupMembership,
+      description: '成员记录 (current first, then those who left, with the day they left)',
+      query: { orderBy: { endedOn: 'desc', id: 'asc' } },
+    }),
     taskCount: t.relatedCount('tasks', {
       description: '本组任务数 (tasks inside your jurisdiction)',
       where: (_args, ctx) => inJurisdiction(tasks.regionPath, ctx.viewer),
@@ -86,6 +125,7 @@ export const CommandPost = builder.drizzleNode('commandPosts', {
   fields: (t) => ({
     name: t.exposeString('name', { description: '名称' }),
     establishedOn: t.expose('establishedOn', { type: 'Date', description: '成立日期' }),
+    version: t.exposeInt('version', { description: '版本号' }),
     members: t.relation('members', {
       type: CommandPostMember,
       description: '指挥长与副指挥长 (commander first)',

@@ -55,14 +55,14 @@ export const Meeting = builder.drizzleNode('meetings', {
   }),
 });
 
-interface MeetingListArgs {
+export interface MeetingListArgs {
   type?: (typeof meetings.$inferSelect)['type'] | null;
   from?: string | null;
   to?: string | null;
   search?: string | null;
 }
 
-function meetingListFilter(table: typeof meetings, ctx: Context, args: MeetingListArgs) {
+export function meetingListFilter(table: typeof meetings, ctx: Context, args: MeetingListArgs) {
   const term = args.search?.trim().slice(0, 50);
   return and(
     visibleUpOrDown(table.regionPath, ctx.viewer),
@@ -94,7 +94,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const MeetingSchema = z.object({
+export const MeetingSchema = z.object({
   type: z.enum([
     'COUNTY_STANDING_COMMITTEE',
     'GOVERNMENT_EXECUTIVE',

@@ -87,7 +87,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const DocumentSchema = z.object({
+export const DocumentSchema = z.object({
   kind: z.enum(['MASTER', 'THEMATIC', 'DEPARTMENT']),
   documentNumber: text(60, 2),
   title: text(200, 2),
@@ -107,7 +107,7 @@ const CreatePolicyDocumentInput = builder.inputType('CreatePolicyDocumentInput',
   }),
 });
 
-function mapDuplicateNumber(error: unknown): never {
+export function mapDuplicateNumber(error: unknown): never {
   const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
   if (cause?.code === '23505') throw ValidationError.field('documentNumber', '本县已有相同文号的文件');
   throw error;

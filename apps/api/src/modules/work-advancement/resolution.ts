@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const ResolutionSchema = z.object({
+export const ResolutionSchema = z.object({
   issuingBody: text(100, 2),
   adoptedOn: z.string(),
   title: text(200, 2),

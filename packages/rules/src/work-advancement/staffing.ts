@@ -1,6 +1,6 @@
-import { InvalidInputError } from './errors';
-import { type Decision, makeReason } from './explanation';
-import type { Policy } from './parameters';
+import { InvalidInputError } from '../errors';
+import { type Decision, makeReason } from '../explanation';
+import type { Policy } from '../parameters';
 
 export type StaffChange = 'ADD' | 'REMOVE';
 

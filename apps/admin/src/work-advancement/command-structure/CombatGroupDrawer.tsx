@@ -1,0 +1,208 @@
+import { graphql } from '@gongjian/schema';
+import { fill, useLocale, useWords } from '@gongjian/ui';
+import { App, Button, Divider, Form, Input, InputNumber, List, Popconfirm, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
+import { describeFailure, MutationFailure_error } from '../../shared/failure.ts';
+import { CadreSelect } from '../../shared/pickers.tsx';
+import { editWords } from '../edit-words.ts';
+
+const SaveCombatGroup = graphql.persisted(
+  'admin/AdminSaveCombatGroup',
+  graphql(
+    `
+  mutation AdminSaveCombatGroup($input: CombatGroupInput!) {
+    saveCombatGroup(input: $input) {
+      __typename
+      ... on MutationSaveCombatGroupSuccess { data { id version name } }
+      ...MutationFailure_error
+    }
+  }
+`,
+    [MutationFailure_error],
+  ),
+);
+
+const AddMember = graphql.persisted(
+  'admin/AdminAddCombatGroupMember',
+  graphql(
+    `
+  mutation AdminAddCombatGroupMember($input: AddCombatGroupMemberInput!) {
+    addCombatGroupMember(input: $input) {
+      __typename
+      ... on MutationAddCombatGroupMemberSuccess { data { id memberCount } }
+      ...MutationFailure_error
+    }
+  }
+`,
+    [MutationFailure_error],
+  ),
+);
+
+const EndMembership = graphql.persisted(
+  'admin/AdminEndCombatGroupMembership',
+  graphql(
+    `
+  mutation AdminEndCombatGroupMembership($input: EndCombatGroupMembershipInput!) {
+    endCombatGroupMembership(input: $input) {
+      __typename
+      ... on MutationEndCombatGroupMembershipSuccess { data { id memberCount } }
+      ...MutationFailure_error
+    }
+  }
+`,
+    [MutationFailure_error],
+  ),
+);
+
+export interface EditedGroup {
+  id: string;
+  version: number;
+  name: string;
+  remit: string;
+  sortOrder: number;
+  leader: { id: string; name: string } | null;
+  memberships: { id: string; version: number; name: string; post: string; endedOn: string | null }[];
+}
+
+interface Values {
+  name: string;
+  remit: string;
+  leaderId: string;
+  sortOrder: number;
+}
+
+/** 编辑战斗组: name, remit, leader and order, and its members (add one; end one, kept as history). */
+export function CombatGroupDrawer({
+  group,
+  commandPostId,
+  onChanged,
+  onClose,
+}: {
+  group: EditedGroup | null;
+  commandPostId: string;
+  onChanged: () => void;
+  onClose: (saved: boolean) => void;
+}) {
+  const words = useWords(editWords);
+  const [form] = Form.useForm<Values>();
+  const save = useCreateForm({
+    form,
+    mutation: SaveCombatGroup,
+    fields: ['name', 'remit', 'leaderId'],
+    onClose,
+  });
+  return (
+    <CreateFormDrawer<Values>
+      width={620}
+      title={group ? words.editGroup : words.createGroup}
+      create={save}
+      initialValues={
+        group
+          ? { name: group.name, remit: group.remit, sortOrder: group.sortOrder, leaderId: group.leader?.id }
+          : { sortOrder: 99 }
+      }
+      onFinish={(values) =>
+        save.save(
+          {
+            input: group ? { id: group.id, version: group.version, ...values } : { commandPostId, ...values },
+          },
+          (data) => data?.saveCombatGroup,
+        )
+      }
+    >
+      <RequiredItem label={words.groupName} name="name" whitespace>
+        <Input maxLength={60} />
+      </RequiredItem>
+      <RequiredItem label={words.groupRemit} name="remit" whitespace>
+        <Input.TextArea rows={2} maxLength={500} />
+      </RequiredItem>
+      <RequiredItem label={words.groupLeader} name="leaderId">
+        <CadreSelect selected={group?.leader ?? null} placeholder={words.chooseCadre} />
+      </RequiredItem>
+      <RequiredItem label={words.groupOrder} name="sortOrder">
+        <InputNumber min={0} max={999} />
+      </RequiredItem>
+      {group && <Members group={group} onChanged={onChanged} />}
+    </CreateFormDrawer>
+  );
+}
+
+function Members({ group, onChanged }: { group: EditedGroup; onChanged: () => void }) {
+  const words = useWords(editWords);
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const [cadreId, setCadreId] = useState<string | null>(null);
+  const [{ fetching: adding }, add] = useMutation(AddMember);
+  const [{ fetching: ending }, end] = useMutation(EndMembership);
+  function settle(outcome: { __typename: string } | null | undefined, error: unknown) {
+    if (outcome?.__typename.endsWith('Success')) {
+      onChanged();
+      return true;
+    }
+    if (outcome && 'code' in outcome) message.error(describeFailure(outcome as never, locale));
+    else if (error) message.error(String(error));
+    return false;
+  }
+  return (
+    <>
+      <Divider>{words.members}</Divider>
+      <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
+        <CadreSelect
+          value={cadreId}
+          onChange={setCadreId}
+          placeholder={words.chooseCadre}
+          style={{ width: '100%' }}
+          id="add-member-cadre"
+        />
+        <Button
+          type="primary"
+          disabled={!cadreId}
+          loading={adding}
+          data-testid="add-member"
+          onClick={async () => {
+            const r = await add({ input: { combatGroupId: group.id, cadreId: cadreId! } });
+            if (settle(r.data?.addCombatGroupMember, r.error)) setCadreId(null);
+          }}
+        >
+          {words.addMember}
+        </Button>
+      </Space.Compact>
+      <List
+        size="small"
+        data-testid="group-members"
+        locale={{ emptyText: words.noMembers }}
+        dataSource={group.memberships}
+        renderItem={(m) => (
+          <List.Item
+            actions={[
+              m.endedOn === null ? (
+                <Popconfirm
+                  key="end"
+                  title={words.endMembershipConfirm}
+                  okText={words.ok}
+                  cancelText={words.cancel}
+                  onConfirm={async () => {
+                    const r = await end({ input: { membershipId: m.id, version: m.version } });
+                    settle(r.data?.endCombatGroupMembership, r.error);
+                  }}
+                >
+                  <Button type="link" size="small" danger loading={ending} data-testid="end-membership">
+                    {words.endMembership}
+                  </Button>
+                </Popconfirm>
+              ) : (
+                <Tag key="left">{fill(words.leftOn, { date: m.endedOn })}</Tag>
+              ),
+            ]}
+          >
+            <span data-testid={m.endedOn === null ? 'current-member' : 'past-member'}>
+              {m.name} · {m.post}
+            </span>
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}

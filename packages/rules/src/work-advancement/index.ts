@@ -1,0 +1,3 @@
+export * from './command-structure';
+export * from './staffing';
+export * from './withdrawal';
