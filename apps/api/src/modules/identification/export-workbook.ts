@@ -115,7 +115,11 @@ export async function countExport(db: Database, viewer: Viewer, args: HouseholdL
         coalesce(sum((select count(*) from household_incomes i where i.household_id = ${households.id})), 0)::int as incomes
       from ${households} where ${householdListFilter(households, viewer, args)}`),
   );
-  return { households: Number(counts!.households), members: Number(counts!.members), incomes: Number(counts!.incomes) };
+  return {
+    households: Number(counts!.households),
+    members: Number(counts!.members),
+    incomes: Number(counts!.incomes),
+  };
 }
 
 /**

@@ -6,9 +6,9 @@ import {
   cellText,
   HOUSEHOLD_COLUMNS,
   HOUSEHOLD_SHEET,
+  type ImportIssue,
   INCOME_COLUMNS,
   INCOME_SHEET,
-  type ImportIssue,
   MEMBER_COLUMNS,
   MEMBER_SHEET,
   type RawRow,
@@ -76,7 +76,13 @@ export async function parseWorkbook(
     const rows: RawRow[] = [];
     if (!sheet) {
       if (!optional)
-        issues.push({ sheet: name, row: 0, column: '', reason: `缺少工作表「${name}」`, code: 'MISSING_SHEET' });
+        issues.push({
+          sheet: name,
+          row: 0,
+          column: '',
+          reason: `缺少工作表「${name}」`,
+          code: 'MISSING_SHEET',
+        });
       return rows;
     }
     const byHeader = new Map(columns.map((c) => [c.header, c.key]));
@@ -138,7 +144,13 @@ export async function importWorkbook(
       members: [],
       incomes: [],
       issues: [
-        { sheet: '', row: 0, column: '', reason: '无法读取文件: 不是有效的 .xlsx 工作簿', code: 'UNREADABLE_FILE' },
+        {
+          sheet: '',
+          row: 0,
+          column: '',
+          reason: '无法读取文件: 不是有效的 .xlsx 工作簿',
+          code: 'UNREADABLE_FILE',
+        },
       ],
     };
   }
@@ -186,4 +198,3 @@ export async function importWorkbook(
   emit({ type: 'result', result });
   return result;
 }
-

@@ -6,8 +6,8 @@ import { writeAudit } from '../../audit';
 import { hasPermission } from '../../auth/permissions';
 import { failureRecord, logFailure } from '../../error-log';
 import { attachment, authorise, refuse, XLSX_MIME } from '../../shared/http-route';
-import type { HouseholdListArgs } from './household';
 import { countExport } from './export-workbook';
+import type { HouseholdListArgs } from './household';
 import { exportHouseholds, type ImportEvent, importWorkbook, writeTemplate } from './import-export';
 
 /**

@@ -138,7 +138,6 @@ export async function writeImport(
   return counts;
 }
 
-
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** Incomes after the members: the household size is the member count the household then has. */
