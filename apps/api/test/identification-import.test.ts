@@ -243,7 +243,13 @@ describe('the import and export routes', () => {
     const res = await fetch(`${base}/identification/households/import-template`, { headers: { cookie } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['农户', '家庭成员', '填写说明']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      '农户',
+      '家庭成员',
+      '年度收入',
+      '填写说明',
+      '可选值',
+    ]);
     expect((workbook.getWorksheet('家庭成员')!.getRow(1).values as string[]).slice(1, 4)).toEqual([
       '户编号',
       '姓名',

@@ -15,6 +15,8 @@ export interface ImportIssue {
   row: number;
   column: string;
   reason: string;
+  /** Sheet-level (the file is rejected): UNREADABLE_FILE, MISSING_SHEET, MISSING_COLUMN, UNKNOWN_COLUMN. */
+  code?: 'UNREADABLE_FILE' | 'MISSING_SHEET' | 'MISSING_COLUMN' | 'UNKNOWN_COLUMN' | 'INVALID_VALUE';
 }
 
 export interface ImportCounts {
@@ -30,10 +32,15 @@ export interface ImportResult {
   dryRun: boolean;
   householdRows: number;
   memberRows: number;
+  /** Rows of the optional 年度收入 sheet. */
+  incomeRows: number;
   errorCount: number;
   skippedHouseholds: number;
   households: ImportCounts;
   members: ImportCounts;
+  incomes: ImportCounts;
+  /** Created plus updated rows over the three sheets: 0 when an unchanged file is imported again. */
+  changedRows: number;
   /** SHA-256 of the uploaded file. */
   fileDigest: string;
 }

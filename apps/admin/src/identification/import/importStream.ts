@@ -53,3 +53,30 @@ export async function uploadWorkbook(
     if (done) return;
   }
 }
+
+/**
+ * Downloads the unmasked, re-importable export (the server checks the unmask right and audits the reason)
+ * and hands the browser the file.
+ */
+export async function downloadUnmaskedExport(reason: string, regionId: string | null): Promise<void> {
+  const query = regionId ? `?${new URLSearchParams({ regionId })}` : '';
+  const response = await fetch(`/identification/households/export-unmasked${query}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reason }),
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as {
+      errors?: { message: string; extensions?: { code?: string } }[];
+    } | null;
+    const error = body?.errors?.[0];
+    throw new ImportRefused(response.status, error?.extensions?.code ?? 'UNKNOWN', error?.message ?? '');
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = '农户花名册(完整信息).xlsx';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -4,7 +4,7 @@ export const importWords = defineDictionaries(
   {
     downloadTemplate: '下载导入模板',
     intro:
-      '按模板填写「农户」和「家庭成员」两张工作表（中文表头）。系统先校验整个文件并列出每一处错误；默认只有全部无误才写入，写入在一个事务中完成，重复导入同一文件不会新增数据。',
+      '按模板填写「农户」和「家庭成员」两张工作表（中文表头），可选填「年度收入」；枚举列可从下拉列表选择，「填写说明」列出每列可填的值。系统先校验整个文件并列出每一处错误；默认只有全部无误才写入，写入在一个事务中完成，重复导入同一文件不会新增数据。',
     dropHere: '点击或拖拽 .xlsx 文件到这里',
     dropHint: '文件只上传到本系统，不会离开服务器',
     modeAll: '全部无误才导入',
@@ -38,11 +38,23 @@ export const importWords = defineDictionaries(
     columnRow: '行号',
     columnColumn: '列',
     columnReason: '原因',
+    incomeRows: '收入行数',
+    incomes: '年度收入',
+    changedRows: '变更行数',
+    unmaskedTitle: '导出完整信息（可重新导入）',
+    unmaskedIntro:
+      '导出本辖区农户、成员和年度收入，身份证号与电话不打码，文件可原样重新导入（导入结果为 0 行变更）。每次导出都记入审计日志（理由与行数，不含具体信息）。',
+    unmaskedReason: '导出理由',
+    unmaskedRegion: '范围（默认全部辖区）',
+    unmaskedReasonPlaceholder: '如：年度核查后修改并重新导入',
+    unmaskedExport: '导出完整信息',
+    unmaskedRefused: '您没有导出完整个人信息的权限',
+    unmaskedReasonNeeded: '请填写导出理由（2–500字）',
   },
   {
     downloadTemplate: 'Download template',
     intro:
-      'Fill in the two sheets “农户” (households) and “家庭成员” (members) of the template (Chinese headers). The whole file is checked first and every error listed; by default nothing is written unless the file is clean. Writing happens in one transaction, and importing the same file again adds nothing.',
+      'Fill in the two sheets “农户” (households) and “家庭成员” (members) of the template (Chinese headers), and optionally “年度收入” (incomes); enumerated columns have drop-downs and “填写说明” lists every accepted value. The whole file is checked first and every error listed; by default nothing is written unless the file is clean. Writing happens in one transaction, and importing the same file again adds nothing.',
     dropHere: 'Click or drop an .xlsx file here',
     dropHint: 'The file goes only to this system',
     modeAll: 'Import only if the whole file is clean',
@@ -77,5 +89,17 @@ export const importWords = defineDictionaries(
     columnRow: 'Row',
     columnColumn: 'Column',
     columnReason: 'Reason',
+    incomeRows: 'Income rows',
+    incomes: 'Incomes',
+    changedRows: 'Rows changed',
+    unmaskedTitle: 'Export full data (re-importable)',
+    unmaskedIntro:
+      'Exports the households, members and incomes of your jurisdiction with ID numbers and phones unmasked; the file imports back as it is (0 rows changed). Every export is in the audit log (the reason and the row counts, never the values).',
+    unmaskedReason: 'Reason for the export',
+    unmaskedRegion: 'Scope (default: your whole jurisdiction)',
+    unmaskedReasonPlaceholder: 'e.g. correct after the yearly check and import again',
+    unmaskedExport: 'Export full data',
+    unmaskedRefused: 'You may not export unmasked personal data',
+    unmaskedReasonNeeded: 'Give a reason (2–500 characters)',
   },
 );

@@ -17,7 +17,10 @@ import {
 
 export const HOUSEHOLD_SHEET = '农户';
 export const MEMBER_SHEET = '家庭成员';
+export const INCOME_SHEET = '年度收入';
 export const NOTES_SHEET = '填写说明';
+/** The accepted values of every enumerated column, one column each; the drop-downs point at it. */
+export const LISTS_SHEET = '可选值';
 
 export interface TemplateColumn<K extends string = string> {
   key: K;
@@ -57,6 +60,17 @@ export const HOUSEHOLD_COLUMNS = [
   column('exitedYear', '脱贫年度', false, '已脱贫户必填'),
 ] as const;
 
+/** Optional sheet: one row per household and year, upserted by (户编号, 年度). */
+export const INCOME_COLUMNS = [
+  column('householdNumber', '户编号', true, '须在农户表中'),
+  column('year', '年度', true, '四位年份, 每户每年一行'),
+  column('wagesYuan', '工资性收入(元)', true, '不小于0, 最多两位小数'),
+  column('businessIncomeYuan', '生产经营性收入(元)', true, '不小于0, 最多两位小数'),
+  column('businessCostsYuan', '生产经营性支出(元)', true, '不小于0, 最多两位小数'),
+  column('propertyIncomeYuan', '财产性收入(元)', true, '不小于0, 最多两位小数'),
+  column('transferIncomeYuan', '转移性收入(元)', true, '不小于0, 最多两位小数; 家庭人口按导入后的成员数计'),
+] as const;
+
 export const MEMBER_COLUMNS = [
   column('householdNumber', '户编号', true, '须在农户表中'),
   column('name', '姓名', true, ''),
@@ -74,6 +88,7 @@ export const MEMBER_COLUMNS = [
 
 export type HouseholdColumnKey = (typeof HOUSEHOLD_COLUMNS)[number]['key'];
 export type MemberColumnKey = (typeof MEMBER_COLUMNS)[number]['key'];
+export type IncomeColumnKey = (typeof INCOME_COLUMNS)[number]['key'];
 
 const normalise = (text: string) =>
   text.trim().replaceAll('（', '(').replaceAll('）', ')').replaceAll(' ', '');
@@ -90,6 +105,8 @@ function lookup<V extends string>(labels: Record<V, string>, aliases: Record<str
     parse: (text: string): V | undefined =>
       map.get(normalise(text)) ?? map.get(text.trim().toUpperCase() as V),
     label: (code: V) => labels[code],
+    /** What the export writes and the drop-down offers (aliases and codes are accepted too). */
+    accepted: Object.values(labels) as string[],
   };
 }
 
@@ -143,11 +160,42 @@ export const ENUMS = {
   yesNo: lookup({ YES: '是', NO: '否' } as const, { Y: 'YES', N: 'NO', 有: 'YES', 无: 'NO' }),
 };
 
+/** The enumerated column of each sheet and the lookup that reads it. */
+export const ENUM_COLUMNS: Record<string, Partial<Record<string, keyof typeof ENUMS>>> = {
+  [HOUSEHOLD_SHEET]: { attribute: 'attribute', mainCause: 'mainCause', status: 'status' },
+  [MEMBER_SHEET]: {
+    relation: 'relation',
+    sex: 'sex',
+    education: 'education',
+    health: 'health',
+    disability: 'disability',
+    labourCapacity: 'labourCapacity',
+    schoolEnrolment: 'schoolEnrolment',
+    medicalInsured: 'yesNo',
+  },
+};
+
+/** The refusal of a value no lookup accepts, listing what is accepted. */
+export const unaccepted = (raw: string, accepted: readonly string[]) =>
+  `无法识别「${raw}」, 可填: ${accepted.join(' / ')}`;
+
+/**
+ * MISSING_SHEET, MISSING_COLUMN and UNKNOWN_COLUMN are sheet-level (row 0 or 1) and reject the file;
+ * UNREADABLE_FILE is row 0 of no sheet; every other issue is a bad cell (INVALID_VALUE).
+ */
+export type ImportIssueCode =
+  | 'UNREADABLE_FILE'
+  | 'MISSING_SHEET'
+  | 'MISSING_COLUMN'
+  | 'UNKNOWN_COLUMN'
+  | 'INVALID_VALUE';
+
 export interface ImportIssue {
   sheet: string;
   row: number;
   column: string;
   reason: string;
+  code?: ImportIssueCode;
 }
 
 export type RawRow = { row: number; cells: Record<string, unknown> };

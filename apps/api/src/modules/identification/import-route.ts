@@ -2,8 +2,11 @@ import type { DbHandle } from '@gongjian/db';
 import { householdAttribute, householdStatus, povertyCause } from '@gongjian/db/schema';
 import cookieParser from 'cookie-parser';
 import express, { type Request, type Router } from 'express';
+import { writeAudit } from '../../audit';
+import { hasPermission } from '../../auth/permissions';
 import { failureRecord, logFailure } from '../../error-log';
 import { attachment, authorise, refuse, XLSX_MIME } from '../../shared/http-route';
+import { countExport } from './export-workbook';
 import type { HouseholdListArgs } from './household';
 import { exportHouseholds, type ImportEvent, importWorkbook, writeTemplate } from './import-export';
 
@@ -20,6 +23,11 @@ import { exportHouseholds, type ImportEvent, importWorkbook, writeTemplate } fro
  *        cell, and last {"type":"result","result":{status: IMPORTED|REJECTED|VALIDATED, …counts}}.
  * - GET  /identification/households/export?search=&regionId=&status=POOR,EXITED&attribute=&mainCause=&monitored=
  *        → the households the list shows (same filter), in the template's layout, personal data masked.
+ * - POST /identification/households/export-unmasked?<the same filter>  body: {"reason": "…"} (JSON)
+ *        → the same households with full ID numbers, phones and incomes, a file the import takes back with
+ *        nothing changed. Needs the unmask right and household.sensitive; one audit row with the reason,
+ *        the filter and the row counts (never the values) is written before the first byte, and a refused
+ *        attempt is audited too.
  */
 
 /** The household list's filter from query parameters; null when a value is not one the list accepts. */
@@ -99,6 +107,36 @@ export function identificationRoutes(handle: DbHandle): Router {
     }
     attachment(res, '农户花名册.xlsx');
     await exportHouseholds(handle.db, viewer, args, res);
+    res.end();
+  });
+
+  router.post('/households/export-unmasked', express.json({ limit: '8kb' }), async (req, res) => {
+    const viewer = await authorise(handle, req, res, 'household.read');
+    if (!viewer) return;
+    const args = listArgsFromQuery(req.query);
+    const reason = typeof req.body?.reason === 'string' ? req.body.reason.trim() : '';
+    if (!args || reason.length < 2 || reason.length > 500) {
+      refuse(res, 400, 'BAD_REQUEST', args ? '请填写导出理由 (2–500字)' : '筛选条件无效');
+      return;
+    }
+    const audit = (action: string, after: Record<string, unknown>) =>
+      writeAudit(handle.db, viewer, {
+        action,
+        entityType: 'HouseholdExport',
+        entityId: null,
+        regionPath: viewer.regionPath,
+        after: { ...after, filter: args },
+        reason,
+      });
+    if (!viewer.mayUnmask || !hasPermission(viewer.roles, 'household.sensitive')) {
+      await audit('personal-data.export-refused', { refusal: 'NO_UNMASK_PERMISSION' });
+      refuse(res, 403, 'FORBIDDEN', '您没有导出完整个人信息的权限');
+      return;
+    }
+    await audit('personal-data.export', await countExport(handle.db, viewer, args));
+    attachment(res, '农户花名册(完整信息).xlsx');
+    res.setHeader('Cache-Control', 'no-store');
+    await exportHouseholds(handle.db, viewer, args, res, { unmasked: true });
     res.end();
   });
 

@@ -9,11 +9,14 @@ import {
   HOUSEHOLD_COLUMNS,
   HOUSEHOLD_SHEET,
   type ImportIssue,
+  INCOME_COLUMNS,
+  INCOME_SHEET,
   MEMBER_COLUMNS,
   MEMBER_SHEET,
   type RawRow,
+  unaccepted,
 } from './excel-template';
-
+import { type ImportIncome, validateIncomes } from './import-incomes';
 import { householdNumberSchema, type MemberValues, memberSchema, phoneSchema } from './validation';
 
 /**
@@ -46,6 +49,8 @@ export interface ImportMember extends MemberValues {
 }
 
 const HEADER = Object.fromEntries([...HOUSEHOLD_COLUMNS, ...MEMBER_COLUMNS].map((c) => [c.key, c.header]));
+const INCOME_HEADER = Object.fromEntries(INCOME_COLUMNS.map((c) => [c.key, c.header]));
+const SHEET_ORDER = [HOUSEHOLD_SHEET, MEMBER_SHEET, INCOME_SHEET];
 const REGISTERED = new Set(['POOR', 'EXITED', 'EXITED_NO_POLICY', 'RETURNED']);
 const EXITED = new Set(['EXITED', 'EXITED_NO_POLICY']);
 
@@ -81,11 +86,11 @@ function jsonList(values: readonly string[]) {
 export async function validateImport(
   db: Database,
   viewer: Viewer,
-  parsed: { households: RawRow[]; members: RawRow[] },
+  parsed: { households: RawRow[]; members: RawRow[]; incomes: RawRow[] },
   onProgress: (done: number, total: number) => void,
 ) {
   const issues: ImportIssue[] = [];
-  const total = parsed.households.length + parsed.members.length;
+  const total = parsed.households.length + parsed.members.length + parsed.incomes.length;
   let done = 0;
   const tick = () => {
     if (++done % 5000 === 0) onProgress(done, total);
@@ -140,7 +145,7 @@ export async function validateImport(
         return '';
       }
       const value = ENUMS[key].parse(raw);
-      if (!value) householdIssue(row, key, `无法识别「${raw}」`);
+      if (!value) householdIssue(row, key, unaccepted(raw, ENUMS[key].accepted));
       return value ?? '';
     };
     const attribute = enumValue('attribute');
@@ -237,12 +242,12 @@ export async function validateImport(
       const raw = text(key);
       if (!raw) return fallback;
       const value = ENUMS[key].parse(raw);
-      if (!value) memberIssue(row, key, `无法识别「${raw}」`);
+      if (!value) memberIssue(row, key, unaccepted(raw, ENUMS[key].accepted));
       return value ?? '__invalid__';
     };
     const insuredText = text('medicalInsured');
     const insured = insuredText ? ENUMS.yesNo.parse(insuredText) : 'YES';
-    if (!insured) memberIssue(row, 'medicalInsured', `无法识别「${insuredText}」`);
+    if (!insured) memberIssue(row, 'medicalInsured', unaccepted(insuredText, ENUMS.yesNo.accepted));
     const candidate = {
       name: text('name'),
       idNumber: text('idNumber'),
@@ -321,13 +326,22 @@ export async function validateImport(
       badHouseholds.add(h.householdNumber);
     }
   }
+  const incomeRows: ImportIncome[] = validateIncomes(
+    parsed.incomes,
+    householdRows,
+    (row, key, reason) =>
+      issues.push({ sheet: INCOME_SHEET, row, column: INCOME_HEADER[key] ?? key, reason }),
+    badMemberHouseholds,
+  );
   onProgress(total, total);
 
   const clean = (number: string) => !badHouseholds.has(number) && !badMemberHouseholds.has(number);
-  issues.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === HOUSEHOLD_SHEET ? -1 : 1));
+  const order = (sheet: string) => SHEET_ORDER.indexOf(sheet);
+  issues.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : order(a.sheet) - order(b.sheet)));
   return {
     issues,
     households: [...householdRows.values()].filter((h) => clean(h.householdNumber)),
     members: memberRows.filter((m) => clean(m.householdNumber)),
+    incomes: incomeRows.filter((i) => clean(i.householdNumber)),
   };
 }
