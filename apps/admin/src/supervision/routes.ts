@@ -3,7 +3,7 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { menuSection } from '../routing/menu.ts';
 import { rootRoute } from '../routing/root.tsx';
-import { flag, oneOf, pagingSearch, text } from '../routing/search.ts';
+import { flag, oneOf, pagingSearch, someOf, text, whole } from '../routing/search.ts';
 
 const pages = () => import('./pages.tsx');
 
@@ -21,5 +21,57 @@ export const reportsRoute = createRoute({
   component: lazyRouteComponent(pages, 'ReportsRoute'),
 });
 
-export const supervisionRoutes = [reportsRoute] as const;
+export const inspectionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/supervision/inspections',
+  staticData: { title: 'pageInspections', permission: 'SUPERVISION_READ' },
+  validateSearch: z.object({ search: text, ...pagingSearch }),
+  component: lazyRouteComponent(pages, 'InspectionsRoute'),
+});
+
+export const villageSupervisorsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/supervision/village-supervisors',
+  staticData: { title: 'pageVillageSupervisors', permission: 'SUPERVISION_READ' },
+  validateSearch: z.object({ serving: flag, search: text, ...pagingSearch }),
+  component: lazyRouteComponent(pages, 'VillageSupervisorsRoute'),
+});
+
+export const accountabilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/supervision/accountability',
+  staticData: { title: 'pageAccountability', permission: 'SUPERVISION_READ' },
+  validateSearch: z.object({
+    year: whole,
+    kind: oneOf(enumValues('AccountabilityKind')),
+    search: text,
+    ...pagingSearch,
+  }),
+  component: lazyRouteComponent(pages, 'AccountabilityRoute'),
+});
+
+export const villageAssessmentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/supervision/village-assessments',
+  staticData: { title: 'pageVillageAssessments', permission: 'SUPERVISION_READ' },
+  validateSearch: z.object({ year: whole, classes: someOf(enumValues('AssessmentClass')), ...pagingSearch }),
+  component: lazyRouteComponent(pages, 'VillageAssessmentsRoute'),
+});
+
+export const performanceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/supervision/performance',
+  staticData: { title: 'pagePerformance', permission: 'SUPERVISION_READ' },
+  validateSearch: z.object({ year: whole, belowBonusShare: flag, rewardOwed: flag, ...pagingSearch }),
+  component: lazyRouteComponent(pages, 'PerformanceRoute'),
+});
+
+export const supervisionRoutes = [
+  reportsRoute,
+  inspectionsRoute,
+  villageSupervisorsRoute,
+  accountabilityRoute,
+  villageAssessmentsRoute,
+  performanceRoute,
+] as const;
 export const supervisionMenu = menuSection('supervision', 'sectionSupervision', supervisionRoutes);

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clock } from '../../src/clock';
 import { createScenario, dropTestDatabases, globalId, onPostgres, type Scenario } from '../harness';
 
-/** Two people closing the same report at once (PGlite runs one transaction at a time, so this needs PostgreSQL). */
+/**
+ * Two people closing the same report at once, and two appointments of a village supervisor at once (PGlite runs
+ * one transaction at a time, so this needs PostgreSQL).
+ */
 let s: Scenario;
 beforeAll(async () => {
   if (!onPostgres) throw new Error('the concurrency tier needs DATABASE_URL (a real PostgreSQL server)');
@@ -90,6 +94,69 @@ describe('closing a report (办结) under concurrency', () => {
         where: { action: 'report.closed', entityId: String(id) },
       });
       expect(audits).toHaveLength(1);
+    }
+  });
+});
+
+/** The village's serving supervisors (DOMAIN: one per village with poor residents). */
+const servingIn = (villageId: number) =>
+  s.handle.db.query.villageSupervisors.findMany({ where: { villageId, endedOn: { isNull: true } } });
+
+async function endServing(villageId: number) {
+  for (const row of await servingIn(villageId))
+    await mutate('supervisor', 'endVillageSupervisor', {
+      id: globalId('VillageSupervisor', row.id),
+      version: row.version,
+      endedOn: clock.today(),
+    });
+}
+
+describe('appointing a village supervisor (聘任村级监督员) under concurrency', () => {
+  async function race(villageId: number, people: readonly [string, string]) {
+    const outcomes = await Promise.all(
+      people.map((name, index) =>
+        mutate(index === 0 ? 'supervisor' : 'admin', 'appointVillageSupervisor', {
+          villageId: globalId('Region', villageId),
+          name,
+          appointedOn: clock.today(),
+        }),
+      ),
+    );
+    const wins = outcomes.filter((o) => o.__typename === 'MutationAppointVillageSupervisorSuccess');
+    const losers = outcomes.filter((o) => o.__typename !== 'MutationAppointVillageSupervisorSuccess');
+    // Run one after the other, both win (the second replaces the first); overlapping, the second is a CONFLICT.
+    expect(wins.length).toBeGreaterThanOrEqual(1);
+    expect(losers.every((o) => o.code === 'CONFLICT')).toBe(true);
+    const serving = await servingIn(villageId);
+    expect(serving).toHaveLength(1);
+    expect(wins.map((o) => rowId(o.data!.id))).toContain(serving[0]!.id);
+    return serving[0]!;
+  }
+
+  it('two appointments for the same vacant village at once: the village has one serving supervisor, every round', async () => {
+    const villages = await s.handle.db.query.regions.findMany({
+      where: { villageKind: 'POOR_VILLAGE' },
+      orderBy: { id: 'asc' },
+      limit: 8,
+    });
+    for (const [round, village] of villages.entries()) {
+      await endServing(village.id);
+      const serving = await race(village.id, ['盘桂英', '李明']);
+      expect(['盘桂英', '李明'], `round ${round}`).toContain(serving.name);
+    }
+  });
+
+  it('the same person appointed twice at once to a served village: one serving supervisor, the former term ended', async () => {
+    const village = (await s.handle.db.query.regions.findFirst({
+      where: { villageKind: 'NON_POOR_WITH_POOR' },
+    }))!;
+    for (let round = 0; round < 8; round += 1) {
+      const before = await servingIn(village.id);
+      expect(before).toHaveLength(1);
+      const serving = await race(village.id, ['赵春兰', '赵春兰']);
+      expect(serving.name, `round ${round}`).toBe('赵春兰');
+      const replaced = await s.handle.db.query.villageSupervisors.findFirst({ where: { id: before[0]!.id } });
+      expect(replaced!.endedOn).toBe(clock.today());
     }
   });
 });

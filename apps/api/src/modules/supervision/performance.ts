@@ -6,7 +6,7 @@ import { inJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
-import { clock, countyPolicy, policyForYear, runRule } from '../../policy';
+import { clock, policyForYear, runRule } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { fenToWanYuan, fenToYuan, yuanSchema } from '../../shared/money';
 import { RuleDecisionRef } from '../../shared/rule-decisions';
@@ -14,6 +14,7 @@ import { validate } from '../../shared/validate';
 import { writableRow } from '../../spine/load';
 import { reread, writeAudited } from '../../spine/write';
 import { Unit } from '../organisation/unit';
+import { listPolicy } from './list-policy';
 import { oneDecimal, scoreTenths } from './village-assessment';
 
 /**
@@ -90,7 +91,7 @@ export type PerformanceFilterInput = typeof PerformanceFilter.$inferInput;
 
 export async function performancePolicy(ctx: Context, filter: PerformanceFilterInput | null | undefined) {
   if (!filter?.belowBonusShare || !ctx.viewer?.countyId) return null;
-  return countyPolicy(ctx.db, ctx.viewer.countyId, filter.year ?? Number(clock.today().slice(0, 4)));
+  return listPolicy(ctx, ctx.viewer.countyId, filter.year ?? Number(clock.today().slice(0, 4)));
 }
 
 export function performanceListFilter(

@@ -15,7 +15,7 @@ import { inJurisdiction } from '../../auth/jurisdiction';
 import { hasPermission } from '../../auth/permissions';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { clock, countyPolicy, policyForYear } from '../../policy';
+import { clock, policyForYear } from '../../policy';
 import { RuleReasonRef } from '../../shared/rule-decisions';
 import { viewerMayChange } from '../../spine/load';
 import { Region } from '../geography/region';
@@ -27,7 +27,8 @@ import {
   ReportStepEnum,
   StepTimelinessEnum,
 } from './enums';
-import { maskReporter, type ReporterView } from './reporter';
+import { listPolicy } from './list-policy';
+import { maskReporter, type ReporterView } from './reporter-mask';
 
 /**
  * 举报/投诉: reports from the 12345 hotline, published phones, village supervisors and walk-ins. Overdue is the
@@ -229,7 +230,7 @@ export type ReportFilterInput = typeof ReportFilter.$inferInput;
 /** The policy the overdue filter needs: the county's for this year, read only when the queue is asked for. */
 async function overduePolicy(ctx: Context, filter: ReportFilterInput | null | undefined) {
   if (!filter?.overdue) return null;
-  return countyPolicy(ctx.db, ctx.viewer!.countyId!, Number(clock.today().slice(0, 4)));
+  return listPolicy(ctx, ctx.viewer!.countyId!, Number(clock.today().slice(0, 4)));
 }
 
 export function reportListFilter(

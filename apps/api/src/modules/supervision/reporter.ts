@@ -1,29 +1,19 @@
 import { writeAudit } from '../../audit';
-import { maskPhone } from '../../auth/masking';
 import { builder } from '../../builder';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { revealPersonalData } from '../../shared/reveal';
 import { requirePermission } from '../../spine/load';
 import { Report } from './report';
+import type { ReporterView } from './reporter-mask';
+
+// export-sheets.ts reads the mask from here.
+export { maskReporter } from './reporter-mask';
 
 /**
  * 举报人身份: a named reporter's name and phone live in `report_reporters`; only `report.identity` (supervision
  * roles) reads them, masked in every read, in full through revealReporter with a reason, and every attempt —
  * refused ones too — is in the audit log without the identity itself.
  */
-
-export interface ReporterView {
-  name: string;
-  phone: string | null;
-}
-
-/** 张** : the surname and a star for each other character. */
-export function maskReporter(reporter: ReporterView): ReporterView {
-  return {
-    name: `${reporter.name.slice(0, 1)}${'*'.repeat(Math.max(1, reporter.name.length - 1))}`,
-    phone: maskPhone(reporter.phone),
-  };
-}
 
 const FullReporter = builder.objectRef<ReporterView & { reportId: number }>('RevealedReporter').implement({
   description: '举报人完整身份 (only for supervision roles; the look is audited with its reason)',

@@ -11,7 +11,7 @@ import { inJurisdiction, inRegionSubtree, jurisdictionWhere } from '../../auth/j
 import { builder } from '../../builder';
 import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
-import { clock, countyPolicy, policyForYear } from '../../policy';
+import { clock, policyForYear } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { RuleDecisionRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
@@ -20,6 +20,7 @@ import { viewerMayChange, writableRow } from '../../spine/load';
 import { reread, writeAudited } from '../../spine/write';
 import { Region } from '../geography/region';
 import { AssessmentClassEnum } from './enums';
+import { listPolicy } from './list-policy';
 import { auditedRefusal } from './refusal-audit';
 
 /**
@@ -147,7 +148,7 @@ export function classSql(
 
 export async function assessmentPolicy(ctx: Context, filter: AssessmentFilterInput | null | undefined) {
   if (!filter?.classes?.length || !ctx.viewer?.countyId) return null;
-  return countyPolicy(ctx.db, ctx.viewer.countyId, filter.year ?? Number(clock.today().slice(0, 4)));
+  return listPolicy(ctx, ctx.viewer.countyId, filter.year ?? Number(clock.today().slice(0, 4)));
 }
 
 export function assessmentListFilter(

@@ -6,7 +6,7 @@ import { inJurisdiction, inRegionSubtree } from '../../auth/jurisdiction';
 import { maskPhone } from '../../auth/masking';
 import { builder } from '../../builder';
 import type { Context } from '../../context';
-import { ValidationError } from '../../errors';
+import { ConflictError, ValidationError } from '../../errors';
 import { clock } from '../../policy';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { rowsOf } from '../../shared/rows';
@@ -165,6 +165,16 @@ const EndInput = builder.inputType('EndVillageSupervisorInput', {
   }),
 });
 
+/** Someone appointed a supervisor to the same village at the same moment: the partial unique index keeps one. */
+function mapConcurrentAppointment(error: unknown): never {
+  type PgError = { code?: string; constraint_name?: string; constraint?: string };
+  const cause = (error as { cause?: PgError }).cause ?? (error as PgError);
+  const constraint = cause?.constraint_name ?? cause?.constraint;
+  if (cause?.code === '23505' && constraint === 'village_supervisors_serving_uq')
+    throw new ConflictError(null, '该村刚刚已聘任了监督员,请刷新后查看');
+  throw error;
+}
+
 const withMaskedPhone = <T extends { phone: string | null }>(row: T) => ({
   ...row,
   phone: maskPhone(row.phone),
@@ -234,7 +244,7 @@ builder.mutationFields((t) => ({
             after: withMaskedPhone(created!),
           },
         };
-      });
+      }).catch(mapConcurrentAppointment);
       return reread(ctx.db.query.villageSupervisors.findFirst(query({ where: { id } })), '监督员', id);
     },
   }),

@@ -4,7 +4,7 @@ import { accountabilityCases } from '../../schema/index';
 import { bulkInsert } from '../bulk';
 import { DEMO_DATE } from '../demo-step';
 import { personName } from '../people';
-import type { FindingBasis, SupervisionContext } from './index';
+import type { FindingBasis, SupervisionContext } from './context';
 import {
   ACCOUNTABILITY_MEASURES,
   ACCOUNTABLE_POSTS,

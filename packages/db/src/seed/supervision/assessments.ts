@@ -13,7 +13,7 @@ import {
 } from '../../schema/index';
 import { bulkInsert } from '../bulk';
 import type { Random } from '../random';
-import type { SupervisionContext } from './index';
+import type { SupervisionContext } from './context';
 import { SCORE_SHEET, VETO_ITEM } from './material';
 
 const REVIEW = { startsOn: '2019-05-06', endsOn: '2019-07-31' };

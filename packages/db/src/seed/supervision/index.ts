@@ -16,20 +16,9 @@ import { mobilePhone, personName } from '../people';
 import { createRandom, type Random } from '../random';
 import { seedAccountability } from './accountability';
 import { seedAssessments, seedExits, seedPerformance } from './assessments';
+import type { FindingBasis, SupervisionContext } from './context';
 import { INSPECTION_PROBLEMS, INSPECTION_ROUNDS } from './material';
 import { seedReports } from './reports';
-
-export interface SupervisionContext {
-  county: SeededCounty;
-  random: Random;
-  today: CalendarDate;
-  adminId: number | null;
-  supervisorId: number | null;
-  groupId: number | null;
-  /** Each township's work station and its first cadre: who rectifies a finding there. */
-  stationOf: Map<number, { unitId: number; personId: number }>;
-  governmentOf: Map<number, number>;
-}
 
 /**
  * 监督考核: the supervision group's 2019 inspections (their findings rectified by tasks, the responsibility
@@ -90,12 +79,6 @@ export async function seedSupervision(
   await seedAssessments(db, context);
   await seedPerformance(db, context);
   await seedExits(db, context);
-}
-
-export interface FindingBasis {
-  id: number;
-  regionPath: string;
-  foundOn: CalendarDate;
 }
 
 /**

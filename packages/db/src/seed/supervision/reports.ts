@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../client';
 import { reportReporters, reports } from '../../schema/index';
 import { mobilePhone, personName } from '../people';
 import { randomDay } from '../random';
-import type { FindingBasis, SupervisionContext } from './index';
+import type { FindingBasis, SupervisionContext } from './context';
 import { REPORT_MATERIAL } from './material';
 
 const STATES: readonly ReportState[] = ['RECEIVED', 'ASSIGNED', 'HANDLED', 'REPLIED', 'CLOSED'];
