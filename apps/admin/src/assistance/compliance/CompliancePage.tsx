@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useQuery } from 'urql';
 import { RuleDecision_decision, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
+import { reasonText } from '../../shared/ruleText.ts';
 import { adminWords } from '../../words.ts';
 import { exportQuery } from '../teams/WorkTeamsPage.tsx';
 import { assistanceWords } from '../words.ts';
@@ -245,7 +246,7 @@ export function CompliancePage() {
               const reasons = decision.reasons.map((x) => readFragment(RuleReasons_reason, x));
               const reason = reasons.find((x) => !x.passed) ?? reasons[0];
               return (
-                <span title={reason ? (locale === 'en' ? reason.messageEn : reason.messageZh) : undefined}>
+                <span title={reason ? reasonText(reason, locale) : undefined}>
                   <Tag color={r.outcome === 'NON_COMPLIANT' ? 'red' : 'green'}>
                     {words[`outcome${r.outcome as 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_REQUIRED'}`] ??
                       r.outcome}
