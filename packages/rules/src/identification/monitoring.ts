@@ -1,8 +1,8 @@
 import { addDays, addMonths, type CalendarDate, requireCalendarDate } from '../calendar';
 import type { ActorRole, HouseholdStatus, MonitoringStep, MonitoringType } from '../enums';
 import { type Decision, makeReason, type Reason } from '../explanation';
-import { type Fen, formatYuan } from '../money';
 import { LABELS_ZH } from '../labels';
+import { type Fen, formatYuan } from '../money';
 import type { Policy } from '../parameters';
 import { compareRatio, floorRatio, multiplyRatio, type Ratio, ratio } from '../ratio';
 import { type SourceRef, source } from '../sources';

@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Input,
   Pagination,
   Space,
   Statistic,
@@ -15,6 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useQuery } from 'urql';
+import { MonthInput } from '../../shared/DateInput.tsx';
 import { RuleDecision_decision, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
 import { reasonText } from '../../shared/ruleText.ts';
 import { adminWords } from '../../words.ts';
@@ -157,12 +157,11 @@ export function CompliancePage() {
       <div className="gj-page-toolbar">
         <Space wrap>
           <span>{words.month}</span>
-          <Input
-            type="month"
+          <MonthInput
             style={{ width: 160 }}
             value={month}
             max={today.slice(0, 7)}
-            onChange={(e) => go({ month: e.target.value || undefined })}
+            onChange={(value) => go({ month: value || undefined })}
             data-testid="compliance-month"
           />
           <Breadcrumb
