@@ -10,9 +10,10 @@ import {
   useWords,
 } from '@gongjian/ui';
 import { RouterProvider } from '@tanstack/react-router';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { preloadOpeningPage, router } from './routing/router.ts';
+import { SessionExpiredModal } from './shared/SessionExpiredModal.tsx';
 import { type Viewer, ViewerProvider } from './shared/viewer.tsx';
 import { adminWords } from './words.ts';
 
@@ -46,8 +47,20 @@ export function App() {
     () => reexecuteViewer({ requestPolicy: 'network-only' }),
     [reexecuteViewer],
   );
-  useSessionWatch(refreshViewer);
+  // Once signed in, a lost session opens a login form over the page instead of replacing the page.
+  const signedIn = useRef(false);
+  const [sessionLost, setSessionLost] = useState(false);
+  const onSessionLost = useCallback(() => {
+    if (signedIn.current) setSessionLost(true);
+    else refreshViewer();
+  }, [refreshViewer]);
+  useSessionWatch(onSessionLost);
+  const signedInAgain = useCallback(() => {
+    setSessionLost(false);
+    refreshViewer();
+  }, [refreshViewer]);
   const me = data?.me;
+  const shown = useRef<{ viewer: Viewer; countyToday: string; userId: string } | null>(null);
   const viewer = useMemo<Viewer | null>(
     () =>
       me
@@ -60,7 +73,27 @@ export function App() {
         : null,
     [me],
   );
+  const previousUserId = shown.current?.userId;
+  useEffect(() => {
+    // Someone else signed in over the expired page: drop the previous user's rows with a reload.
+    if (me && previousUserId && me.id !== previousUserId) window.location.reload();
+  }, [me, previousUserId]);
+  if (viewer && data) {
+    shown.current = { viewer, countyToday: data.countyToday, userId: me?.id ?? '' };
+    signedIn.current = true;
+  }
+  const current = viewer && data ? shown.current : sessionLost ? shown.current : null;
 
+  if (current) {
+    return (
+      <CountyTodayProvider today={current.countyToday}>
+        <ViewerProvider viewer={current.viewer}>
+          <RouterProvider router={router} />
+          <SessionExpiredModal open={sessionLost} onSignedIn={signedInAgain} />
+        </ViewerProvider>
+      </CountyTodayProvider>
+    );
+  }
   if (fetching && !data) return <FullPageSpin />;
   if (error && !isUnauthenticated(error)) {
     return (
@@ -69,13 +102,5 @@ export function App() {
       </div>
     );
   }
-  if (!viewer || !data) return <LoginPage appName={words.appName} onSignedIn={refreshViewer} />;
-
-  return (
-    <CountyTodayProvider today={data.countyToday}>
-      <ViewerProvider viewer={viewer}>
-        <RouterProvider router={router} />
-      </ViewerProvider>
-    </CountyTodayProvider>
-  );
+  return <LoginPage appName={words.appName} onSignedIn={refreshViewer} />;
 }

@@ -4,7 +4,7 @@ import './ide.css';
 import { GraphiQL } from 'graphiql';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { exampleTabs } from './exampleOperations.ts';
+import { type ExampleIds, exampleTabs, loadExampleIds } from './exampleOperations.ts';
 import { loadViewer, sameOriginFetcher, type Viewer } from './fetcher.ts';
 
 type SessionState =
@@ -31,20 +31,38 @@ function SessionBanner({ session }: { session: SessionState }) {
   );
 }
 
+const emptyIds: ExampleIds = {
+  townshipId: '',
+  meetingId: '',
+  taskId: '',
+  householdId: '',
+  pairingId: '',
+  projectId: '',
+  reportId: '',
+};
+
 function Ide() {
   const [session, setSession] = useState<SessionState>({ status: 'checking' });
+  const [ids, setIds] = useState<ExampleIds | null>(null);
   useEffect(() => {
-    loadViewer().then((viewer) =>
-      setSession(viewer ? { status: 'signed-in', viewer } : { status: 'signed-out' }),
-    );
+    loadViewer().then(async (viewer) => {
+      setIds(viewer ? await loadExampleIds() : null);
+      setSession(viewer ? { status: 'signed-in', viewer } : { status: 'signed-out' });
+    });
   }, []);
   return (
     <div className="ide">
       <SessionBanner session={session} />
       <div className="ide__graphiql">
-        <GraphiQL fetcher={sameOriginFetcher} defaultTabs={exampleTabs} defaultEditorToolsVisibility={true}>
-          <GraphiQL.Logo>攻坚 GraphQL</GraphiQL.Logo>
-        </GraphiQL>
+        {session.status !== 'checking' && (
+          <GraphiQL
+            fetcher={sameOriginFetcher}
+            defaultTabs={exampleTabs(ids ?? emptyIds)}
+            defaultEditorToolsVisibility={true}
+          >
+            <GraphiQL.Logo>攻坚 GraphQL</GraphiQL.Logo>
+          </GraphiQL>
+        )}
       </div>
     </div>
   );

@@ -10,7 +10,7 @@ import {
   useSessionWatch,
   useWords,
 } from '@gongjian/ui';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useQuery } from 'urql';
 import { SelectionProvider } from './selection.tsx';
 import { leadershipWords } from './words.ts';
@@ -53,6 +53,9 @@ export function App() {
     [reexecuteViewer],
   );
   useSessionWatch(refreshViewer);
+  useEffect(() => {
+    document.title = `${words.appName} · ${words.systemName}`;
+  }, [words]);
 
   if (fetching && !data) return <FullPageSpin />;
   if (error && !isUnauthenticated(error)) {

@@ -3,6 +3,7 @@ import { defineDictionaries } from '@gongjian/ui';
 export const leadershipWords = defineDictionaries(
   {
     appName: '领导驾驶舱',
+    systemName: '攻坚',
     summaryTitle: '组织机构概况',
     scope: '统计范围',
     wholeJurisdiction: '全部',
@@ -28,6 +29,7 @@ export const leadershipWords = defineDictionaries(
   },
   {
     appName: 'Leadership summary',
+    systemName: 'Gongjian',
     summaryTitle: 'Organisation overview',
     scope: 'Scope',
     wholeJurisdiction: 'All',

@@ -43,6 +43,25 @@ export interface LoginPageProps {
 
 export function LoginPage({ appName, onSignedIn }: LoginPageProps) {
   const words = useWords(commonWords);
+  return (
+    <div className="gj-login">
+      <div className="gj-login__locale">
+        <LocaleSwitch />
+      </div>
+      <Card className="gj-login__card">
+        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+          {words.systemName}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{appName}</Typography.Paragraph>
+        <LoginForm onSignedIn={onSignedIn} />
+      </Card>
+    </div>
+  );
+}
+
+/** The username and password form alone (the login page's, and the one over a page whose session expired). */
+export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const words = useWords(commonWords);
   const { locale } = useLocale();
   const [{ fetching }, login] = useMutation(LoginMutation);
   const [failure, setFailure] = useState<string | null>(null);
@@ -69,44 +88,35 @@ export function LoginPage({ appName, onSignedIn }: LoginPageProps) {
   }
 
   return (
-    <div className="gj-login">
-      <div className="gj-login__locale">
-        <LocaleSwitch />
-      </div>
-      <Card className="gj-login__card">
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {words.systemName}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{appName}</Typography.Paragraph>
-        {failure && (
-          <Alert
-            type="error"
-            showIcon
-            message={failure}
-            style={{ marginBottom: 16 }}
-            data-testid="login-error"
-          />
-        )}
-        <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
-          <Form.Item
-            label={words.username}
-            name="username"
-            rules={[{ required: true, message: words.usernameRequired }]}
-          >
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            label={words.password}
-            name="password"
-            rules={[{ required: true, message: words.passwordRequired }]}
-          >
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={fetching}>
-            {words.signIn}
-          </Button>
-        </Form>
-      </Card>
-    </div>
+    <>
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          message={failure}
+          style={{ marginBottom: 16 }}
+          data-testid="login-error"
+        />
+      )}
+      <Form<Credentials> layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
+        <Form.Item
+          label={words.username}
+          name="username"
+          rules={[{ required: true, message: words.usernameRequired }]}
+        >
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item
+          label={words.password}
+          name="password"
+          rules={[{ required: true, message: words.passwordRequired }]}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={fetching}>
+          {words.signIn}
+        </Button>
+      </Form>
+    </>
   );
 }

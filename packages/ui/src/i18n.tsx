@@ -1,7 +1,7 @@
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -38,12 +38,14 @@ const LocaleContext = createContext<LocaleState>({ locale: 'zh-CN', setLocale: (
 /** Holds the chosen locale (Chinese by default, remembered per browser) and switches antd's locale with it. */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const state = useMemo<LocaleState>(
     () => ({
       locale,
       setLocale(next) {
         setLocaleState(next);
-        document.documentElement.lang = next;
         try {
           localStorage.setItem(storageKey, next);
         } catch {

@@ -12,7 +12,7 @@ export {
   useWords,
 } from './i18n.tsx';
 export { LocaleSwitch } from './LocaleSwitch.tsx';
-export { LoginPage } from './LoginPage.tsx';
+export { LoginForm, LoginPage } from './LoginPage.tsx';
 export { enumLabel, enumOptions, enumValues, type LabelledEnum } from './labels.ts';
 export { EmptyState, FullPageSpin, QueryErrorAlert } from './QueryStatus.tsx';
 export { RegionPicker, RegionPicker_path, RegionPicker_region, regionPickerPath } from './RegionPicker.tsx';

@@ -1,6 +1,8 @@
 import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import { EmptyState, useLocale, useWords } from '@gongjian/ui';
 import { List, Space, Tag, Typography } from 'antd';
+import { RuleIdDetail } from './RuleIdDetail.tsx';
+import { evidenceGradeText, outcomeText, reasonText } from './ruleText.ts';
 import { sharedWords } from './words.ts';
 
 export const RuleReasons_reason = graphql(`
@@ -51,12 +53,12 @@ export function RuleReasons({
               <Tag color={reason.passed ? 'success' : 'error'}>
                 {reason.passed ? words.rulePassed : words.ruleFailed}
               </Tag>
-              <Typography.Text>{locale === 'en' ? reason.messageEn : reason.messageZh}</Typography.Text>
+              <Typography.Text>{reasonText(reason, locale)}</Typography.Text>
             </Space>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {words.ruleId} {reason.ruleId} · {words.ruleSource} {reason.sourceDocument} ·{' '}
-              {words.evidenceGrade} {reason.evidenceGrade}
+              {words.evidenceGrade}：{evidenceGradeText(reason.evidenceGrade, locale)}
             </Typography.Text>
+            <RuleIdDetail ruleId={reason.ruleId} source={reason.sourceDocument} />
           </Space>
         </List.Item>
       )}
@@ -80,7 +82,7 @@ export function RuleDecisionView({
       <Typography.Paragraph style={{ marginBottom: 4 }}>
         {words.conclusion}
         <Tag color="blue" style={{ marginInlineStart: 8 }}>
-          {locale === 'en' ? value.outcome : value.outcomeZh}
+          {outcomeText(value, locale)}
         </Tag>
       </Typography.Paragraph>
       <RuleReasons reasons={value.reasons} />

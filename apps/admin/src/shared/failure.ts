@@ -2,6 +2,7 @@ import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import { enumLabel, fill, type Locale } from '@gongjian/ui';
 import { RuleReasons_reason } from './RuleReasons.tsx';
 import { ruleLabels } from './ruleLabels.ts';
+import { plainMessage, reasonText } from './ruleText.ts';
 import { sharedWords } from './words.ts';
 
 /** Every typed error a mutation can answer with, with what a clerk needs to read it. Spread it in every mutation. */
@@ -60,7 +61,7 @@ export function describeFailure(error: MutationFailure, locale: Locale): string 
     case 'StepRefusedError': {
       for (const refusal of failure.refusals) parts.push(enumLabel('StepRefusal', refusal, locale));
       for (const reason of failure.reasons.map((r) => readFragment(RuleReasons_reason, r)))
-        if (!reason.passed) parts.push(locale === 'en' ? reason.messageEn : reason.messageZh);
+        if (!reason.passed) parts.push(reasonText(reason, locale));
       break;
     }
     case 'ConflictError':
@@ -69,13 +70,13 @@ export function describeFailure(error: MutationFailure, locale: Locale): string 
           ? words.conflictNoVersion
           : fill(words.conflict, { version: failure.currentVersion }),
       );
-      if (locale === 'zh-CN' && failure.message) parts.push(failure.message);
+      if (locale === 'zh-CN' && failure.message) parts.push(plainMessage(failure.message));
       break;
     case 'RuleViolationError': {
       parts.push(enumLabel('ErrorCode', failure.code, locale));
       const known = ruleLabels[locale][failure.ruleId];
       if (known) parts.push(fill(words.ruleViolation, { rule: known }));
-      else parts.push(locale === 'en' ? `${words.ruleId} ${failure.ruleId}` : failure.message);
+      else parts.push(locale === 'en' ? `${words.ruleId} ${failure.ruleId}` : plainMessage(failure.message));
       break;
     }
     case 'ValidationError':

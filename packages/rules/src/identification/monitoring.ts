@@ -1,6 +1,7 @@
 import { addDays, addMonths, type CalendarDate, requireCalendarDate } from '../calendar';
 import type { ActorRole, HouseholdStatus, MonitoringStep, MonitoringType } from '../enums';
 import { type Decision, makeReason, type Reason } from '../explanation';
+import { LABELS_ZH } from '../labels';
 import { type Fen, formatYuan } from '../money';
 import type { Policy } from '../parameters';
 import { compareRatio, floorRatio, multiplyRatio, type Ratio, ratio } from '../ratio';
@@ -210,6 +211,7 @@ export function monitoringProcedure(policy: Policy): ProcedureDefinition<Monitor
     roles: MONITORING_STEP_ROLES,
     noticeDays: { VILLAGE_NOTICE: policy.get('monitor.noticeDays') },
     source: MONITOR_SOURCE,
+    labelsZh: { steps: LABELS_ZH.monitoringStep, roles: LABELS_ZH.actorRole },
   };
 }
 

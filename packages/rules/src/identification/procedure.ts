@@ -19,6 +19,8 @@ export interface ProcedureDefinition<S extends string> {
   /** Minimum days a notice step stays posted (the posting day counts as day 1). */
   noticeDays: Partial<Record<S, number>>;
   source: SourceRef;
+  /** Chinese names of the steps and roles for the messages; without them the codes are shown. */
+  labelsZh?: { steps: Record<S, string>; roles: Record<ActorRole, string> };
 }
 
 export interface StepAttempt<S extends string> {
@@ -77,6 +79,8 @@ export function attemptStep<S extends string>(
   const done = [...completed];
   const prefix = `${definition.name}`;
   const ref = definition.source;
+  const stepZh = (value: S) => definition.labelsZh?.steps[value] ?? value;
+  const roleZh = (value: ActorRole) => definition.labelsZh?.roles[value] ?? value;
   if (done.length === definition.steps.length) {
     return refuse(
       done,
@@ -86,7 +90,7 @@ export function attemptStep<S extends string>(
         passed: false,
         facts: { step },
         source: ref,
-        zh: `程序已全部完成, 不能再办理 ${step}`,
+        zh: `程序已全部完成, 不能再办理 ${stepZh(step)}`,
         en: `The procedure is complete; ${step} cannot be recorded`,
       }),
     );
@@ -117,7 +121,7 @@ export function attemptStep<S extends string>(
         params: { expectedStep: expected },
         facts: { step },
         source: ref,
-        zh: `步骤顺序错误: 应先办理 ${expected}, 不能办理 ${step}`,
+        zh: `步骤顺序错误: 应先办理 ${stepZh(expected)}, 不能办理 ${stepZh(step)}`,
         en: `Out of order: ${expected} comes next, not ${step}`,
       }),
     );
@@ -135,8 +139,8 @@ export function attemptStep<S extends string>(
       facts: { step, actorRole },
       source: ref,
       zh: roleOk
-        ? `${actorRole} 可办理 ${step}`
-        : `${actorRole} 无权办理 ${step}, 应由 ${allowedRoles.join('/')} 办理`,
+        ? `${roleZh(actorRole)} 可办理 ${stepZh(step)}`
+        : `${roleZh(actorRole)} 无权办理 ${stepZh(step)}, 应由 ${allowedRoles.map(roleZh).join('/')} 办理`,
       en: roleOk
         ? `${actorRole} may record ${step}`
         : `${actorRole} may not record ${step}; ${allowedRoles.join('/')} may`,
@@ -154,7 +158,7 @@ export function attemptStep<S extends string>(
         source: ref,
         zh: dateOk
           ? `日期 ${date} 不早于上一步 ${previous.date}`
-          : `日期 ${date} 早于上一步 ${previous.step} 的 ${previous.date}`,
+          : `日期 ${date} 早于上一步${stepZh(previous.step)}的日期 ${previous.date}`,
         en: dateOk
           ? `${date} is not before the previous step (${previous.date})`
           : `${date} is before ${previous.step} on ${previous.date}`,

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../calendar';
 import type { ActorRole, ApplicationKind, HouseholdStatus, ProcedureStep, StepRefusal } from '../enums';
 import { makeReason, type Reason } from '../explanation';
+import { LABELS_ZH } from '../labels';
 import type { Policy } from '../parameters';
 import { source } from '../sources';
 import { attemptStep, type CompletedStep, type ProcedureDefinition } from './procedure';
@@ -77,6 +78,7 @@ export function procedureFor(kind: ApplicationKind, policy: Policy): ProcedureDe
     roles: STEP_ROLES,
     noticeDays: { FIRST_NOTICE: noticeDays, SECOND_NOTICE: noticeDays },
     source: source(kind === 'EXIT' ? 'EXIT_2016' : 'ID_PROCEDURE_2015', kind === 'EXIT' ? 'N' : 'L'),
+    labelsZh: { steps: LABELS_ZH.procedureStep, roles: LABELS_ZH.actorRole },
   };
 }
 

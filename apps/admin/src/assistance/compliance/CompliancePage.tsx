@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Input,
   Pagination,
   Space,
   Statistic,
@@ -15,7 +14,9 @@ import {
   Typography,
 } from 'antd';
 import { useQuery } from 'urql';
+import { MonthInput } from '../../shared/DateInput.tsx';
 import { RuleDecision_decision, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
+import { reasonText } from '../../shared/ruleText.ts';
 import { adminWords } from '../../words.ts';
 import { exportQuery } from '../teams/WorkTeamsPage.tsx';
 import { assistanceWords } from '../words.ts';
@@ -156,12 +157,11 @@ export function CompliancePage() {
       <div className="gj-page-toolbar">
         <Space wrap>
           <span>{words.month}</span>
-          <Input
-            type="month"
+          <MonthInput
             style={{ width: 160 }}
             value={month}
             max={today.slice(0, 7)}
-            onChange={(e) => go({ month: e.target.value || undefined })}
+            onChange={(value) => go({ month: value || undefined })}
             data-testid="compliance-month"
           />
           <Breadcrumb
@@ -245,7 +245,7 @@ export function CompliancePage() {
               const reasons = decision.reasons.map((x) => readFragment(RuleReasons_reason, x));
               const reason = reasons.find((x) => !x.passed) ?? reasons[0];
               return (
-                <span title={reason ? (locale === 'en' ? reason.messageEn : reason.messageZh) : undefined}>
+                <span title={reason ? reasonText(reason, locale) : undefined}>
                   <Tag color={r.outcome === 'NON_COMPLIANT' ? 'red' : 'green'}>
                     {words[`outcome${r.outcome as 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_REQUIRED'}`] ??
                       r.outcome}

@@ -5,6 +5,7 @@ import { Button, Checkbox, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { regionIdOf } from '../../shared/listFilters.tsx';
+import { outcomeText, reasonText } from '../../shared/ruleText.ts';
 import { adminWords } from '../../words.ts';
 import { assistanceWords } from '../words.ts';
 import { AddMemberModal, CreateTeamDrawer, EditTeamDrawer, EndMembershipModal } from './TeamForms.tsx';
@@ -45,9 +46,9 @@ function Verdict({ decision, testId }: { decision: TeamRow['strength']; testId?:
   const failed = reasons.filter((r) => !r.passed);
   const shown = failed.length > 0 ? failed : reasons;
   return (
-    <Tooltip title={shown.map((r) => (locale === 'en' ? r.messageEn : r.messageZh)).join('；')}>
+    <Tooltip title={shown.map((r) => reasonText(r, locale)).join('；')}>
       <Tag color={failed.length > 0 ? 'red' : 'green'} data-testid={testId}>
-        {shown.map((r) => r.ruleId).join(' ')} · {d.outcomeZh}
+        {outcomeText(d, locale)}
       </Tag>
     </Tooltip>
   );

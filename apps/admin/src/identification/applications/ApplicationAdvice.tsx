@@ -2,6 +2,7 @@ import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import { enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
 import { Alert, Tag, Typography } from 'antd';
 import { RuleDecision_decision, RuleReasons } from '../../shared/RuleReasons.tsx';
+import { outcomeText } from '../../shared/ruleText.ts';
 import { applicationWords } from './words.ts';
 
 export const ApplicationAdvice_advice = graphql(
@@ -43,7 +44,7 @@ export function ApplicationAdviceView({
               {enumLabel('RulesAdvice', advice.rulesAdvice, locale)}
             </Tag>
             {fill(words.adviceDetail, {
-              outcome: locale === 'en' ? decision.outcome : decision.outcomeZh,
+              outcome: outcomeText(decision, locale),
               income: advice.perCapitaNetIncomeYuan,
             })}
           </span>

@@ -2,6 +2,7 @@ import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import { EmptyState, enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
 import { Alert, Button, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { RuleDecision_decision, RuleDecisionView } from '../../shared/RuleReasons.tsx';
+import { outcomeText } from '../../shared/ruleText.ts';
 import { householdFormWords } from './formWords.ts';
 import { householdWords } from './words.ts';
 
@@ -162,7 +163,7 @@ export function GuaranteesTable({
       key: 'evaluation',
       render: (_, r) => (
         <Tag color={r.evaluation.outcome === 'MET' ? 'success' : 'error'}>
-          {locale === 'en' ? r.evaluation.outcome : r.evaluation.outcomeZh}
+          {outcomeText(r.evaluation, locale)}
         </Tag>
       ),
     },

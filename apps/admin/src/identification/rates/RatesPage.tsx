@@ -23,6 +23,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { formatNumber } from '../../shared/format.ts';
 import { RuleDecision_decision, RuleDecisionView } from '../../shared/RuleReasons.tsx';
 import { adminWords } from '../../words.ts';
 import { ratesWords } from './words.ts';
@@ -174,9 +175,15 @@ function RatesTable({ rows, onDrill }: { rows: RatesRow[]; onDrill?: (row: Rates
       title: words.columnPopulation,
       key: 'population',
       width: 100,
-      render: (_, row) => row.ruralPopulation?.toLocaleString() ?? words.populationNotRecorded,
+      render: (_, row) =>
+        row.ruralPopulation == null ? words.populationNotRecorded : formatNumber(row.ruralPopulation),
     },
-    { title: words.columnPoorPersons, dataIndex: 'registeredPoorPersons', key: 'poor', width: 100 },
+    {
+      title: words.columnPoorPersons,
+      key: 'poor',
+      width: 100,
+      render: (_, row) => formatNumber(row.registeredPoorPersons),
+    },
     { title: words.incidence, key: 'incidence', render: (_, row) => <RateCell rate={row.incidence} /> },
     { title: words.missedRate, key: 'missed', render: (_, row) => <RateCell rate={row.missedRate} /> },
     {
@@ -189,6 +196,7 @@ function RatesTable({ rows, onDrill }: { rows: RatesRow[]; onDrill?: (row: Rates
       title: words.overall,
       key: 'verdict',
       width: 90,
+      fixed: 'right',
       render: (_, row) => <VerdictTag verdict={row.verdict} />,
     },
   ];
@@ -198,6 +206,7 @@ function RatesTable({ rows, onDrill }: { rows: RatesRow[]; onDrill?: (row: Rates
       size="small"
       columns={columns}
       dataSource={rows}
+      scroll={{ x: 'max-content' }}
       pagination={rows.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
       locale={{ emptyText: <EmptyState /> }}
     />
@@ -267,7 +276,13 @@ export function RatesPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
       )}
       {fetching && !rates && <Table loading columns={[]} dataSource={[]} />}
       {total && (
-        <Descriptions bordered size="small" column={4} style={{ marginBottom: 16 }} data-testid="rates-total">
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, md: 2, xxl: 4 }}
+          style={{ marginBottom: 16 }}
+          data-testid="rates-total"
+        >
           <Descriptions.Item label={words.incidence}>
             <RateCell rate={total.incidence} testId="total-incidence" />
           </Descriptions.Item>
@@ -281,7 +296,9 @@ export function RatesPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof Re
             <RateCell rate={total.recognition} />
           </Descriptions.Item>
           <Descriptions.Item label={words.columnPopulation}>
-            {total.ruralPopulation?.toLocaleString() ?? words.populationNotRecorded}
+            {total.ruralPopulation == null
+              ? words.populationNotRecorded
+              : formatNumber(total.ruralPopulation)}
           </Descriptions.Item>
           <Descriptions.Item label={words.columnPoorPersons}>{total.registeredPoorPersons}</Descriptions.Item>
           <Descriptions.Item label={words.samples}>

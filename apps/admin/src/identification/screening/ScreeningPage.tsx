@@ -13,6 +13,7 @@ import { Button, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { regionIdOf } from '../../shared/listFilters.tsx';
+import { RuleIdDetail } from '../../shared/RuleIdDetail.tsx';
 import { RuleReasons, RuleReasons_reason } from '../../shared/RuleReasons.tsx';
 import { Can, useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
@@ -219,9 +220,7 @@ export function ScreeningPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
           render: (_, finding) => (
             <Space direction="vertical" size={0}>
               <span>{finding.ruleLabel}</span>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {finding.ruleId}
-              </Typography.Text>
+              <RuleIdDetail ruleId={finding.ruleId} />
             </Space>
           ),
         },

@@ -124,7 +124,7 @@ export function TasksTable({ tasks, loading, asOf, actions, nested }: TasksTable
     {
       title: words.columnTask,
       key: 'title',
-      width: 360,
+      width: 300,
       render: (_, task) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{task.title}</Typography.Text>
@@ -171,6 +171,7 @@ export function TasksTable({ tasks, loading, asOf, actions, nested }: TasksTable
       title: words.columnProgress,
       key: 'progress',
       width: 140,
+      fixed: 'right',
       render: (_, task) => (
         <span
           title={
@@ -190,7 +191,8 @@ export function TasksTable({ tasks, loading, asOf, actions, nested }: TasksTable
     {
       title: words.columnActions,
       key: 'actions',
-      width: 230,
+      width: 200,
+      fixed: 'right',
       render: (_, task) =>
         task.recordedStatus === 'DONE' ? null : (
           <Space size={0} wrap>
@@ -229,7 +231,7 @@ export function TasksTable({ tasks, loading, asOf, actions, nested }: TasksTable
       dataSource={tasks.map(readTask)}
       loading={loading}
       pagination={false}
-      scroll={{ x: 1400 }}
+      scroll={{ x: 1330 }}
       expandable={{
         rowExpandable: (task) => task.childCount > 0,
         expandedRowRender: (task) => <ChildTasks parentId={task.id} asOf={asOf} actions={actions} />,
