@@ -2,6 +2,7 @@ import { auditLogExposure, createDb } from '@gongjian/db';
 import { seedJianghua } from '@gongjian/db/seed';
 import { clock } from './clock';
 import { env } from './env';
+import { statementCounter } from './ops/request-context';
 import { createApp } from './server';
 
 const handle = createDb({
@@ -9,6 +10,7 @@ const handle = createDb({
   migrationUrl: env.databaseMigrationUrl,
   dataDir: env.dataDir,
   statementTimeoutMs: env.statementTimeoutMs,
+  logger: statementCounter,
 });
 console.log(
   handle.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL server (DATABASE_URL)',

@@ -14,6 +14,7 @@ import cors from 'cors';
 import { sql } from 'drizzle-orm';
 import express, { type Express, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
 import { SESSION_COOKIE, viewerFromToken } from './auth/sessions';
 import type { Context, CookieJar } from './context';
 import { env } from './env';
@@ -27,6 +28,10 @@ import { assistanceRoutes } from './modules/assistance/excel-route';
 import { fundsRoutes } from './modules/funds/export-route';
 import { identificationRoutes } from './modules/identification/import-route';
 import { supervisionRoutes } from './modules/supervision/export-route';
+import { createMetrics, type Metrics } from './ops/metrics';
+import { assignRequestId, openRequestContext } from './ops/request-context';
+import { createLogger, requestLogPlugin } from './ops/request-log';
+import { opsRoutes } from './ops/routes';
 import { schema } from './schema';
 import { serveClient } from './serve-client';
 import {
@@ -216,11 +221,17 @@ export function trustedDocumentsFromEnv(): TrustedDocumentsPolicy {
   };
 }
 
+export interface OpsOptions {
+  /** Where the request log goes (stdout by default). */
+  log?: Logger;
+}
+
 export async function createApp(
   handle: DbHandle,
   trustedDocuments: TrustedDocumentsPolicy = trustedDocumentsFromEnv(),
   rateLimits: RateLimitSettings = env.rateLimits,
-): Promise<{ app: Express; apollo: ApolloServer<Context>; limiters: RateLimiters }> {
+  ops: OpsOptions = {},
+): Promise<{ app: Express; apollo: ApolloServer<Context>; limiters: RateLimiters; metrics: Metrics }> {
   if (trustedDocuments.enforced && trustedDocuments.documents.size === 0) {
     console.warn(
       '[graphql] trusted documents are enforced but no client manifest was found: every operation is refused',
@@ -231,11 +242,16 @@ export async function createApp(
     rateLimits,
     handle.kind === 'postgres' ? env.databaseUrl : undefined,
   );
-  const apollo = createApollo([rateLimitPlugin(limiters)]);
+  const metrics = createMetrics(handle);
+  const apollo = createApollo([
+    rateLimitPlugin(limiters),
+    requestLogPlugin(ops.log ?? createLogger(), metrics),
+  ]);
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(assignRequestId);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -245,12 +261,14 @@ export async function createApp(
       res.status(503).json({ status: 'unavailable', database: handle.kind });
     }
   });
+  app.use(opsRoutes(handle, metrics, { token: env.metricsToken, production: env.production }));
 
   app.use(
     '/graphql',
     cors({ origin: env.allowedOrigins.length ? env.allowedOrigins : false, credentials: true }),
     graphqlPerIpLimit(limiters),
     express.json({ limit: '64kb' }),
+    openRequestContext,
     trustedDocumentsMiddleware(trustedDocuments),
     cookieParser(),
     expressMiddleware(apollo, {
@@ -269,6 +287,7 @@ export async function createApp(
     }),
   );
 
+  app.post('/identification/households/import', metrics.followImport);
   app.use('/identification', identificationRoutes(handle));
   app.use('/access', auditRoutes(handle));
   app.use('/funds', fundsRoutes(handle));
@@ -297,5 +316,5 @@ export async function createApp(
       });
     },
   );
-  return { app, apollo, limiters };
+  return { app, apollo, limiters, metrics };
 }
