@@ -28,6 +28,14 @@ import { assistanceRoutes } from './modules/assistance/excel-route';
 import { fundsRoutes } from './modules/funds/export-route';
 import { identificationRoutes } from './modules/identification/import-route';
 import { supervisionRoutes } from './modules/supervision/export-route';
+import {
+  DISK_FULL_MESSAGE,
+  type DiskGuard,
+  diskGuardForImports,
+  diskGuardPlugin,
+  isDiskFull,
+  STORAGE_FULL,
+} from './ops/disk-full';
 import { createMetrics, type Metrics } from './ops/metrics';
 import { assignRequestId, openRequestContext } from './ops/request-context';
 import { createLogger, requestLogPlugin } from './ops/request-log';
@@ -50,6 +58,7 @@ const CLIENT_SAFE_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'OPERATION_RESOLUTION_FAILURE',
   'SERVICE_UNAVAILABLE',
+  STORAGE_FULL,
   RATE_LIMITED,
 ]);
 
@@ -89,6 +98,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     };
+  }
+  if (isDiskFull(original)) {
+    logFailure('error', '[graphql] database disk full', failureRecord(error, original, formatted.path));
+    return { message: DISK_FULL_MESSAGE, path: formatted.path, extensions: { code: STORAGE_FULL } };
   }
   if (sqlStateOf(original) === '57014') {
     logFailure('warn', '[graphql] statement timed out', failureRecord(error, original, formatted.path));
@@ -158,7 +171,9 @@ const statusFromErrors: ApolloServerPlugin<Context> = {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
         const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code));
-        if (codes.includes('SERVICE_UNAVAILABLE') || codes.includes('TIMEOUT')) {
+        if (
+          codes.some((code) => code === 'SERVICE_UNAVAILABLE' || code === 'TIMEOUT' || code === STORAGE_FULL)
+        ) {
           response.http.status = 503;
           return;
         }
@@ -224,6 +239,8 @@ export function trustedDocumentsFromEnv(): TrustedDocumentsPolicy {
 export interface OpsOptions {
   /** Where the request log goes (stdout by default). */
   log?: Logger;
+  /** The embedded database's free-space guard (decision 0023); none on PostgreSQL. */
+  disk?: DiskGuard;
 }
 
 export async function createApp(
@@ -246,6 +263,7 @@ export async function createApp(
   const apollo = createApollo([
     rateLimitPlugin(limiters),
     requestLogPlugin(ops.log ?? createLogger(), metrics),
+    ...(ops.disk ? [diskGuardPlugin(ops.disk)] : []),
   ]);
   await apollo.start();
   const app = express();
@@ -287,6 +305,7 @@ export async function createApp(
     }),
   );
 
+  if (ops.disk) app.post('/identification/households/import', diskGuardForImports(ops.disk));
   app.post('/identification/households/import', metrics.followImport);
   app.use('/identification', identificationRoutes(handle));
   app.use('/access', auditRoutes(handle));
