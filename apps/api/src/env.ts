@@ -54,6 +54,8 @@ export const env = {
       DEFAULT_RATE_LIMITS.graphqlPerIpPerMinute,
     ),
   },
+  /** Bearer token for /metrics; in production /metrics is not served without one (decision 0024). */
+  metricsToken: process.env.GONGJIAN_METRICS_TOKEN || undefined,
   allowedOrigins: (process.env.GONGJIAN_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
   /** The GraphQL IDE and arbitrary documents: always outside production; in production only if enabled. */
   ideEnabled: process.env.NODE_ENV !== 'production' || process.env.GONGJIAN_ENABLE_IDE === 'true',

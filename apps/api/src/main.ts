@@ -2,6 +2,8 @@ import { auditLogExposure, createDb } from '@gongjian/db';
 import { seedJianghua } from '@gongjian/db/seed';
 import { clock } from './clock';
 import { env } from './env';
+import { diskGuard } from './ops/disk-full';
+import { statementCounter } from './ops/request-context';
 import { createApp } from './server';
 
 const handle = createDb({
@@ -9,6 +11,7 @@ const handle = createDb({
   migrationUrl: env.databaseMigrationUrl,
   dataDir: env.dataDir,
   statementTimeoutMs: env.statementTimeoutMs,
+  logger: statementCounter,
 });
 console.log(
   handle.kind === 'pglite' ? `embedded PGlite in ${env.dataDir}` : 'PostgreSQL server (DATABASE_URL)',
@@ -29,7 +32,10 @@ if (env.seedDemo && handle.kind === 'pglite') {
   if (seeded) console.log('loaded the Jianghua demo county (江华瑶族自治县演示数据)');
 }
 
-const { app, apollo } = await createApp(handle);
+const embeddedOnDisk = handle.kind === 'pglite' && env.dataDir !== 'memory://';
+const { app, apollo } = await createApp(handle, undefined, undefined, {
+  disk: embeddedOnDisk ? diskGuard(env.dataDir) : undefined,
+});
 const server = app.listen(env.port, env.host, () => {
   const base = `http://${env.host}:${env.port}`;
   console.log(`listening on ${base}`);

@@ -14,6 +14,7 @@ import cors from 'cors';
 import { sql } from 'drizzle-orm';
 import express, { type Express, type Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
 import { SESSION_COOKIE, viewerFromToken } from './auth/sessions';
 import type { Context, CookieJar } from './context';
 import { env } from './env';
@@ -31,6 +32,18 @@ import { ORGANISATION_SHEETS } from './modules/organisation/export-sheets';
 import { RESPONSIBILITY_SHEETS } from './modules/responsibility/export-sheets';
 import { supervisionRoutes } from './modules/supervision/export-route';
 import { WORK_ADVANCEMENT_SHEETS } from './modules/work-advancement/export-sheets';
+import {
+  DISK_FULL_MESSAGE,
+  type DiskGuard,
+  diskGuardForImports,
+  diskGuardPlugin,
+  isDiskFull,
+  STORAGE_FULL,
+} from './ops/disk-full';
+import { createMetrics, type Metrics } from './ops/metrics';
+import { assignRequestId, openRequestContext } from './ops/request-context';
+import { createLogger, requestLogPlugin } from './ops/request-log';
+import { opsRoutes } from './ops/routes';
 import { schema } from './schema';
 import { serveClient } from './serve-client';
 import { listExportRoutes } from './shared/list-export';
@@ -50,6 +63,7 @@ const CLIENT_SAFE_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'OPERATION_RESOLUTION_FAILURE',
   'SERVICE_UNAVAILABLE',
+  STORAGE_FULL,
   RATE_LIMITED,
 ]);
 
@@ -89,6 +103,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     };
+  }
+  if (isDiskFull(original)) {
+    logFailure('error', '[graphql] database disk full', failureRecord(error, original, formatted.path));
+    return { message: DISK_FULL_MESSAGE, path: formatted.path, extensions: { code: STORAGE_FULL } };
   }
   if (sqlStateOf(original) === '57014') {
     logFailure('warn', '[graphql] statement timed out', failureRecord(error, original, formatted.path));
@@ -158,7 +176,9 @@ const statusFromErrors: ApolloServerPlugin<Context> = {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
         const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code));
-        if (codes.includes('SERVICE_UNAVAILABLE') || codes.includes('TIMEOUT')) {
+        if (
+          codes.some((code) => code === 'SERVICE_UNAVAILABLE' || code === 'TIMEOUT' || code === STORAGE_FULL)
+        ) {
           response.http.status = 503;
           return;
         }
@@ -221,11 +241,19 @@ export function trustedDocumentsFromEnv(): TrustedDocumentsPolicy {
   };
 }
 
+export interface OpsOptions {
+  /** Where the request log goes (stdout by default). */
+  log?: Logger;
+  /** The embedded database's free-space guard (decision 0023); none on PostgreSQL. */
+  disk?: DiskGuard;
+}
+
 export async function createApp(
   handle: DbHandle,
   trustedDocuments: TrustedDocumentsPolicy = trustedDocumentsFromEnv(),
   rateLimits: RateLimitSettings = env.rateLimits,
-): Promise<{ app: Express; apollo: ApolloServer<Context>; limiters: RateLimiters }> {
+  ops: OpsOptions = {},
+): Promise<{ app: Express; apollo: ApolloServer<Context>; limiters: RateLimiters; metrics: Metrics }> {
   if (trustedDocuments.enforced && trustedDocuments.documents.size === 0) {
     console.warn(
       '[graphql] trusted documents are enforced but no client manifest was found: every operation is refused',
@@ -236,11 +264,17 @@ export async function createApp(
     rateLimits,
     handle.kind === 'postgres' ? env.databaseUrl : undefined,
   );
-  const apollo = createApollo([rateLimitPlugin(limiters)]);
+  const metrics = createMetrics(handle);
+  const apollo = createApollo([
+    rateLimitPlugin(limiters),
+    requestLogPlugin(ops.log ?? createLogger(), metrics),
+    ...(ops.disk ? [diskGuardPlugin(ops.disk)] : []),
+  ]);
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(assignRequestId);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -250,12 +284,14 @@ export async function createApp(
       res.status(503).json({ status: 'unavailable', database: handle.kind });
     }
   });
+  app.use(opsRoutes(handle, metrics, { token: env.metricsToken, production: env.production }));
 
   app.use(
     '/graphql',
     cors({ origin: env.allowedOrigins.length ? env.allowedOrigins : false, credentials: true }),
     graphqlPerIpLimit(limiters),
     express.json({ limit: '64kb' }),
+    openRequestContext,
     trustedDocumentsMiddleware(trustedDocuments),
     cookieParser(),
     expressMiddleware(apollo, {
@@ -274,6 +310,8 @@ export async function createApp(
     }),
   );
 
+  if (ops.disk) app.post('/identification/households/import', diskGuardForImports(ops.disk));
+  app.post('/identification/households/import', metrics.followImport);
   app.use('/identification', identificationRoutes(handle));
   app.use('/access', auditRoutes(handle));
   app.use('/funds', fundsRoutes(handle));
@@ -311,5 +349,5 @@ export async function createApp(
       });
     },
   );
-  return { app, apollo, limiters };
+  return { app, apollo, limiters, metrics };
 }

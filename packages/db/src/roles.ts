@@ -30,6 +30,8 @@ export function applicationGrantStatements(owner: string, app: string): string[]
     `GRANT USAGE ON SCHEMA public TO ${a}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${a}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${a}`,
+    // /readyz compares the applied migrations with the build's.
+    `DO $$ BEGIN IF to_regclass('drizzle.__drizzle_migrations') IS NOT NULL THEN GRANT USAGE ON SCHEMA drizzle TO ${a}; GRANT SELECT ON drizzle.__drizzle_migrations TO ${a}; END IF; END $$`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${a}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${a}`,
     // Before the first migration the table does not exist yet; the API applies these again after it.

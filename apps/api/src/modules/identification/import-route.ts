@@ -5,6 +5,7 @@ import express, { type Request, type Router } from 'express';
 import { writeAudit } from '../../audit';
 import { hasPermission } from '../../auth/permissions';
 import { failureRecord, logFailure } from '../../error-log';
+import { DISK_FULL_MESSAGE, isDiskFull, STORAGE_FULL } from '../../ops/disk-full';
 import { attachment, authorise, refuse, XLSX_MIME } from '../../shared/http-route';
 import { countExport } from './export-workbook';
 import type { HouseholdListArgs } from './household';
@@ -92,7 +93,10 @@ export function identificationRoutes(handle: DbHandle): Router {
     } catch (error) {
       // The error of a failed statement carries its parameters (names, ID numbers): log its class only.
       logFailure('error', '[import] failed', failureRecord(error, error));
-      res.write(`${JSON.stringify({ type: 'failed', message: '导入失败, 未写入任何数据' })}\n`);
+      const failed = isDiskFull(error)
+        ? { type: 'failed', code: STORAGE_FULL, message: `导入失败, 未写入任何数据: ${DISK_FULL_MESSAGE}` }
+        : { type: 'failed', message: '导入失败, 未写入任何数据' };
+      res.write(`${JSON.stringify(failed)}\n`);
     }
     res.end();
   });
