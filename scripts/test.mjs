@@ -64,6 +64,20 @@ for (const clock of boundaryClocks) {
   });
 }
 
+// The full-disk drill mounts a small tmpfs (root only) and runs alone under a time limit: if PGlite's WAL ever
+// meets the full disk its process blocks instead of failing (decision 0023), and the limit turns that into a
+// failed tier instead of a stuck run.
+if (process.getuid?.() === 0) {
+  step(
+    'full-disk drill on embedded PGlite (10 min limit)',
+    'timeout',
+    ['--kill-after=15', '600', 'pnpm', '--filter', '@gongjian/api', 'test'],
+    { ...baseEnv, GONGJIAN_DRILLS: '1' },
+  );
+} else {
+  skip('full-disk drill on embedded PGlite', 'mounting a size-limited tmpfs needs root');
+}
+
 const pg = await startPostgres({ roles: true }).catch((error) => ({ url: null, reason: error.message }));
 if (pg.url) {
   try {

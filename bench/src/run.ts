@@ -12,6 +12,7 @@ import { seedJianghua } from '@gongjian/db/seed';
 import postgres from 'postgres';
 // @ts-expect-error plain ESM helper shared with the test runner, no type declarations
 import { startPostgres } from '../../scripts/postgres.mjs';
+import { clientOperations } from './client-operations';
 import { closedLoop, type LoadResult } from './load';
 import { OPERATIONS } from './operations';
 import { PEER_VILLAGES_QUERY, peerSchema } from './peer';
@@ -89,7 +90,7 @@ let peakRss = 0;
 try {
   await waitForApi(base, api);
   const cookies = new Map<string, string>();
-  for (const user of new Set(OPERATIONS.map((o) => o.user))) {
+  for (const user of ['admin', 'township', 'village', 'helper', 'supervisor', 'auditor', 'leader']) {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -115,6 +116,26 @@ try {
   await apollo.start();
   const raw = databaseUrl ? postgres(databaseUrl, { max: connections, onnotice: () => {} }) : null;
 
+  const viewers = new Map<string, Context['viewer']>();
+  const contextOf = async (user: string): Promise<Context> => {
+    if (!viewers.has(user)) viewers.set(user, await viewerForUsername(probe.db, user));
+    return {
+      db: probe.db,
+      viewer: viewers.get(user)!,
+      cookies: { set: () => {}, clear: () => {} },
+      requestIp: null,
+    };
+  };
+  // Every query the built clients register, found in their persisted-document manifests.
+  const fromClients = await clientOperations(root, async (user, query, variables) => {
+    const result = await apollo.executeOperation(
+      { query, variables },
+      { contextValue: await contextOf(user) },
+    );
+    return result.body.kind === 'single' ? result.body.singleResult : { errors: ['incremental delivery'] };
+  });
+  const operations = [...OPERATIONS, ...fromClients.operations];
+
   say();
   say(
     '| operation | SQL statements | GraphQL req/s | GraphQL p50 / p95 / p99 | raw SQL p95 | ratio p95 | API RSS |',
@@ -126,19 +147,14 @@ try {
     floor: LoadResult | null;
     statements: number;
   }[] = [];
-  for (const op of OPERATIONS) {
+  for (const op of operations) {
     if (op.township) {
       const township = await probe.db.query.regions.findFirst({ where: { name: op.township } });
       // The Relay id, as the API encodes it (base64 of "Region:<id>").
       const regionId = Buffer.from(`Region:${township!.id}`).toString('base64');
       op.variables = { ...op.variables, regionId };
     }
-    const contextValue: Context = {
-      db: probe.db,
-      viewer: await viewerForUsername(probe.db, op.user),
-      cookies: { set: () => {}, clear: () => {} },
-      requestIp: null,
-    };
+    const contextValue = await contextOf(op.user);
     captured.splice(0);
     const probeResult = await apollo.executeOperation(
       { query: op.query, variables: op.variables },
@@ -177,6 +193,12 @@ try {
       `| ${op.name} | ${statements.length} | ${http.perSecond.toFixed(0)}${http.errors ? ` (${http.errors} errors)` : ''} | ${ms(http.p50)} / ${ms(http.p95)} / ${ms(http.p99)} | ${floor ? ms(floor.p95) : 'n/a (PGlite)'} | ${floor ? (http.p95 / floor.p95).toFixed(2) : 'n/a'} | ${peakRss.toFixed(0)} MB |`,
     );
   }
+
+  say();
+  say(
+    `Client operations from the manifests: ${fromClients.operations.length} benchmarked above, ${fromClients.skipped.length} not filled:`,
+  );
+  for (const { id, reason } of fromClients.skipped) say(`- ${id}: ${reason}`);
 
   // The peer baseline: the villages page through per-parent resolvers.
   captured.splice(0);

@@ -15,7 +15,7 @@ const NOT_DOMAIN: Record<string, string> = {
 /** Rows that may lie above any county: the province and the country in the region tree, province-wide accounts and their audit rows. */
 const COUNTY_MAY_BE_NULL = new Set(['regions', 'users', 'audit_log']);
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
   .filter((value): value is PgTable => value instanceof PgTable)
   .map((table) => getTableConfig(table));
 

@@ -8,10 +8,10 @@ import { createDb, type DbHandle } from '@gongjian/db';
 import { type Fingerprint, fingerprint } from '@gongjian/db/backup';
 import { seedJianghua } from '@gongjian/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clock } from '../src/clock';
-import { type DiskGuard, diskGuard } from '../src/ops/disk-full';
-import { createApp } from '../src/server';
-import { buildWorkbook } from './identification-workbook';
+import { clock } from '../../src/clock';
+import { type DiskGuard, diskGuard } from '../../src/ops/disk-full';
+import { createApp } from '../../src/server';
+import { buildWorkbook } from '../identification-workbook';
 
 /**
  * The embedded database's data folder on a size-limited tmpfs that fills up: every write answers a typed
