@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, onTestFailed } from 'vitest';
 
 export const chromiumPath = process.env.GONGJIAN_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,3 +67,15 @@ export async function signIn(page: Page, url: string, username: string, password
  * which prefixes the accessible name; the person still reads 提交.
  */
 export const button = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
+
+/** Types a day into a date picker as a clerk does: the text, then Tab to take it and close the calendar. */
+export async function typeDate(input: Locator, day: string) {
+  await input.click();
+  await input.fill(day);
+  await input.press('Tab');
+  await input
+    .page()
+    .locator('.ant-picker-dropdown:visible')
+    .waitFor({ state: 'detached', timeout: 5000 })
+    .catch(() => {});
+}

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { demoPassword } from '../support/api.ts';
-import { button, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
+import { button, launchChromium, saveScreenshot, signIn, typeDate } from '../support/browser.ts';
 import { countyDay } from '../support/registry.ts';
 
 const apiUrl = inject('apiUrl');
@@ -107,13 +107,13 @@ describe.skipIf(skipReason !== '')('fund sources and their reconciliation in Chr
     const title = `沱江镇年度资金项目计划公示 ${countyDay()}`;
     await drawer.locator('#title').fill(title);
     await drawer.locator('#postingPlace').fill('沱江镇政务公开栏');
-    await drawer.locator('#postedOn').fill(countyDay(5));
-    await drawer.locator('#lastDayPosted').fill(countyDay(-3));
+    await typeDate(drawer.locator('#postedOn'), countyDay(5));
+    await typeDate(drawer.locator('#lastDayPosted'), countyDay(-3));
     await drawer.getByRole('button', { name: button('保存') }).click();
     const failure = drawer.locator('.ant-alert-error');
     await expect.poll(() => failure.textContent()).toContain(`共 9 天, 要求 ≥ 10 天, 不足`);
     await saveScreenshot(page, 'admin-notice-period-refused');
-    await drawer.locator('#lastDayPosted').fill(countyDay(-4));
+    await typeDate(drawer.locator('#lastDayPosted'), countyDay(-4));
     await drawer.getByRole('button', { name: button('保存') }).click();
     await drawer.waitFor({ state: 'detached' });
     const row = page.getByTestId('notices-table').locator('tbody tr', { hasText: title });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { demoPassword, graphqlAs } from '../support/api.ts';
-import { button, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
+import { button, launchChromium, saveScreenshot, signIn, typeDate } from '../support/browser.ts';
 import { browserTestIdNumber, buildImportWorkbook, countyDay } from '../support/registry.ts';
 
 const apiUrl = inject('apiUrl');
@@ -100,7 +100,7 @@ async function openNewPage(browser: Browser, username: string, pagePath: string)
 async function recordStep(page: Page, stepName: string, date: string, notes: string) {
   const form = page.getByTestId('step-form');
   await expect.poll(() => form.locator('h5').textContent()).toBe(`办理：${stepName}`);
-  await form.locator('#step-date').fill(date);
+  await typeDate(form.locator('#step-date'), date);
   await form.locator('#step-notes').fill(notes);
   await form.getByRole('button', { name: button('提交') }).click();
 }
@@ -163,16 +163,22 @@ describe.skipIf(skipReason !== '')('precise identification in Chromium', () => {
     await page.getByTestId('start-application').click();
 
     const modal = page.getByRole('dialog', { name: /发起动态调整/ });
-    await modal.locator('.ant-select', { has: page.locator('#application-kind') }).click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '识别纳入' })
-      .click();
-    await modal.locator('#application-date').fill(countyDay(20));
+    const kindSelect = modal.locator('.ant-select', { has: page.locator('#application-kind') });
+    // The option list opens with an animation; a click that lands before it settles chooses nothing.
+    for (let attempt = 0; attempt < 3 && !(await kindSelect.textContent())?.includes('识别纳入'); attempt++) {
+      await kindSelect.click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '识别纳入' })
+        .click();
+      await page.waitForTimeout(300);
+    }
+    expect(await kindSelect.textContent()).toContain('识别纳入');
+    await typeDate(modal.locator('#application-date'), countyDay(20));
     const advice = modal.getByTestId('rules-advice');
     await advice.waitFor();
     expect(await advice.textContent()).toContain('符合政策规则');
     expect(await advice.textContent()).toContain('2000.00');
-    expect(await modal.getByTestId('advice-reasons').textContent()).toMatch(/规则\s*IDENTIFY\./);
+    expect(await modal.getByTestId('advice-reasons').textContent()).toMatch(/规则编号\s*IDENTIFY\./);
     await modal.locator('#application-reason').fill('户主因病收入低于扶贫标准，本人申请');
     await saveScreenshot(page, 'identification-start-application');
     await modal.getByRole('button', { name: '发起申请' }).click();
