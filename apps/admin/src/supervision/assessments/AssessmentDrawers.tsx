@@ -6,7 +6,7 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { VillageSelect } from '../../shared/pickers.tsx';
 import { supervisionListWords } from '../list-words.ts';
-import type { AssessmentRow } from './VillageAssessmentsPage.tsx';
+import type { AssessmentRow } from './assessmentRow.ts';
 
 const SelfMutation = graphql.persisted(
   'admin/AdminRecordSelfAssessment',

@@ -1,74 +1,14 @@
-import { graphql, type ResultOf } from '@gongjian/schema';
 import { enumLabel, enumOptions, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Checkbox, Descriptions, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
-import { RuleDecision_decision, RuleDecisionView } from '../../shared/RuleReasons.tsx';
+import { RuleDecisionView } from '../../shared/RuleReasons.tsx';
 import { adminWords } from '../../words.ts';
 import { supervisionListWords } from '../list-words.ts';
 import { ExportButton, YearFilter } from '../shared/ExportButton.tsx';
 import { CountyReviewDrawer, SelfAssessmentDrawer } from './AssessmentDrawers.tsx';
-
-const AssessmentsQuery = graphql.persisted(
-  'admin/AdminVillageAssessments',
-  graphql(
-    `
-  query AdminVillageAssessments($filter: VillageAssessmentFilter, $first: Int!, $after: String) {
-    villageAssessments(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          version
-          year
-          selfScore
-          selfAssessedOn
-          reviewed
-          reviewScore
-          reviewedOn
-          problemCount
-          vetoHit
-          assessmentClass
-          viewerCanReview
-          village {
-            name
-          }
-          items {
-            position
-            name
-            weight
-            score
-            veto
-            vetoHit
-          }
-          classification {
-            ...RuleDecision_decision
-          }
-          rectificationFindings {
-            id
-            description
-            status
-            task {
-              title
-              deadline
-              status
-            }
-          }
-        }
-      }
-    }
-  }
-`,
-    [RuleDecision_decision],
-  ),
-);
-
-export type AssessmentRow = ResultOf<typeof AssessmentsQuery>['villageAssessments']['edges'][number]['node'];
+import { type AssessmentRow, AssessmentsQuery } from './assessmentRow.ts';
 
 const CLASS_COLOUR = {
   CONSOLIDATE: 'green',

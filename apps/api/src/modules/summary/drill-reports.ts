@@ -10,8 +10,9 @@ import { Region } from '../geography/region';
 import { Unit } from '../organisation/unit';
 import { ReportCategoryEnum, ReportChannelEnum, ReportStateEnum } from '../supervision/enums';
 import { drillScope } from './drill';
+import type { ReportDrill } from './drill-link';
 import { overdueOnDay, reportsOnDay } from './supervision';
-import { type ReportDrill, ReportDrillEnum } from './warnings';
+import { ReportDrillEnum } from './warnings';
 
 /**
  * 下钻到举报: the reports behind the cockpit's report figures, paged, inside the jurisdiction, with neither the

@@ -10,8 +10,9 @@ import { Region } from '../geography/region';
 import { HouseholdStatusEnum } from '../identification/enums';
 import { householdStatusOn } from '../identification/status-history';
 import { activeOn } from './assistance';
+import type { HouseholdDrill } from './drill-link';
 import { dayOf } from './households';
-import { type HouseholdDrill, HouseholdDrillEnum } from './warnings';
+import { HouseholdDrillEnum } from './warnings';
 
 /**
  * 下钻到户: the households behind a cockpit figure, for a leader who does not work the register. Paged,

@@ -1,6 +1,6 @@
 import type { IndicatorLight, Warning } from '@gongjian/rules';
+import type { DrillLink } from './drill-link';
 import type { SupervisionFigures } from './supervision';
-import type { DrillLink } from './warnings';
 
 type Share = (
   ruleId: string,

@@ -11,6 +11,7 @@ import type { Context } from '../../context';
 import { runRule } from '../../policy';
 import { RuleReasonRef } from '../../shared/rule-decisions';
 import { assistanceFigures } from './assistance';
+import type { DrillLink } from './drill-link';
 import { fundFigures } from './funds';
 import { LightEnum, rateFigures } from './rates';
 import { Cockpit, type CockpitScope } from './scope';
@@ -52,14 +53,6 @@ export const HouseholdDrillEnum = builder.enumType('CockpitHouseholdFilter', {
   },
 });
 
-export type HouseholdDrill =
-  | 'POOR'
-  | 'REGISTERED'
-  | 'EXITED'
-  | 'WITHOUT_HELPER'
-  | 'NOT_VISITED_THIS_MONTH'
-  | 'MONITORED';
-
 export const ReportDrillEnum = builder.enumType('CockpitReportFilter', {
   description: '举报下钻口径',
   values: {
@@ -67,26 +60,6 @@ export const ReportDrillEnum = builder.enumType('CockpitReportFilter', {
     OVERDUE: { description: '超期 (on the day)' },
   },
 });
-
-export type ReportDrill = 'OPEN' | 'OVERDUE';
-
-export interface DrillLink {
-  target:
-    | 'HOUSEHOLDS'
-    | 'TASKS'
-    | 'PROJECTS'
-    | 'FUNDS'
-    | 'WORK_TEAMS'
-    | 'RATES'
-    | 'REPORTS'
-    | 'VILLAGE_ASSESSMENTS'
-    | 'PERFORMANCE';
-  households?: HouseholdDrill;
-  reports?: ReportDrill;
-  year?: number;
-  taskStatus?: 'OVERDUE';
-  unitId?: string;
-}
 
 const DrillLinkRef = builder.objectRef<DrillLink>('CockpitDrillLink').implement({
   description: '下钻链接 (the list and filters that show the rows of a figure)',
