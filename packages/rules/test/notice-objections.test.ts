@@ -53,6 +53,12 @@ describe('an open objection holds the project at its step (PROJECT.OBJECTION_OPE
     expect(failed(canAdvanceProject(facts(from), to, ran(open), '2019-04-01', policy))).toEqual(ids);
   });
 
+  it('counts the open objections of the notices that carry them, beside notices read without them', () => {
+    const notices = [...ran(1), { postedOn: '2019-02-01', lastDayPosted: '2019-02-10' }];
+    const refused = canAdvanceProject(facts('IN_LIBRARY'), 'IMPLEMENTATION', notices, '2019-04-01', policy);
+    expect(refused.reasons.find((r) => !r.passed)!.messageZh).toContain('有 1 件异议未答复');
+  });
+
   it('says in Chinese how many objections wait for their answer', () => {
     const refused = canAdvanceProject(facts('IN_LIBRARY'), 'IMPLEMENTATION', ran(2), '2019-04-01', policy);
     expect(refused.reasons.find((r) => !r.passed)!.messageZh).toContain('有 2 件异议未答复');
@@ -69,5 +75,10 @@ describe('a fund source is registered once (FUNDS.SOURCE_ONCE)', () => {
     const decision = canRegisterSourceOnce(fundSource, registered, earlier);
     expect(decision.outcome).toBe(outcome);
     expect(decision.reasons[0]!.messageZh).toContain(zh);
+  });
+
+  it('names a source of several years by its run of years', () => {
+    const decision = canRegisterSourceOnce({ ...fundSource, fromYear: 2016, toYear: 2018 }, true, null);
+    expect(decision.reasons[0]!.messageZh).toContain('2016–2018 年资金来源「社会捐赠」已登记');
   });
 });
