@@ -119,7 +119,7 @@ describe.skipIf(skipReason !== '')('leadership client in Chromium', () => {
     writeFileSync(path.join(artifactsDir, 'cockpit-briefing-a4.pdf'), pdf);
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     expect(pages).toBeGreaterThan(0);
-    expect(pages).toBeLessThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(3);
     await page.close();
   });
 

@@ -10,6 +10,13 @@ const settle = { timeout: 15_000 };
 const organisation = ['单位管理', '干部管理'];
 const workAdvancement = ['指挥体系', '会议决策', '决议', '政策文件'];
 const funds = ['资金来源与对账', '项目库', '资金安排', '资金拨付', '公告公示', '审计发现'];
+const supervisionRecords = [
+  '督查巡查与整改',
+  '村级扶贫监督员',
+  '作风问责与立案',
+  '村级核查验收',
+  '绩效考核与出列奖励',
+];
 
 async function openAs(browser: Browser, username: string, path: string) {
   const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
@@ -73,9 +80,11 @@ const everyEntry = [
   '驻村工作队',
   '结对帮扶',
   '走访达标',
+  '帮扶活动与宣传',
   '我的帮扶户',
   ...funds,
   '举报受理与办理',
+  ...supervisionRecords,
   '审计日志',
 ];
 /** The full menu without the named entries, in the menu's order. */
@@ -144,7 +153,14 @@ const roleCases: RoleCase[] = [
     title: 'a helper reports progress but has no decomposition, no rates and no unit forms',
     username: 'helper',
     signInPath: 'organisation/units',
-    menu: everyEntryBut('任务分解', '精准识别四率', 'Excel 导入', '举报受理与办理', '审计日志'),
+    menu: everyEntryBut(
+      '任务分解',
+      '精准识别四率',
+      'Excel 导入',
+      '举报受理与办理',
+      ...supervisionRecords,
+      '审计日志',
+    ),
     visits: [
       { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },
       { entry: '任务清单', waitFor: 'tasks-table', settle: true, buttons: { 分解: 0, 办结: 0, 改派: 0 } },
@@ -171,6 +187,7 @@ const roleCases: RoleCase[] = [
       '精准识别四率',
       ...funds,
       '举报受理与办理',
+      ...supervisionRecords,
     ],
     visits: [
       { waitFor: 'units-table', rows: true, buttons: { 新建单位: 0, 编辑: 0 } },

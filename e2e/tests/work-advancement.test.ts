@@ -72,13 +72,20 @@ describe.skipIf(skipReason !== '')('the command structure and meetings in Chromi
     const before = await page.getByTestId('current-member').count();
 
     const select = page.locator('#add-member-cadre');
-    await select.click();
-    await select.fill(joining);
-    const option = page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: joining });
-    await option.first().waitFor();
-    await select.press('ArrowDown');
-    await option.first().click();
-    await page.getByTestId('add-member').click();
+    const add = page.getByTestId('add-member');
+    // The searched option list re-renders as the answer arrives; a click that lands on the old list chooses nothing.
+    for (let attempt = 0; attempt < 3 && !(await add.isEnabled()); attempt++) {
+      await select.click();
+      await select.fill(joining);
+      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+        hasText: joining,
+      });
+      await option.first().waitFor();
+      await page.waitForTimeout(300);
+      await option.first().click();
+      await page.waitForTimeout(300);
+    }
+    await add.click();
     await expect.poll(() => page.getByTestId('current-member').count()).toBe(before + 1);
     expect(await page.getByTestId('group-members').textContent()).toContain(joining);
 
