@@ -79,11 +79,17 @@ describe.skipIf(skipReason !== '')('admin console in Chromium', () => {
     await page.getByRole('button', { name: '新建单位' }).click();
     const drawer = page.locator('.ant-drawer-open');
     await drawer.getByLabel('单位名称').fill(newUnitName);
-    await drawer.locator('.ant-cascader').click();
-    await page
-      .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '沱江镇' })
-      .click();
-    await page.keyboard.press('Escape');
+    const region = drawer.locator('.ant-cascader');
+    // The region list opens with an animation; a click that lands before it settles chooses nothing.
+    for (let attempt = 0; attempt < 3 && !(await region.textContent())?.includes('沱江镇'); attempt++) {
+      await region.click();
+      await page
+        .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '沱江镇' })
+        .click();
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+    }
+    expect(await region.textContent()).toContain('沱江镇');
     await saveScreenshot(page, 'admin-create-unit-form');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('.ant-message', { hasText: '已保存' }).waitFor();
