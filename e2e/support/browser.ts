@@ -79,3 +79,18 @@ export async function typeDate(input: Locator, day: string) {
     .waitFor({ state: 'detached', timeout: 5000 })
     .catch(() => {});
 }
+
+/**
+ * Chooses `label` in an antd cascader, again if the first click landed while the list was still opening
+ * (it then chooses nothing), and checks the choice shows.
+ */
+export async function chooseInCascader(cascader: Locator, label: string) {
+  const page = cascader.page();
+  for (let attempt = 0; attempt < 3 && !(await cascader.textContent())?.includes(label); attempt++) {
+    await cascader.click();
+    await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: label }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+  }
+  expect(await cascader.textContent()).toContain(label);
+}

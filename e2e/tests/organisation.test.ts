@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { demoPassword, graphqlAs } from '../support/api.ts';
-import { launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
+import { chooseInCascader, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
 
 const apiUrl = inject('apiUrl');
 const skipReason = inject('skipReason');
@@ -79,17 +79,7 @@ describe.skipIf(skipReason !== '')('admin console in Chromium', () => {
     await page.getByRole('button', { name: '新建单位' }).click();
     const drawer = page.locator('.ant-drawer-open');
     await drawer.getByLabel('单位名称').fill(newUnitName);
-    const region = drawer.locator('.ant-cascader');
-    // The region list opens with an animation; a click that lands before it settles chooses nothing.
-    for (let attempt = 0; attempt < 3 && !(await region.textContent())?.includes('沱江镇'); attempt++) {
-      await region.click();
-      await page
-        .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '沱江镇' })
-        .click();
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(300);
-    }
-    expect(await region.textContent()).toContain('沱江镇');
+    await chooseInCascader(drawer.locator('.ant-cascader'), '沱江镇');
     await saveScreenshot(page, 'admin-create-unit-form');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('.ant-message', { hasText: '已保存' }).waitFor();

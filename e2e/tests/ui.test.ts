@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { countyTodayOf, demoPassword, graphqlAs } from '../support/api.ts';
-import { button, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
+import { button, chooseInCascader, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
 
 const apiUrl = inject('apiUrl');
 const skipReason = inject('skipReason');
@@ -47,11 +47,7 @@ describe.skipIf(skipReason !== '')('the console as a person meets it, in Chromiu
     const drawer = page.locator('.ant-drawer-open');
     const typed = `会话过期测试单位${Date.now() % 100000}`;
     await drawer.getByLabel('单位名称').fill(typed);
-    await drawer.locator('.ant-cascader').click();
-    await page
-      .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item', { hasText: '沱江镇' })
-      .click();
-    await page.keyboard.press('Escape');
+    await chooseInCascader(drawer.locator('.ant-cascader'), '沱江镇');
 
     await page.context().clearCookies();
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
