@@ -46,7 +46,7 @@ import { createLogger, requestLogPlugin } from './ops/request-log';
 import { opsRoutes } from './ops/routes';
 import { schema } from './schema';
 import { serveClient } from './serve-client';
-import { listExportRoutes } from './shared/list-export';
+import { exportRouter } from './shared/excel-export';
 import {
   loadTrustedDocuments,
   type TrustedDocumentsPolicy,
@@ -319,11 +319,9 @@ export async function createApp(
   app.use('/supervision', supervisionRoutes(handle));
   app.use('/assistance', assistanceRoutes(handle));
   app.use(
-    '/export',
-    listExportRoutes(handle, {
-      ...ORGANISATION_SHEETS,
-      ...RESPONSIBILITY_SHEETS,
-      ...WORK_ADVANCEMENT_SHEETS,
+    exportRouter(handle, {
+      action: 'register.export',
+      sheets: { ...ORGANISATION_SHEETS, ...RESPONSIBILITY_SHEETS, ...WORK_ADVANCEMENT_SHEETS },
     }),
   );
 

@@ -52,6 +52,7 @@ export const param = {
     .transform((v) => v === 'true')
     .optional(),
   search: z.string().max(100).optional(),
+  day: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
   choice: <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, '取值无效').optional(),
   /** A Relay global id of the given type, as `{ id }` the way the list's own argument arrives. */
   globalId: (type: string) =>
@@ -81,9 +82,8 @@ export function exportRouter(
   options: { permission?: Permission; action: string; sheets: Record<string, ExportSheet> },
 ): Router {
   const router = express.Router();
-  router.use(cookieParser());
-  router.get('/export/:list', async (req, res) => {
-    const list = req.params.list;
+  router.get('/export/:list', cookieParser(), async (req, res) => {
+    const list = String(req.params.list);
     const sheet = Object.hasOwn(options.sheets, list) ? options.sheets[list] : undefined;
     if (!sheet) {
       refuse(res, 404, 'NOT_FOUND', '没有这个导出列表');
@@ -108,6 +108,7 @@ export function exportRouter(
       action: options.action,
       entityType: sheet.title,
       entityId: null,
+      regionPath: viewer.regionPath,
       after: { list, filter },
     });
     attachment(res, `${sheet.title}.xlsx`);

@@ -1,12 +1,6 @@
 import { deriveTaskStatus } from '@gongjian/rules';
-import {
-  exportColumn as col,
-  type ExportSheet,
-  queryChoice,
-  queryDate,
-  queryGlobalId,
-  queryText,
-} from '../../shared/list-export';
+import { z } from 'zod';
+import { column as col, type ExportSheet, exportSheet, param } from '../../shared/excel-export';
 import { countyToday, type TaskListArgs, taskListFilter, withCompletedOn } from './task';
 
 const STATUS_ZH = {
@@ -19,7 +13,7 @@ const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'OVERDUE'] as const;
 
 /** The task list as Excel (GET /export/tasks), with the list's own filters and order. */
 export const RESPONSIBILITY_SHEETS: Record<string, ExportSheet> = {
-  tasks: {
+  tasks: exportSheet({
     title: '任务清单',
     columns: [
       col('任务', 'title', 40),
@@ -31,25 +25,22 @@ export const RESPONSIBILITY_SHEETS: Record<string, ExportSheet> = {
       col('状态', 'status', 10),
       col('进度 (%)', 'progress', 10),
     ],
-    filter: async (_ctx, query) => {
-      const flag = (name: string) => queryText(query, name) === 'true' || null;
-      return {
-        mine: flag('mine'),
-        myUnit: flag('myUnit'),
-        overdue: flag('overdue'),
-        topOfJurisdiction: flag('topOfJurisdiction'),
-        leavesOnly: flag('leavesOnly'),
-        withoutCombatGroup: flag('withoutCombatGroup'),
-        status: queryChoice(query, 'status', STATUSES),
-        level: queryText(query, 'level'),
-        regionId: queryGlobalId(query, 'regionId', 'Region'),
-        combatGroupId: queryGlobalId(query, 'combatGroupId', 'CombatGroup'),
-        responsibleUnitId: queryGlobalId(query, 'responsibleUnitId', 'Unit'),
-        policyDocumentId: queryGlobalId(query, 'policyDocumentId', 'PolicyDocument'),
-        search: queryText(query, 'search'),
-        asOf: queryDate(query, 'asOf'),
-      } satisfies TaskListArgs;
-    },
+    filter: z.object({
+      mine: param.flag,
+      myUnit: param.flag,
+      overdue: param.flag,
+      topOfJurisdiction: param.flag,
+      leavesOnly: param.flag,
+      withoutCombatGroup: param.flag,
+      status: param.choice(STATUSES),
+      level: param.search,
+      regionId: param.globalId('Region'),
+      combatGroupId: param.globalId('CombatGroup'),
+      responsibleUnitId: param.globalId('Unit'),
+      policyDocumentId: param.globalId('PolicyDocument'),
+      search: param.search,
+      asOf: param.day,
+    }),
     rows: async (ctx, args: TaskListArgs, offset, limit) => {
       const asOf = args.asOf ?? countyToday();
       const rows = await ctx.db.query.tasks.findMany({
@@ -74,5 +65,5 @@ export const RESPONSIBILITY_SHEETS: Record<string, ExportSheet> = {
         progress: task.progress,
       }));
     },
-  },
+  }),
 };

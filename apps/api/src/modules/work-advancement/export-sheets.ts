@@ -1,11 +1,6 @@
 import { meetingType } from '@gongjian/db/schema';
-import {
-  exportColumn as col,
-  type ExportSheet,
-  queryChoice,
-  queryDate,
-  queryText,
-} from '../../shared/list-export';
+import { z } from 'zod';
+import { column as col, type ExportSheet, exportSheet, param } from '../../shared/excel-export';
 import { type MeetingListArgs, meetingListFilter } from './meeting';
 
 const TYPE_ZH = {
@@ -18,7 +13,7 @@ const TYPE_ZH = {
 
 /** The meeting list as Excel (GET /export/meetings): withdrawn meetings stay, marked 已撤回. */
 export const WORK_ADVANCEMENT_SHEETS: Record<string, ExportSheet> = {
-  meetings: {
+  meetings: exportSheet({
     title: '会议记录',
     columns: [
       col('召开日期', 'heldOn', 12),
@@ -31,13 +26,12 @@ export const WORK_ADVANCEMENT_SHEETS: Record<string, ExportSheet> = {
       col('撤回理由', 'withdrawnReason', 30),
       col('撤回人', 'withdrawnBy', 12),
     ],
-    filter: async (_ctx, query) =>
-      ({
-        type: queryChoice(query, 'type', meetingType.enumValues),
-        from: queryDate(query, 'from'),
-        to: queryDate(query, 'to'),
-        search: queryText(query, 'search'),
-      }) satisfies MeetingListArgs,
+    filter: z.object({
+      type: param.choice(meetingType.enumValues),
+      from: param.day,
+      to: param.day,
+      search: param.search,
+    }),
     rows: async (ctx, args: MeetingListArgs, offset, limit) => {
       const rows = await ctx.db.query.meetings.findMany({
         where: { RAW: (t) => meetingListFilter(t, ctx, args) },
@@ -58,5 +52,5 @@ export const WORK_ADVANCEMENT_SHEETS: Record<string, ExportSheet> = {
         withdrawnBy: m.withdrawnByName,
       }));
     },
-  },
+  }),
 };
