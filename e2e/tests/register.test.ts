@@ -152,9 +152,10 @@ describe.skipIf(skipReason !== '')('keeping the household register in the consol
     await select.focus();
     await select.press('ArrowDown');
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
-    const other = (await options.allTextContents()).find((text) => !text.startsWith(`${before}（`));
-    expect(other).toBeTruthy();
+    const otherCadre = async () =>
+      (await options.allTextContents()).find((text) => !text.startsWith(`${before}（`));
+    await expect.poll(otherCadre, settle).toBeTruthy();
+    const other = await otherCadre();
     await choose(page, '#assignCadre_responsibleCadreId', other!);
     await modal.getByRole('button', { name: button('保存') }).click();
     await expect.poll(() => cadre.textContent(), settle).toBe(other!.split('（')[0]);
