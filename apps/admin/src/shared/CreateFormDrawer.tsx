@@ -12,7 +12,8 @@ import { adminWords } from '../words.ts';
 import { FormDrawer } from './FormDrawer.tsx';
 import { useMutationForm } from './useMutationForm.ts';
 
-type Outcome = Parameters<ReturnType<typeof useMutationForm>['settle']>[1];
+/** A mutation's result as `useMutationForm` settles it: success or one of the typed failures. */
+export type MutationOutcome = Parameters<ReturnType<typeof useMutationForm>['settle']>[1];
 
 /**
  * A form that runs one create mutation in a drawer: `save` runs it, shows what went wrong (each
@@ -31,7 +32,7 @@ export function useCreateForm<Values, Data, Variables extends AnyVariables>(opti
   const [{ fetching }, run] = useMutation(options.mutation);
   async function save(
     variables: Variables,
-    outcomeOf: (data: Data | undefined) => Outcome | null | undefined,
+    outcomeOf: (data: Data | undefined) => MutationOutcome | null | undefined,
   ) {
     const result: OperationResult<Data, Variables> & { error?: CombinedError } = await run(variables);
     if (!settle(result, outcomeOf(result.data))) return;

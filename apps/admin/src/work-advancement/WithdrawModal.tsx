@@ -1,7 +1,9 @@
 import { graphql } from '@gongjian/schema';
 import { fill, useWords } from '@gongjian/ui';
-import { Form, Input, Tag, Tooltip } from 'antd';
-import { type CreateFormDrawerProps, useCreateForm } from '../shared/CreateFormDrawer.tsx';
+import { Button, Form, Input, Tag, Tooltip } from 'antd';
+import { type ReactNode, useState } from 'react';
+import type { TypedDocumentNode } from 'urql';
+import { type MutationOutcome, useCreateForm } from '../shared/CreateFormDrawer.tsx';
 import { FormModal } from '../shared/FormModal.tsx';
 import { MutationFailure_error } from '../shared/failure.ts';
 import { editWords } from './edit-words.ts';
@@ -63,19 +65,24 @@ interface Props {
   onClose: (saved: boolean) => void;
 }
 
-function WithdrawForm({
-  title,
-  create,
-  onFinish,
-}: {
-  title: string;
-  create: CreateFormDrawerProps<Values>['create'];
-  onFinish: (values: Values) => void;
+/** The reason form every withdrawal shares; `outcomeOf` picks the mutation's result from its data. */
+function WithdrawModal<Data>({
+  record,
+  onClose,
+  mutation,
+  outcomeOf,
+}: Props & {
+  mutation: TypedDocumentNode<Data, { input: { id: string; version: number; reason: string } }>;
+  outcomeOf: (data: Data | undefined) => MutationOutcome | null | undefined;
 }) {
   const words = useWords(editWords);
+  const [form] = Form.useForm<Values>();
+  const create = useCreateForm({ form, mutation, fields: ['reason'], onClose });
+  const submit = ({ reason }: Values) =>
+    create.save({ input: { id: record.id, version: record.version, reason } }, outcomeOf);
   return (
     <FormModal
-      title={title}
+      title={words.withdrawTitle}
       onClose={() => create.onClose(false)}
       onSubmit={() => create.form.submit()}
       submitting={create.fetching}
@@ -84,7 +91,7 @@ function WithdrawForm({
       failure={create.failure}
       failureTestId="withdraw-failure"
     >
-      <Form<Values> form={create.form} layout="vertical" onFinish={onFinish}>
+      <Form<Values> form={create.form} layout="vertical" onFinish={submit}>
         <Form.Item
           label={words.withdrawReason}
           name="reason"
@@ -98,54 +105,48 @@ function WithdrawForm({
 }
 
 /** 撤回一次会议: the meeting stays, marked 已撤回 with the day, the reason and who. */
-export function WithdrawMeetingModal({ record, onClose }: Props) {
-  const words = useWords(editWords);
-  const [form] = Form.useForm<Values>();
-  const create = useCreateForm({ form, mutation: WithdrawMeeting, fields: ['reason'], onClose });
-  const input = (values: Values) => ({
-    input: { id: record.id, version: record.version, reason: values.reason },
-  });
-  return (
-    <WithdrawForm
-      title={words.withdrawTitle}
-      create={create}
-      onFinish={(values) => create.save(input(values), (data) => data?.withdrawMeeting)}
-    />
-  );
+export function WithdrawMeetingModal(props: Props) {
+  return <WithdrawModal {...props} mutation={WithdrawMeeting} outcomeOf={(data) => data?.withdrawMeeting} />;
 }
 
 /** 撤回一项决议. */
-export function WithdrawResolutionModal({ record, onClose }: Props) {
-  const words = useWords(editWords);
-  const [form] = Form.useForm<Values>();
-  const create = useCreateForm({ form, mutation: WithdrawResolution, fields: ['reason'], onClose });
-  const input = (values: Values) => ({
-    input: { id: record.id, version: record.version, reason: values.reason },
-  });
+export function WithdrawResolutionModal(props: Props) {
   return (
-    <WithdrawForm
-      title={words.withdrawTitle}
-      create={create}
-      onFinish={(values) => create.save(input(values), (data) => data?.withdrawResolution)}
-    />
+    <WithdrawModal {...props} mutation={WithdrawResolution} outcomeOf={(data) => data?.withdrawResolution} />
   );
 }
 
 /** 撤回一份政策文件. */
-export function WithdrawPolicyDocumentModal({ record, onClose }: Props) {
-  const words = useWords(editWords);
-  const [form] = Form.useForm<Values>();
-  const create = useCreateForm({ form, mutation: WithdrawPolicyDocument, fields: ['reason'], onClose });
-  const input = (values: Values) => ({
-    input: { id: record.id, version: record.version, reason: values.reason },
-  });
+export function WithdrawPolicyDocumentModal(props: Props) {
   return (
-    <WithdrawForm
-      title={words.withdrawTitle}
-      create={create}
-      onFinish={(values) => create.save(input(values), (data) => data?.withdrawPolicyDocument)}
+    <WithdrawModal
+      {...props}
+      mutation={WithdrawPolicyDocument}
+      outcomeOf={(data) => data?.withdrawPolicyDocument}
     />
   );
+}
+
+/** A list's withdraw button (shown when the row's `viewerCanWithdraw`) and its dialog; the list refreshes after. */
+export function useWithdrawal(Modal: (props: Props) => ReactNode, refresh: () => void) {
+  const words = useWords(editWords);
+  const [withdrawing, setWithdrawing] = useState<Props['record'] | null>(null);
+  const button = (record: Props['record'] & { viewerCanWithdraw: boolean }, testId?: string) =>
+    record.viewerCanWithdraw && (
+      <Button type="link" size="small" danger onClick={() => setWithdrawing(record)} data-testid={testId}>
+        {words.withdraw}
+      </Button>
+    );
+  const modal = withdrawing && (
+    <Modal
+      record={withdrawing}
+      onClose={(saved) => {
+        setWithdrawing(null);
+        if (saved) refresh();
+      }}
+    />
+  );
+  return { button, modal };
 }
 
 /** 已撤回, with the day, who and why on hover. */

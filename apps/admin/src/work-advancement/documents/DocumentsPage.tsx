@@ -1,7 +1,7 @@
 import { type EnumValue, type FragmentOf, graphql } from '@gongjian/schema';
 import { enumLabel, enumOptions, fill, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
@@ -9,9 +9,8 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
-import { editWords } from '../edit-words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
-import { WithdrawnTag, WithdrawPolicyDocumentModal } from '../WithdrawModal.tsx';
+import { useWithdrawal, WithdrawnTag, WithdrawPolicyDocumentModal } from '../WithdrawModal.tsx';
 import { commandWords } from '../words.ts';
 
 const DocumentsQuery = graphql.persisted(
@@ -173,8 +172,7 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
   const creating = useCreateDrawer(page.refresh);
   const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, page.refresh);
   const connection = page.data?.policyDocuments;
-  const edit = useWords(editWords);
-  const [withdrawing, setWithdrawing] = useState<{ id: string; version: number } | null>(null);
+  const withdrawal = useWithdrawal(WithdrawPolicyDocumentModal, page.refresh);
   return (
     <ListPage
       title={pageWords.pageDocuments}
@@ -238,26 +236,14 @@ export function DocumentsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
                 taskCount={d.taskCount}
                 onCreate={() => createTaskFrom({ kind: 'POLICY_DOCUMENT', id: d.id, label: d.title })}
               />
-              {d.viewerCanWithdraw && (
-                <Button type="link" size="small" danger onClick={() => setWithdrawing(d)}>
-                  {edit.withdraw}
-                </Button>
-              )}
+              {withdrawal.button(d)}
             </Space>
           ),
         },
       ]}
     >
       {creating.creating && <DocumentFormDrawer onClose={creating.close} />}
-      {withdrawing && (
-        <WithdrawPolicyDocumentModal
-          record={withdrawing}
-          onClose={(saved) => {
-            setWithdrawing(null);
-            if (saved) page.refresh();
-          }}
-        />
-      )}
+      {withdrawal.modal}
       {drawer}
     </ListPage>
   );

@@ -10,7 +10,7 @@ import { adminWords } from '../../words.ts';
 import { RegisterExportButton } from '../ExportButton.tsx';
 import { editWords } from '../edit-words.ts';
 import { useTaskFromDecision } from '../TaskFromDecision.tsx';
-import { WithdrawMeetingModal, WithdrawnTag } from '../WithdrawModal.tsx';
+import { useWithdrawal, WithdrawMeetingModal, WithdrawnTag } from '../WithdrawModal.tsx';
 import { commandWords } from '../words.ts';
 import { MeetingFormDrawer } from './MeetingFormDrawer.tsx';
 
@@ -75,7 +75,7 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
   const connection = page.data?.meetings;
   const edit = useWords(editWords);
   type Row = NonNullable<typeof connection>['edges'][number]['node'];
-  const [withdrawing, setWithdrawing] = useState<Row | null>(null);
+  const withdrawal = useWithdrawal(WithdrawMeetingModal, page.refresh);
   const [editing, setEditing] = useState<Row | null>(null);
   return (
     <ListPage
@@ -186,17 +186,7 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
                   {edit.edit}
                 </Button>
               )}
-              {m.viewerCanWithdraw && (
-                <Button
-                  type="link"
-                  size="small"
-                  danger
-                  onClick={() => setWithdrawing(m)}
-                  data-testid="withdraw-meeting"
-                >
-                  {edit.withdraw}
-                </Button>
-              )}
+              {withdrawal.button(m, 'withdraw-meeting')}
             </Space>
           ),
         },
@@ -212,15 +202,7 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
           }}
         />
       )}
-      {withdrawing && (
-        <WithdrawMeetingModal
-          record={withdrawing}
-          onClose={(saved) => {
-            setWithdrawing(null);
-            if (saved) page.refresh();
-          }}
-        />
-      )}
+      {withdrawal.modal}
       {drawer}
     </ListPage>
   );

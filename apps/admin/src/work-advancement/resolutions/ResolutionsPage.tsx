@@ -1,16 +1,14 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
 import { type RegionPicker_region, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Form, Input, Space } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Space } from 'antd';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
 import { adminWords } from '../../words.ts';
-import { editWords } from '../edit-words.ts';
 import { TaskFromDecisionActions, useTaskFromDecision } from '../TaskFromDecision.tsx';
-import { WithdrawnTag, WithdrawResolutionModal } from '../WithdrawModal.tsx';
+import { useWithdrawal, WithdrawnTag, WithdrawResolutionModal } from '../WithdrawModal.tsx';
 import { commandWords } from '../words.ts';
 
 const ResolutionsQuery = graphql.persisted(
@@ -110,8 +108,7 @@ export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typ
   const creating = useCreateDrawer(page.refresh);
   const { createTaskFrom, drawer } = useTaskFromDecision(jurisdiction, page.refresh);
   const connection = page.data?.resolutions;
-  const edit = useWords(editWords);
-  const [withdrawing, setWithdrawing] = useState<{ id: string; version: number } | null>(null);
+  const withdrawal = useWithdrawal(WithdrawResolutionModal, page.refresh);
   return (
     <ListPage
       title={pageWords.pageResolutions}
@@ -144,26 +141,14 @@ export function ResolutionsPage({ jurisdiction }: { jurisdiction: FragmentOf<typ
                 taskCount={r.taskCount}
                 onCreate={() => createTaskFrom({ kind: 'RESOLUTION', id: r.id, label: r.title })}
               />
-              {r.viewerCanWithdraw && (
-                <Button type="link" size="small" danger onClick={() => setWithdrawing(r)}>
-                  {edit.withdraw}
-                </Button>
-              )}
+              {withdrawal.button(r)}
             </Space>
           ),
         },
       ]}
     >
       {creating.creating && <ResolutionFormDrawer onClose={creating.close} />}
-      {withdrawing && (
-        <WithdrawResolutionModal
-          record={withdrawing}
-          onClose={(saved) => {
-            setWithdrawing(null);
-            if (saved) page.refresh();
-          }}
-        />
-      )}
+      {withdrawal.modal}
       {drawer}
     </ListPage>
   );
