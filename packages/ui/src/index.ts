@@ -2,6 +2,7 @@ export { AppShell, AppShell_user, type AppShellProps } from './AppShell.tsx';
 export { CursorPager, useCursorPaging } from './CursorPager.tsx';
 export { CountyTodayProvider, useCountyToday } from './countyToday.tsx';
 export { describeQueryError, formFieldErrors } from './errors.ts';
+export { formatDecimal, formatInstant, formatNumber } from './format.ts';
 export {
   type Dictionaries,
   defineDictionaries,

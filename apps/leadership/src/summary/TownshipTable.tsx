@@ -1,5 +1,5 @@
 import { type FragmentOf, graphql, type ResultOf, readFragment } from '@gongjian/schema';
-import { EmptyState, useWords } from '@gongjian/ui';
+import { EmptyState, formatNumber, useWords } from '@gongjian/ui';
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { leadershipWords } from '../words.ts';
 
@@ -37,6 +37,7 @@ export function TownshipTable({ summary, onTownshipClick }: TownshipTableProps) 
     key: field,
     align: 'right' as const,
     sorter: (a: TownshipRow, b: TownshipRow) => a[field] - b[field],
+    render: (_: unknown, row: TownshipRow) => formatNumber(row[field]),
   });
   const columns: TableColumnsType<TownshipRow> = [
     {
@@ -48,7 +49,8 @@ export function TownshipTable({ summary, onTownshipClick }: TownshipTableProps) 
       title: words.villageTotal,
       key: 'villageTotal',
       align: 'right',
-      render: (_, row) => row.poorVillages + row.nonPoorWithPoor + row.nonPoor + row.communities,
+      render: (_, row) =>
+        formatNumber(row.poorVillages + row.nonPoorWithPoor + row.nonPoor + row.communities),
     },
     number('poorVillages', words.poorVillageCount),
     number('nonPoorWithPoor', words.nonPoorWithPoorCount),

@@ -1,5 +1,5 @@
 import { graphql, type ResultOf, readFragment } from '@gongjian/schema';
-import { EmptyState, enumLabel, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
+import { EmptyState, enumLabel, formatNumber, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
 import { Table, type TableColumnsType, Tag } from 'antd';
 import { useQuery } from 'urql';
 import { leadershipWords } from '../words.ts';
@@ -70,7 +70,12 @@ export function VillageTable({
           </Tag>
         ),
     },
-    { title: words.villageUnits, dataIndex: 'unitCount', key: 'unitCount', align: 'right' },
+    {
+      title: words.villageUnits,
+      key: 'unitCount',
+      align: 'right',
+      render: (_, village) => formatNumber(village.unitCount),
+    },
   ];
   return (
     <>

@@ -1,5 +1,5 @@
 import { graphql } from '@gongjian/schema';
-import { EmptyState, QueryErrorAlert, useWords } from '@gongjian/ui';
+import { EmptyState, formatInstant, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Alert, Button, Card, Input, Table, Typography } from 'antd';
 import { useQuery } from 'urql';
@@ -76,6 +76,7 @@ const details = (value: unknown) => (value === null || value === undefined ? '' 
 /** 审计日志: who did what to which row, when and why; for the audit.read roles, masked, each look audited. */
 export function AuditLogPage() {
   const words = useWords(auditWords);
+  const { locale } = useLocale();
   const pageWords = useWords(adminWords);
   const url = route.useSearch();
   const { paging, change } = useUrlList(url, route.useNavigate());
@@ -153,8 +154,7 @@ export function AuditLogPage() {
             title: words.columnOccurredAt,
             key: 'occurredAt',
             width: 180,
-            render: (_, row) =>
-              new Date(row.occurredAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+            render: (_, row) => formatInstant(row.occurredAt, locale),
           },
           {
             title: words.columnActor,

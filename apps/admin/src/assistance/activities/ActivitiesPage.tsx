@@ -1,5 +1,5 @@
 import { graphql } from '@gongjian/schema';
-import { enumLabel, fill, useLocale, useWords } from '@gongjian/ui';
+import { enumLabel, fill, formatNumber, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -109,8 +109,8 @@ export function ActivitiesPage() {
             <Typography.Paragraph data-testid="activity-totals">
               {fill(words.activityTotals, {
                 activities: totals.activities,
-                participants: totals.participants.toLocaleString(),
-                copies: totals.copiesDistributed.toLocaleString(),
+                participants: formatNumber(totals.participants),
+                copies: formatNumber(totals.copiesDistributed),
               })}
             </Typography.Paragraph>
           )}

@@ -1,5 +1,12 @@
 import { graphql, readFragment } from '@gongjian/schema';
-import { AppShell_user, enumOptions, QueryErrorAlert, useLocale, useWords } from '@gongjian/ui';
+import {
+  AppShell_user,
+  enumOptions,
+  formatInstant,
+  QueryErrorAlert,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
 import { Badge, Button, Card, Checkbox, Empty, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
@@ -180,7 +187,7 @@ export function MyHouseholdsPage() {
               >
                 <Space direction="vertical" size={0}>
                   <span>
-                    {visit.householdNumber} · {new Date(visit.occurredAt).toLocaleString(locale)}
+                    {visit.householdNumber} · {formatInstant(visit.occurredAt, locale)}
                   </span>
                   {visit.refusal ? (
                     <Typography.Text type="danger">{visit.refusal}</Typography.Text>

@@ -1,5 +1,13 @@
 import type { EnumValue, FragmentOf } from '@gongjian/schema';
-import { EmptyState, enumLabel, fill, useCountyToday, useLocale, useWords } from '@gongjian/ui';
+import {
+  EmptyState,
+  enumLabel,
+  fill,
+  formatInstant,
+  useCountyToday,
+  useLocale,
+  useWords,
+} from '@gongjian/ui';
 import { Alert, Collapse, Descriptions, Space, Steps, Table, Tag, Typography } from 'antd';
 import { RuleReasons } from '../../shared/RuleReasons.tsx';
 import { applicationStateColours } from '../../shared/tagColours.ts';
@@ -134,7 +142,7 @@ export function ApplicationProcedure({ application: ref, onChanged }: Applicatio
             title: words.recordedAt,
             key: 'recordedAt',
             width: 170,
-            render: (_, record) => new Date(record.recordedAt).toLocaleString(locale),
+            render: (_, record) => formatInstant(record.recordedAt, locale),
           },
         ]}
       />

@@ -2,6 +2,7 @@ import { type FragmentOf, graphql, readFragment } from '@gongjian/schema';
 import {
   EmptyState,
   fill,
+  formatNumber,
   QueryErrorAlert,
   RegionPicker_region,
   useCountyToday,
@@ -23,7 +24,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { formatNumber } from '../../shared/format.ts';
 import { RuleDecision_decision, RuleDecisionView } from '../../shared/RuleReasons.tsx';
 import { adminWords } from '../../words.ts';
 import { ratesWords } from './words.ts';

@@ -1,5 +1,5 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
-import { enumLabel, fill, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
+import { enumLabel, fill, formatNumber, type RegionPicker_region, useLocale, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
 import { Button, List, Space, Tag } from 'antd';
 import { useState } from 'react';
@@ -173,7 +173,7 @@ export function MeetingsPage({ jurisdiction }: { jurisdiction: FragmentOf<typeof
           key: 'decisions',
           width: 100,
           align: 'right',
-          render: (_, m) => m.decisions.length,
+          render: (_, m) => formatNumber(m.decisions.length),
         },
         {
           title: words.columnActions,
