@@ -1,14 +1,13 @@
 import { graphql } from '@gongjian/schema';
 import { fill, useCountyToday, useWords } from '@gongjian/ui';
-import { Alert, App, Checkbox, Form, Select } from 'antd';
+import { Alert, Checkbox, Form, Select } from 'antd';
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { DateInput } from '../../shared/DateInput.tsx';
-import { FormModal } from '../../shared/FormModal.tsx';
+import { EndOnDateModal } from '../../shared/EndOnDateModal.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { RuleReasons } from '../../shared/RuleReasons.tsx';
-import { useMutationForm } from '../../shared/useMutationForm.ts';
 import { type HelperCandidate, HelperSelect } from '../HelperSelect.tsx';
 import { assistanceWords } from '../words.ts';
 import type { PairingRow } from './pairingRow.ts';
@@ -193,37 +192,16 @@ export function EndPairingModal({
   onClose: (saved: boolean) => void;
 }) {
   const words = useWords(assistanceWords);
-  const { message } = App.useApp();
-  const today = useCountyToday();
-  const [form] = Form.useForm<{ endDate?: string }>();
-  const { failure, settle } = useMutationForm<{ endDate?: string }>({ form, fields: ['endDate'] });
-  const [{ fetching }, end] = useMutation(EndPairingMutation);
   return (
-    <FormModal
+    <EndOnDateModal
       title={fill(words.endPairingTitle, { household: pairing.householdNumber })}
-      onClose={() => onClose(false)}
-      onSubmit={() => form.submit()}
-      submitting={fetching}
+      dateLabel={words.fieldEndDate}
       cancelText={words.cancel}
       submitText={words.save}
-      failure={failure}
-    >
-      <Form<{ endDate?: string }>
-        form={form}
-        layout="vertical"
-        onFinish={async (values) => {
-          const result = await end({
-            input: { id: pairing.id, version: pairing.version, endDate: values.endDate || null },
-          });
-          if (!settle(result, result.data?.endPairing)) return;
-          message.success(words.saved);
-          onClose(true);
-        }}
-      >
-        <Form.Item label={words.fieldEndDate} name="endDate">
-          <DateInput max={today} />
-        </Form.Item>
-      </Form>
-    </FormModal>
+      record={pairing}
+      mutation={EndPairingMutation}
+      outcomeOf={(data) => data?.endPairing}
+      onClose={onClose}
+    />
   );
 }

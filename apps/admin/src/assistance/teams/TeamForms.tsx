@@ -5,6 +5,7 @@ import { useMutation } from 'urql';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { DateInput } from '../../shared/DateInput.tsx';
 import { EditingFormDrawer, useEditingForm } from '../../shared/EditingFormDrawer.tsx';
+import { EndOnDateModal } from '../../shared/EndOnDateModal.tsx';
 import { FormModal } from '../../shared/FormModal.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { UnitSelect } from '../../shared/UnitSelect.tsx';
@@ -255,37 +256,16 @@ export function EndMembershipModal({
   onClose: (saved: boolean) => void;
 }) {
   const words = useWords(assistanceWords);
-  const { message } = App.useApp();
-  const today = useCountyToday();
-  const [form] = Form.useForm<{ endDate?: string }>();
-  const { failure, settle } = useMutationForm<{ endDate?: string }>({ form, fields: ['endDate'] });
-  const [{ fetching }, end] = useMutation(EndMembershipMutation);
   return (
-    <FormModal
+    <EndOnDateModal
       title={fill(words.endMembershipTitle, { name: member.cadreName })}
-      onClose={() => onClose(false)}
-      onSubmit={() => form.submit()}
-      submitting={fetching}
+      dateLabel={words.fieldEndDate}
       cancelText={words.cancel}
       submitText={words.save}
-      failure={failure}
-    >
-      <Form<{ endDate?: string }>
-        form={form}
-        layout="vertical"
-        onFinish={async (values) => {
-          const result = await end({
-            input: { id: member.id, version: member.version, endDate: values.endDate || null },
-          });
-          if (!settle(result, result.data?.endWorkTeamMembership)) return;
-          message.success(words.saved);
-          onClose(true);
-        }}
-      >
-        <Form.Item label={words.fieldEndDate} name="endDate">
-          <DateInput max={today} />
-        </Form.Item>
-      </Form>
-    </FormModal>
+      record={member}
+      mutation={EndMembershipMutation}
+      outcomeOf={(data) => data?.endWorkTeamMembership}
+      onClose={onClose}
+    />
   );
 }
