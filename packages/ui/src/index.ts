@@ -18,4 +18,5 @@ export { enumLabel, enumOptions, enumValues, type LabelledEnum } from './labels.
 export { EmptyState, FullPageSpin, QueryErrorAlert } from './QueryStatus.tsx';
 export { RegionPicker, RegionPicker_path, RegionPicker_region, regionPickerPath } from './RegionPicker.tsx';
 export { announceSessionLost, useSessionWatch } from './session.ts';
+export { type TaskCountLabels, TaskCountStatistics, type TaskCounts } from './TaskCountStatistics.tsx';
 export { commonWords } from './words.ts';

@@ -5,10 +5,11 @@ import {
   QueryErrorAlert,
   RegionPicker_region as RegionFragment,
   type RegionPicker_region,
+  TaskCountStatistics,
   useCountyToday,
   useWords,
 } from '@gongjian/ui';
-import { Card, Col, Input, Row, Space, Statistic, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, Input, Row, Space, Table, type TableColumnsType, Typography } from 'antd';
 // The package's ESM build: its CommonJS lib/core reaches us as a module object, not the component.
 import ReactEChartsCore from 'echarts-for-react/esm/core.js';
 import { useMemo } from 'react';
@@ -179,24 +180,18 @@ export function BattleMapScreen({ jurisdiction }: { jurisdiction: FragmentOf<typ
       )}
       {counts && (
         <Row gutter={16} style={{ marginBottom: 8 }} data-testid="battle-map-counts">
-          <Col span={4}>
-            <Statistic title={words.tasks} value={counts.total} />
-          </Col>
-          <Col span={4}>
-            <Statistic title={words.done} value={counts.done} valueStyle={{ color: '#389e0d' }} />
-          </Col>
-          <Col span={4}>
-            <Statistic title={words.inProgress} value={counts.inProgress} valueStyle={{ color: '#1677ff' }} />
-          </Col>
-          <Col span={4}>
-            <Statistic title={words.overdue} value={counts.overdue} valueStyle={{ color: '#cf1322' }} />
-          </Col>
-          <Col span={4}>
-            <Statistic title={words.notStarted} value={counts.notStarted} />
-          </Col>
-          <Col span={4}>
-            <Statistic title={words.averageProgress} value={counts.averageProgress} suffix="%" />
-          </Col>
+          <TaskCountStatistics
+            counts={counts}
+            labels={{
+              total: words.tasks,
+              done: words.done,
+              inProgress: words.inProgress,
+              overdue: words.overdue,
+              notStarted: words.notStarted,
+              averageProgress: words.averageProgress,
+            }}
+            spans={4}
+          />
         </Row>
       )}
       <Typography.Text type="secondary">{words.chartHint}</Typography.Text>

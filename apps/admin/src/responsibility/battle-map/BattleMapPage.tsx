@@ -5,6 +5,7 @@ import {
   QueryErrorAlert,
   RegionPicker_region as RegionFragment,
   type RegionPicker_region,
+  TaskCountStatistics,
   useCountyToday,
   useWords,
 } from '@gongjian/ui';
@@ -279,28 +280,18 @@ export function BattleMapPage({ jurisdiction }: { jurisdiction: FragmentOf<typeo
               valueStyle={{ fontSize: 20 }}
             />
           </Col>
-          <Col span={3}>
-            <Statistic title={words.tasks} value={scopeCounts.total} />
-          </Col>
-          <Col span={3}>
-            <Statistic title={words.done} value={scopeCounts.done} valueStyle={{ color: '#389e0d' }} />
-          </Col>
-          <Col span={3}>
-            <Statistic
-              title={words.inProgress}
-              value={scopeCounts.inProgress}
-              valueStyle={{ color: '#1677ff' }}
-            />
-          </Col>
-          <Col span={3}>
-            <Statistic title={words.overdue} value={scopeCounts.overdue} valueStyle={{ color: '#cf1322' }} />
-          </Col>
-          <Col span={3}>
-            <Statistic title={words.notStarted} value={scopeCounts.notStarted} />
-          </Col>
-          <Col span={4}>
-            <Statistic title={words.averageProgress} value={scopeCounts.averageProgress} suffix="%" />
-          </Col>
+          <TaskCountStatistics
+            counts={scopeCounts}
+            labels={{
+              total: words.tasks,
+              done: words.done,
+              inProgress: words.inProgress,
+              overdue: words.overdue,
+              notStarted: words.notStarted,
+              averageProgress: words.averageProgress,
+            }}
+            spans={[3, 3, 3, 3, 3, 4]}
+          />
         </Row>
       )}
       <Space style={{ marginBottom: 8 }} wrap>
