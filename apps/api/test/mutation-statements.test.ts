@@ -330,7 +330,7 @@ describe('identification: screening, monitoring, verification', () => {
       idNumber: freshIdNumber(true),
       kind: 'VEHICLE',
       source: '县公安局交警大队',
-      details: { vehicleKind: 'CAR', purchasePriceFen: 8_000_000, productive: false },
+      vehicle: { vehicleKind: 'CAR', purchasePriceYuan: '80000', productive: false },
     });
     const population = await mutate('admin', 'setVillagePopulation', {
       villageId: globalId('Region', village.id),

@@ -7,19 +7,30 @@ import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
 import { writeAudited } from '../../spine/write';
 import { SectorRecordKindEnum } from './enums';
+import {
+  BusinessRecordInput,
+  detailsForKind,
+  TownPropertyRecordInput,
+  typedDetailsSchema,
+  VehicleRecordInput,
+} from './sector-details';
 
 /** Sector data (部门比对数据) the exclusion screening matches against registered members. */
 
 const SectorRecordInput = builder.inputType('SectorRecordInput', {
   description:
-    '录入一条部门比对数据 (keyed by ID number; details as JSON, e.g. {"vehicleKind":"CAR","purchasePriceFen":5000000,"productive":false})',
+    '录入一条部门比对数据 (keyed by ID number; kinds VEHICLE, TOWN_PROPERTY and BUSINESS carry their typed object)',
   fields: (t) => ({
     idNumber: t.string({ required: true }),
     kind: t.field({ type: SectorRecordKindEnum, required: true }),
+    vehicle: t.field({ type: VehicleRecordInput, required: false }),
+    townProperty: t.field({ type: TownPropertyRecordInput, required: false }),
+    business: t.field({ type: BusinessRecordInput, required: false }),
     details: t.field({
       type: 'JSON',
       required: false,
       description: '记录详情 (an object of strings, numbers and booleans)',
+      deprecationReason: 'use vehicle, townProperty or business',
     }),
     detailsJson: t.string({ required: false, deprecationReason: 'use details' }),
     source: t.string({ required: true, description: '数据来源部门' }),
@@ -48,12 +59,15 @@ builder.mutationFields((t) => ({
         }),
         input,
       );
-      let details: Record<string, string | number | boolean> = {};
+      let legacy: Record<string, string | number | boolean> | null = values.details ?? null;
       try {
-        details = values.details ?? (values.detailsJson ? JSON.parse(values.detailsJson) : {});
+        if (!legacy && values.detailsJson) legacy = JSON.parse(values.detailsJson);
       } catch {
         throw ValidationError.field('detailsJson', '不是有效的JSON');
       }
+      const stored = detailsForKind(values.kind, validate(typedDetailsSchema, input), legacy);
+      if ('issues' in stored) throw new ValidationError(stored.issues);
+      const { details } = stored;
       const recordedOn = actedOn(input.recordedOn, 'recordedOn');
       const { countyId, regionPath } = ctx.viewer!;
       await writeAudited(ctx, async (tx) => {
