@@ -83,6 +83,10 @@ describe.skipIf(skipReason !== '')('admin console in Chromium', () => {
     await saveScreenshot(page, 'admin-create-unit-form');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('.ant-message', { hasText: '已保存' }).waitFor();
+    const firstRow = table.locator('tbody tr.ant-table-row').first();
+    await expect.poll(() => firstRow.textContent()).toContain(newUnitName);
+    expect(await firstRow.getAttribute('class')).toContain('gj-row-just-saved');
+    expect(await table.locator('tbody tr.ant-table-row', { hasText: newUnitName }).count()).toBe(1);
 
     await search.fill(newUnitName);
     await search.press('Enter');

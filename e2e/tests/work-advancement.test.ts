@@ -17,12 +17,9 @@ interface Group {
   memberships: { name: string; endedOn: string | null }[];
 }
 
-/** A cadre of the county outside the group (neither its leader nor a current member), with a name no one else has. */
-async function outsider(group: Group) {
-  const inGroup = new Set([
-    group.leader?.name,
-    ...group.memberships.filter((m) => m.endedOn === null).map((m) => m.name),
-  ]);
+/** A cadre of the county not among `taken` (names), with a name no one else has. */
+async function outsider(taken: ReadonlyArray<string | undefined>) {
+  const inGroup = new Set(taken);
   const data = await graphqlAs<{ cadres: { edges: { node: { name: string } }[] } }>(
     apiUrl,
     'admin',
@@ -46,6 +43,23 @@ async function rowsOfDownload(page: Page, testId: string): Promise<number> {
   return workbook.worksheets[0]!.rowCount - 1;
 }
 
+/** Chooses `name` in the cadre picker `#selectId` and presses the add button next to it. */
+async function addCadre(page: Page, selectId: string, addTestId: string, name: string) {
+  const select = page.locator(`#${selectId}`);
+  const add = page.getByTestId(addTestId);
+  // The searched option list re-renders as the answer arrives; a click that lands on the old list chooses nothing.
+  for (let attempt = 0; attempt < 3 && !(await add.isEnabled()); attempt++) {
+    await select.click();
+    await select.fill(name);
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name });
+    await option.first().waitFor();
+    await page.waitForTimeout(300);
+    await option.first().click();
+    await page.waitForTimeout(300);
+  }
+  await add.click();
+}
+
 describe.skipIf(skipReason !== '')('the command structure and meetings in Chromium', () => {
   let browser: Browser;
 
@@ -64,28 +78,17 @@ describe.skipIf(skipReason !== '')('the command structure and meetings in Chromi
       '{ commandPost { combatGroups { name leader { name } memberships { name endedOn } } } }',
     );
     const group = commandPost.combatGroups[0]!;
-    const joining = await outsider(group);
+    const joining = await outsider([
+      group.leader?.name,
+      ...group.memberships.filter((m) => m.endedOn === null).map((m) => m.name),
+    ]);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signIn(page, `${apiUrl}/admin/work-advancement/command-structure`, 'admin', demoPassword);
     await page.getByTestId('edit-group').first().click();
     await page.getByTestId('group-members').waitFor();
     const before = await page.getByTestId('current-member').count();
 
-    const select = page.locator('#add-member-cadre');
-    const add = page.getByTestId('add-member');
-    // The searched option list re-renders as the answer arrives; a click that lands on the old list chooses nothing.
-    for (let attempt = 0; attempt < 3 && !(await add.isEnabled()); attempt++) {
-      await select.click();
-      await select.fill(joining);
-      const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
-        hasText: joining,
-      });
-      await option.first().waitFor();
-      await page.waitForTimeout(300);
-      await option.first().click();
-      await page.waitForTimeout(300);
-    }
-    await add.click();
+    await addCadre(page, 'add-member-cadre', 'add-member', joining);
     await expect.poll(() => page.getByTestId('current-member').count()).toBe(before + 1);
     expect(await page.getByTestId('group-members').textContent()).toContain(joining);
 
@@ -98,6 +101,33 @@ describe.skipIf(skipReason !== '')('the command structure and meetings in Chromi
     await expect.poll(() => page.getByTestId('current-member').count()).toBe(before);
     const past = page.locator('.ant-list-item', { has: page.getByTestId('past-member') });
     await expect.poll(() => past.filter({ hasText: leaving }).textContent()).toContain(`${countyDay()} 离组`);
+    await page.close();
+  });
+
+  test('an administrator edits the command post and appoints a deputy commander, who is listed', async () => {
+    const { commandPost } = await graphqlAs<{ commandPost: { name: string; members: { name: string }[] } }>(
+      apiUrl,
+      'admin',
+      '{ commandPost { name members { name } } }',
+    );
+    const joining = await outsider(commandPost.members.map((m) => m.name));
+    const renamed = `${commandPost.name.replace(/（.*）$/, '')}（${Date.now() % 100000}）`;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, `${apiUrl}/admin/work-advancement/command-structure`, 'admin', demoPassword);
+    await page.getByTestId('edit-command-post').click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.getByTestId('post-members').waitFor();
+    const before = await drawer.getByTestId('post-member').count();
+
+    await addCadre(page, 'add-post-member-cadre', 'add-post-member', joining);
+    await expect.poll(() => drawer.getByTestId('post-member').count()).toBe(before + 1);
+    expect(await drawer.getByTestId('post-members').textContent()).toContain(joining);
+
+    await drawer.getByLabel('指挥部名称').fill(renamed);
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-message', { hasText: '已保存' }).waitFor();
+    await expect.poll(() => page.locator('.ant-descriptions-title').textContent()).toBe(renamed);
+    expect(await page.locator('.ant-descriptions').textContent()).toContain(joining);
     await page.close();
   });
 

@@ -118,6 +118,65 @@ describe('units', () => {
     });
   });
 
+  it('a second county leadership (县领导班子) is refused by its rule, on create and on a change of kind', async () => {
+    const regionId = await townshipId('沱江镇');
+    const before = await s.handle.db.$count(auditLog);
+    const second = await s.run<{ createUnit: { __typename: string; ruleId: string; message: string } }>(
+      'admin',
+      `mutation ($input: CreateUnitInput!) { createUnit(input: $input) { __typename
+        ... on RuleViolationError { ruleId message } } }`,
+      { input: { name: '第二个县领导班子', kind: 'COUNTY_LEADERSHIP', regionId } },
+    );
+    expect(second.data!.createUnit).toMatchObject({
+      __typename: 'RuleViolationError',
+      ruleId: 'UNIT.ONE_COUNTY_LEADERSHIP',
+      message: expect.stringContaining('本县已有县领导班子'),
+    });
+    expect(await s.handle.db.$count(auditLog)).toBe(before);
+
+    const created = await s.run<{ createUnit: { data: { id: string } } }>('admin', CREATE_UNIT, {
+      input: { name: '沱江镇待改类别单位', kind: 'COUNTY_DEPARTMENT', regionId },
+    });
+    const id = created.data!.createUnit.data.id;
+    const change = await s.run<{ updateUnit: { __typename: string; message: string } }>(
+      'admin',
+      UPDATE_UNIT,
+      {
+        input: { id, version: 1, name: '沱江镇待改类别单位', kind: 'COUNTY_LEADERSHIP', regionId },
+      },
+    );
+    expect(change.data!.updateUnit.__typename).toBe('RuleViolationError');
+    const leadership = await s.handle.db.query.units.findFirst({ where: { kind: 'COUNTY_LEADERSHIP' } });
+    const renamed = await s.run<{ updateUnit: { __typename: string } }>('admin', UPDATE_UNIT, {
+      input: {
+        id: globalId('Unit', leadership!.id),
+        version: leadership!.version,
+        name: `${leadership!.name}(改)`,
+        kind: 'COUNTY_LEADERSHIP',
+        regionId: globalId('Region', leadership!.regionId),
+      },
+    });
+    expect(renamed.data!.updateUnit.__typename, 'the one leadership unit keeps its kind when edited').toBe(
+      'MutationUpdateUnitSuccess',
+    );
+  });
+
+  it('a unit name of 51 characters is a validation error on name; 50 are accepted', async () => {
+    const regionId = await townshipId('沱江镇');
+    const create = (name: string) =>
+      s.run<{ createUnit: { __typename: string; fieldErrors?: { path: string[]; message: string }[] } }>(
+        'admin',
+        CREATE_UNIT,
+        { input: { name, kind: 'BACKING_UNIT', backingLevel: 'COUNTY', regionId } },
+      );
+    const long = await create('长'.repeat(51));
+    expect(long.data!.createUnit).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['name'], message: '不能超过50个字' }],
+    });
+    expect((await create('长'.repeat(50))).data!.createUnit.__typename).toBe('MutationCreateUnitSuccess');
+  });
+
   it('a leader (read-only) cannot create units', async () => {
     const regionId = await townshipId('沱江镇');
     const r = await s.run('leader', CREATE_UNIT, {
@@ -176,6 +235,13 @@ describe('cadres and personal data', () => {
     );
     expect(r.data!.createCadre.__typename).toBe('ValidationError');
     expect(r.data!.createCadre.fieldErrors[0]!.path).toEqual(['phone']);
+    const longName = await s.run<{ createCadre: { __typename: string; fieldErrors: { path: string[] }[] } }>(
+      'township',
+      `mutation ($input: CreateCadreInput!) { createCadre(input: $input) { __typename
+        ... on ValidationError { fieldErrors { path message } } } }`,
+      { input: { unitId: unit.data!.units.edges[0]!.node.id, name: '名'.repeat(51), post: '扶贫专干' } },
+    );
+    expect(longName.data!.createCadre.fieldErrors.map((e) => e.path)).toEqual([['name']]);
   });
 });
 

@@ -11,6 +11,7 @@ export * from './grouping';
 export * from './identification';
 export * from './labels';
 export * from './money';
+export * from './organisation';
 export * from './parameters';
 export * from './rates';
 export * from './ratio';

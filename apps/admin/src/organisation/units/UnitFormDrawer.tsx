@@ -9,7 +9,7 @@ import {
   useWords,
 } from '@gongjian/ui';
 import { Form, Input, Select } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { RequiredItem } from '../../shared/CreateFormDrawer.tsx';
 import { EditingFormDrawer, useEditingForm } from '../../shared/EditingFormDrawer.tsx';
@@ -98,6 +98,9 @@ const LatestUnitQuery = graphql.persisted(
 
 type Unit = FragmentOf<typeof UnitFormDrawer_unit>;
 
+/** A unit as a create returns it, with what the list shows of it. */
+export type CreatedUnit = { id: string } & Unit & FragmentOf<typeof UnitsTable_unit>;
+
 interface UnitFormValues {
   name: string;
   kind: EnumValue<'UnitKind'>;
@@ -112,7 +115,8 @@ export interface UnitFormDrawerProps {
   unit: Unit | null;
   jurisdiction: FragmentOf<typeof RegionPicker_region>;
   onClose: () => void;
-  onSaved: () => void;
+  /** After a save; `created` is the new unit when the drawer created one. */
+  onSaved: (created: CreatedUnit | null) => void;
 }
 
 export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFormDrawerProps) {
@@ -121,6 +125,7 @@ export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFor
   const [form] = Form.useForm<UnitFormValues>();
   const kind = Form.useWatch('kind', form);
   const [version, setVersion] = useState(() => (unit ? readFragment(UnitFormDrawer_unit, unit).version : 0));
+  const created = useRef<CreatedUnit | null>(null);
   const valuesOf = (current: Unit): UnitFormValues => {
     const fields = readFragment(UnitFormDrawer_unit, current);
     return {
@@ -133,7 +138,7 @@ export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFor
   const { failure, setFailure, save, loadLatest } = useEditingForm({
     form,
     fields: unitFormFields,
-    onSaved,
+    onSaved: () => onSaved(created.current),
     latest: {
       query: LatestUnitQuery,
       typename: 'Unit',
@@ -157,10 +162,10 @@ export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFor
     const result = unit
       ? await updateUnit({ input: { id: readFragment(UnitFormDrawer_unit, unit).id, version, ...fields } })
       : await createUnit({ input: fields });
-    save(
-      result,
-      result.data && ('updateUnit' in result.data ? result.data.updateUnit : result.data.createUnit),
-    );
+    const outcome =
+      result.data && ('updateUnit' in result.data ? result.data.updateUnit : result.data.createUnit);
+    created.current = outcome?.__typename === 'MutationCreateUnitSuccess' ? outcome.data : null;
+    save(result, outcome);
   }
 
   return (
@@ -176,8 +181,8 @@ export function UnitFormDrawer({ unit, jurisdiction, onClose, onSaved }: UnitFor
       submitting={creating || updating}
       onClose={onClose}
     >
-      <RequiredItem label={words.fieldName} name="name" whitespace rules={[{ max: 100 }]}>
-        <Input maxLength={100} />
+      <RequiredItem label={words.fieldName} name="name" whitespace rules={[{ max: 50 }]}>
+        <Input maxLength={50} showCount />
       </RequiredItem>
       <RequiredItem label={words.fieldKind} name="kind">
         <Select options={enumOptions('UnitKind', locale)} />

@@ -1,13 +1,14 @@
 import { type FragmentOf, graphql } from '@gongjian/schema';
 import { type RegionPicker_region, useWords } from '@gongjian/ui';
 import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useEditing } from '../../shared/EditingFormDrawer.tsx';
 import { ListPage, useListPage } from '../../shared/ListPage.tsx';
 import { regionIdOf } from '../../shared/listFilters.tsx';
 import { useCan } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { RegisterExportButton } from '../../work-advancement/ExportButton.tsx';
-import { UnitFormDrawer, UnitFormDrawer_unit } from './UnitFormDrawer.tsx';
+import { type CreatedUnit, UnitFormDrawer, UnitFormDrawer_unit } from './UnitFormDrawer.tsx';
 import { UnitsTable, UnitsTable_unit } from './UnitsTable.tsx';
 
 const UnitsQuery = graphql.persisted(
@@ -56,7 +57,12 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
     },
   }));
   const connection = page.data?.units;
-  const editing = useEditing(connection?.edges.map((edge) => edge.node) ?? []);
+  // The unit created last stays first on the page it was created from, wherever the order puts it.
+  const [created, setCreated] = useState<{ unit: CreatedUnit; url: typeof page.url } | null>(null);
+  const pinned = created?.url === page.url ? created.unit : null;
+  const listed = connection?.edges.map((edge) => edge.node) ?? [];
+  const units = pinned ? [pinned, ...listed.filter((unit) => unit.id !== pinned.id)] : listed;
+  const editing = useEditing(units);
 
   return (
     <ListPage
@@ -77,7 +83,8 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
       connection={connection}
       table={
         <UnitsTable
-          units={connection?.edges.map((edge) => edge.node) ?? []}
+          units={units}
+          highlightedId={pinned?.id}
           loading={page.fetching}
           onEdit={mayWrite ? editing.edit : undefined}
           onShowCadres={onShowCadres}
@@ -90,7 +97,8 @@ export function UnitsPage({ jurisdiction, onShowCadres }: UnitsPageProps) {
           unit={editing.edited}
           jurisdiction={jurisdiction}
           onClose={editing.close}
-          onSaved={() => {
+          onSaved={(unit) => {
+            if (unit) setCreated({ unit, url: page.url });
             editing.close();
             page.refresh();
           }}

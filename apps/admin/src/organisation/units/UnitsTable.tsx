@@ -34,12 +34,14 @@ function regionLabel(region: UnitRow['region']) {
 export interface UnitsTableProps {
   units: ReadonlyArray<FragmentOf<typeof UnitsTable_unit>>;
   loading: boolean;
+  /** The row to highlight briefly (the unit just created). */
+  highlightedId?: string | undefined;
   /** Missing when the viewer may not edit units. */
   onEdit?: (unitId: string) => void;
   onShowCadres: (unitId: string) => void;
 }
 
-export function UnitsTable({ units, loading, onEdit, onShowCadres }: UnitsTableProps) {
+export function UnitsTable({ units, highlightedId, loading, onEdit, onShowCadres }: UnitsTableProps) {
   const words = useWords(adminWords);
   const { locale } = useLocale();
   const columns: TableColumnsType<UnitRow> = [
@@ -81,6 +83,7 @@ export function UnitsTable({ units, loading, onEdit, onShowCadres }: UnitsTableP
       size="middle"
       columns={columns}
       dataSource={units.map(readUnit)}
+      rowClassName={(unit) => (unit.id === highlightedId ? 'gj-row-just-saved' : '')}
       loading={loading}
       pagination={false}
       locale={{ emptyText: <EmptyState description={words.noUnits} /> }}

@@ -1,12 +1,12 @@
 import { graphql } from '@gongjian/schema';
-import { fill, useLocale, useWords } from '@gongjian/ui';
-import { App, Button, Divider, Form, Input, InputNumber, List, Popconfirm, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { fill, useWords } from '@gongjian/ui';
+import { Button, Divider, Form, Input, InputNumber, List, Popconfirm, Tag } from 'antd';
 import { useMutation } from 'urql';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
-import { describeFailure, MutationFailure_error } from '../../shared/failure.ts';
+import { MutationFailure_error } from '../../shared/failure.ts';
 import { CadreSelect } from '../../shared/pickers.tsx';
 import { editWords } from '../edit-words.ts';
+import { AddCadreControl, useMemberOutcome } from './AddCadreControl.tsx';
 
 const SaveCombatGroup = graphql.persisted(
   'admin/AdminSaveCombatGroup',
@@ -131,44 +131,21 @@ export function CombatGroupDrawer({
 
 function Members({ group, onChanged }: { group: EditedGroup; onChanged: () => void }) {
   const words = useWords(editWords);
-  const { locale } = useLocale();
-  const { message } = App.useApp();
-  const [cadreId, setCadreId] = useState<string | null>(null);
+  const settle = useMemberOutcome(onChanged);
   const [{ fetching: adding }, add] = useMutation(AddMember);
   const [{ fetching: ending }, end] = useMutation(EndMembership);
-  function settle(outcome: { __typename: string } | null | undefined, error: unknown) {
-    if (outcome?.__typename.endsWith('Success')) {
-      onChanged();
-      return true;
-    }
-    if (outcome && 'code' in outcome) message.error(describeFailure(outcome as never, locale));
-    else if (error) message.error(String(error));
-    return false;
-  }
   return (
     <>
       <Divider>{words.members}</Divider>
-      <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-        <CadreSelect
-          value={cadreId}
-          onChange={setCadreId}
-          placeholder={words.chooseCadre}
-          style={{ width: '100%' }}
-          id="add-member-cadre"
-        />
-        <Button
-          type="primary"
-          disabled={!cadreId}
-          loading={adding}
-          data-testid="add-member"
-          onClick={async () => {
-            const r = await add({ input: { combatGroupId: group.id, cadreId: cadreId! } });
-            if (settle(r.data?.addCombatGroupMember, r.error)) setCadreId(null);
-          }}
-        >
-          {words.addMember}
-        </Button>
-      </Space.Compact>
+      <AddCadreControl
+        id="add-member-cadre"
+        testId="add-member"
+        adding={adding}
+        onAdd={async (cadreId) => {
+          const r = await add({ input: { combatGroupId: group.id, cadreId } });
+          return settle(r.data?.addCombatGroupMember, r.error);
+        }}
+      />
       <List
         size="small"
         data-testid="group-members"

@@ -7,6 +7,7 @@ import { adminWords } from '../../words.ts';
 import { editWords } from '../edit-words.ts';
 import { commandWords } from '../words.ts';
 import { CombatGroupDrawer } from './CombatGroupDrawer.tsx';
+import { CommandPostDrawer } from './CommandPostDrawer.tsx';
 
 const CommandStructureQuery = graphql.persisted(
   'admin/AdminCommandStructure',
@@ -14,6 +15,7 @@ const CommandStructureQuery = graphql.persisted(
   query AdminCommandStructure {
     commandPost {
       id
+      version
       name
       establishedOn
       members {
@@ -75,6 +77,7 @@ export function CommandStructurePage() {
   const deputies = post?.members.filter((m) => m.role === 'DEPUTY_COMMANDER') ?? [];
   const edit = useWords(editWords);
   const [editingId, setEditingId] = useState<string | 'new' | null>(null);
+  const [editingPost, setEditingPost] = useState(false);
   const editing = post?.combatGroups.find((g) => g.id === editingId) ?? null;
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   return (
@@ -89,7 +92,16 @@ export function CommandStructurePage() {
           size="small"
           column={1}
           title={post.name}
-          extra={fill(words.establishedOn, { date: post.establishedOn })}
+          extra={
+            <Space>
+              {fill(words.establishedOn, { date: post.establishedOn })}
+              {post.viewerCanEdit && (
+                <Button size="small" onClick={() => setEditingPost(true)} data-testid="edit-command-post">
+                  {edit.edit}
+                </Button>
+              )}
+            </Space>
+          }
         >
           <Descriptions.Item label={words.commander}>
             {commander && `${commander.name}（${commander.post}）`}
@@ -109,6 +121,16 @@ export function CommandStructurePage() {
         <Button style={{ marginTop: 16 }} onClick={() => setEditingId('new')} data-testid="create-group">
           {edit.createGroup}
         </Button>
+      )}
+      {post && editingPost && (
+        <CommandPostDrawer
+          post={post}
+          onChanged={refresh}
+          onClose={(saved) => {
+            setEditingPost(false);
+            if (saved) refresh();
+          }}
+        />
       )}
       {post && editingId && (editing || editingId === 'new') && (
         <CombatGroupDrawer

@@ -15,7 +15,7 @@ import { refuseUnless } from '../../spine/decide';
 import { viewerMayChange, writableRow } from '../../spine/load';
 import { audited, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region, regionPathOf } from '../geography/region';
-import { nameSchema, phoneSchema, Unit, versionSchema, writableUnit } from './unit';
+import { cadreNameSchema, phoneSchema, Unit, versionSchema, writableUnit } from './unit';
 
 export const Cadre = builder.drizzleNode('cadres', {
   name: 'Cadre',
@@ -115,7 +115,7 @@ const RevealInput = builder.inputType('RevealCadrePhoneInput', {
 });
 
 const CadreSchema = z.object({
-  name: nameSchema,
+  name: cadreNameSchema,
   post: z.string().trim().min(1, '不能为空').max(60, '不能超过60个字'),
   phone: phoneSchema.nullable(),
 });

@@ -1,5 +1,6 @@
 import { cadres, units } from '@gongjian/db/schema';
-import { and, eq, ilike } from 'drizzle-orm';
+import { CADRE_NAME_MAX_LENGTH, canSaveUnitKind, UNIT_NAME_MAX_LENGTH } from '@gongjian/rules';
+import { and, eq, ilike, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { inJurisdiction, inSubtree } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
@@ -7,6 +8,7 @@ import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
 import { WRITE_ERRORS } from '../../shared/error-types';
 import { validate } from '../../shared/validate';
+import { refuseUnless } from '../../spine/decide';
 import { viewerMayChange, writableRow } from '../../spine/load';
 import { audited, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Region, regionPathOf, writableRegion } from '../geography/region';
@@ -102,7 +104,9 @@ builder.queryFields((t) => ({
   }),
 }));
 
-export const nameSchema = z.string().trim().min(1, '不能为空').max(100, '不能超过100个字');
+const boundedName = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字`);
+export const unitNameSchema = boundedName(UNIT_NAME_MAX_LENGTH);
+export const cadreNameSchema = boundedName(CADRE_NAME_MAX_LENGTH);
 export const phoneSchema = z
   .string()
   .trim()
@@ -110,7 +114,7 @@ export const phoneSchema = z
 export const versionSchema = z.number().int().min(1, '版本号无效');
 
 const unitFields = {
-  name: nameSchema,
+  name: unitNameSchema,
   kind: z.enum([
     'COUNTY_LEADERSHIP',
     'COUNTY_DEPARTMENT',
@@ -167,6 +171,20 @@ export async function writableUnit(ctx: Context, id: number, argument: string) {
   });
 }
 
+/** Decide: UNIT.ONE_COUNTY_LEADERSHIP, counting the county's leadership units other than `unitId`. */
+async function refuseSecondLeadership(ctx: Context, kind: string, countyId: number, unitId?: number) {
+  if (kind !== 'COUNTY_LEADERSHIP') return;
+  const others = await ctx.db.$count(
+    units,
+    and(
+      eq(units.countyId, countyId),
+      eq(units.kind, 'COUNTY_LEADERSHIP'),
+      unitId ? ne(units.id, unitId) : undefined,
+    ),
+  );
+  refuseUnless(canSaveUnitKind(kind, others));
+}
+
 builder.mutationFields((t) => ({
   createUnit: t.drizzleField({
     type: Unit,
@@ -177,6 +195,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) => {
       const region = await writableRegion(ctx, Number(input.regionId.id), 'regionId');
       const values = validate(CreateUnitSchema, { ...input, backingLevel: input.backingLevel ?? null });
+      await refuseSecondLeadership(ctx, values.kind, region.countyId!);
       const id = await writeAudited(ctx, async (tx) => {
         const [created] = await tx
           .insert(units)
@@ -203,6 +222,7 @@ builder.mutationFields((t) => ({
       const before = await writableUnit(ctx, id, 'id');
       const region = await writableRegion(ctx, Number(input.regionId.id), 'regionId');
       const values = validate(UpdateUnitSchema, { ...input, backingLevel: input.backingLevel ?? null });
+      await refuseSecondLeadership(ctx, values.kind, region.countyId!, id);
       await writeAudited(ctx, async (tx) => {
         const guard = { id, version: values.version, entity: '单位' };
         const { name, kind, backingLevel } = values;
