@@ -13,6 +13,7 @@ import postgres from 'postgres';
 // @ts-expect-error plain ESM helper shared with the test runner, no type declarations
 import { startPostgres } from '../../scripts/postgres.mjs';
 import { clientOperations } from './client-operations';
+import { apiCpuMs, postgresCpuMs, postmasterPid } from './cpu';
 import { closedLoop, type LoadResult } from './load';
 import { OPERATIONS } from './operations';
 import { PEER_VILLAGES_QUERY, peerSchema } from './peer';
@@ -20,12 +21,14 @@ import { PEER_VILLAGES_QUERY, peerSchema } from './peer';
 /**
  * GraphQL over HTTP against its floor (the same SQL run raw through postgres.js) and an N+1 peer baseline,
  * plus the limits and the API's memory. Ratios within one run; absolute times drift on a shared machine.
- * Usage: pnpm --filter @gongjian/bench bench [--pglite] [--seconds N]
+ * Usage: pnpm --filter @gongjian/bench bench [--pglite] [--seconds N] [--smoke]
+ * --smoke: 1 s per figure, and the run fails if any operation answers with an error (CI keeps it from rotting).
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
 const onPglite = args.includes('--pglite');
-const seconds = Number(args[args.indexOf('--seconds') + 1]) || 8;
+const smoke = args.includes('--smoke');
+const seconds = smoke ? 1 : Number(args[args.indexOf('--seconds') + 1]) || 8;
 const connections = 10;
 const lines: string[] = [];
 const say = (line = '') => {
@@ -87,6 +90,7 @@ const api = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/ap
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 let peakRss = 0;
+const failures: string[] = [];
 try {
   await waitForApi(base, api);
   const cookies = new Map<string, string>();
@@ -115,6 +119,13 @@ try {
   const apollo = createApollo();
   await apollo.start();
   const raw = databaseUrl ? postgres(databaseUrl, { max: connections, onnotice: () => {} }) : null;
+  const serverPid = raw
+    ? postmasterPid(
+        ((await raw`SHOW data_directory`) as unknown as { data_directory: string }[])[0]!.data_directory,
+      )
+    : null;
+  const pgCpu = () => (serverPid ? postgresCpuMs(serverPid) : Number.NaN);
+  const perRequest = (n: number) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(2)} ms`);
 
   const viewers = new Map<string, Context['viewer']>();
   const contextOf = async (user: string): Promise<Context> => {
@@ -138,9 +149,9 @@ try {
 
   say();
   say(
-    '| operation | SQL statements | GraphQL req/s | GraphQL p50 / p95 / p99 | raw SQL p95 | ratio p95 | API RSS |',
+    '| operation | SQL statements | GraphQL req/s | GraphQL p50 / p95 / p99 | raw SQL p95 | ratio p95 | API CPU / req | PostgreSQL CPU / req | API RSS |',
   );
-  say('|---|---|---|---|---|---|---|');
+  say('|---|---|---|---|---|---|---|---|---|');
   const results: {
     op: (typeof OPERATIONS)[number];
     http: LoadResult;
@@ -169,6 +180,8 @@ try {
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, rssMb(api.pid!));
     }, 100);
+    const apiCpuBefore = apiCpuMs(api.pid!);
+    const pgCpuBefore = pgCpu();
     const http = await closedLoop(
       async () => {
         const res = await fetch(`${base}/graphql`, { method: 'POST', headers, body });
@@ -178,6 +191,9 @@ try {
       { connections, seconds },
     );
     clearInterval(sampler);
+    const apiCpu = (apiCpuMs(api.pid!) - apiCpuBefore) / Math.max(1, http.requests);
+    const pgCpuPerRequest = (pgCpu() - pgCpuBefore) / Math.max(1, http.requests);
+    if (http.errors) failures.push(`${op.name}: ${http.errors} of ${http.requests} requests failed`);
     // The floor: the same statements, one after another as the resolvers issue them.
     const floor = raw
       ? await closedLoop(
@@ -188,9 +204,10 @@ try {
           { connections, seconds },
         )
       : null;
+    if (floor?.errors) failures.push(`${op.name} (raw SQL floor): ${floor.errors} errors`);
     results.push({ op, http, floor, statements: statements.length });
     say(
-      `| ${op.name} | ${statements.length} | ${http.perSecond.toFixed(0)}${http.errors ? ` (${http.errors} errors)` : ''} | ${ms(http.p50)} / ${ms(http.p95)} / ${ms(http.p99)} | ${floor ? ms(floor.p95) : 'n/a (PGlite)'} | ${floor ? (http.p95 / floor.p95).toFixed(2) : 'n/a'} | ${peakRss.toFixed(0)} MB |`,
+      `| ${op.name} | ${statements.length} | ${http.perSecond.toFixed(0)}${http.errors ? ` (${http.errors} errors)` : ''} | ${ms(http.p50)} / ${ms(http.p95)} / ${ms(http.p99)} | ${floor ? ms(floor.p95) : 'n/a (PGlite)'} | ${floor ? (http.p95 / floor.p95).toFixed(2) : 'n/a'} | ${perRequest(apiCpu)} | ${perRequest(pgCpuPerRequest)} | ${peakRss.toFixed(0)} MB |`,
     );
   }
 
@@ -297,7 +314,11 @@ try {
 
 const reports = path.join(root, 'bench/reports');
 mkdirSync(reports, { recursive: true });
-const file = path.join(reports, `${onPglite ? 'pglite' : 'postgres'}.md`);
+const file = path.join(reports, `${smoke ? 'smoke-' : ''}${onPglite ? 'pglite' : 'postgres'}.md`);
 writeFileSync(file, `${lines.join('\n')}\n`);
 console.log(`\nreport written to ${path.relative(root, file)}`);
+if (failures.length) {
+  console.error(`\n${failures.length} operation(s) answered with errors:\n${failures.join('\n')}`);
+  process.exit(1);
+}
 process.exit(0);
