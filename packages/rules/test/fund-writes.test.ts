@@ -7,6 +7,7 @@ import {
   canDeclareOverlap,
   canDisburse,
   canPublishNotice,
+  mayImportProjects,
   type ProjectBalance,
   type ProjectState,
   yuan,
@@ -162,5 +163,16 @@ describe('an audit finding closes only when its rectification task is done (AUDI
     const decision = canCloseAuditFinding({ id: 'f', closed, taskDone });
     expect(decision.outcome).toBe(outcome);
     expect(decision.reasons[0]!.messageZh).toContain(zh);
+  });
+});
+
+describe('PROJECT.IMPORT_ROLE', () => {
+  it('lets the village, the township and the county import applications, and no one else', () => {
+    expect(mayImportProjects(['TOWNSHIP_CLERK']).outcome).toBe('PASS');
+    expect(mayImportProjects(['COUNTY_ADMIN']).outcome).toBe('PASS');
+    expect(mayImportProjects(['VILLAGE_CLERK']).outcome).toBe('PASS');
+    const helper = mayImportProjects(['HELPER', 'AUDITOR']);
+    expect(helper.outcome).toBe('FAIL');
+    expect(helper.reasons[0]!.messageZh).toContain('无权导入项目');
   });
 });

@@ -9,3 +9,4 @@ export type { FundSourceImportIssue, FundSourceImportResult } from './fund-sourc
 export { type FragmentOf, graphql, type ResultOf, readFragment, type VariablesOf } from './graphql.ts';
 export type { ImportCounts, ImportEvent, ImportIssue, ImportResult } from './import-stream.ts';
 export type { PairingImportIssue, PairingImportResult } from './pairing-import.ts';
+export type { ProjectImportIssue, ProjectImportResult } from './project-import.ts';

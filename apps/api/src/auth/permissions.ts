@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'funds.disburse': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK'],
   /** Apply for a project: the village 两委 with its work team (项目申报). */
   'project.apply': ['VILLAGE_CLERK'],
+  /** Import project applications from Excel into the jurisdiction's villages (项目库导入; PROJECT.IMPORT_ROLE). */
+  'project.import': ['VILLAGE_CLERK', 'TOWNSHIP_CLERK', 'COUNTY_ADMIN'],
   /** Take projects' lifecycle steps; the rules say which role takes which step (项目审核、论证、入库、实施、验收). */
   'project.write': ['COUNTY_ADMIN', 'TOWNSHIP_CLERK', 'VILLAGE_CLERK'],
   /** Publish plan, allocation and project notices (公告公示). */

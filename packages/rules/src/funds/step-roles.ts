@@ -71,3 +71,28 @@ export function canTakeProjectStep(
   ];
   return { outcome: allPassed(reasons) ? 'PASS' : 'FAIL', reasons };
 }
+
+/** Who may import applications in bulk (项目库导入): the village for itself, the township and the county for theirs. */
+export const PROJECT_IMPORT_ROLES: readonly ActorRole[] = ['VILLAGE_CLERK', 'TOWNSHIP_CLERK', 'COUNTY_ADMIN'];
+
+/**
+ * PROJECT.IMPORT_ROLE: an actor may import a sheet of project applications. Imported projects enter at
+ * APPLICATION only; every later step is still taken one by one by the role PROJECT.STEP_ROLE names.
+ */
+export function mayImportProjects(roles: readonly string[]): Decision<'PASS' | 'FAIL'> {
+  const passed = roles.some((role) => (PROJECT_IMPORT_ROLES as readonly string[]).includes(role));
+  const actor = roles.join('/') || '—';
+  const allowed = PROJECT_IMPORT_ROLES.join('/');
+  const reason = makeReason({
+    ruleId: 'PROJECT.IMPORT_ROLE',
+    passed,
+    params: { allowedRoles: [...PROJECT_IMPORT_ROLES] },
+    facts: { roles: [...roles] },
+    source: source('PROJLIB_2018', 'N', '村申报、乡审核、县论证审定'),
+    zh: passed ? `${actor} 可导入项目申报` : `${actor} 无权导入项目, 应由 ${allowed} 导入`,
+    en: passed
+      ? `${actor} may import project applications`
+      : `${actor} may not import projects; ${allowed} may`,
+  });
+  return { outcome: passed ? 'PASS' : 'FAIL', reasons: [reason] };
+}

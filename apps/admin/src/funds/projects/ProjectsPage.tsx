@@ -4,12 +4,15 @@ import { getRouteApi } from '@tanstack/react-router';
 import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ListPage, useCreateDrawer, useListPage } from '../../shared/ListPage.tsx';
+import { Can } from '../../shared/viewer.tsx';
 import { adminWords } from '../../words.ts';
 import { fundsListWords } from '../list-words.ts';
 import { ExportButton } from '../shared/ExportButton.tsx';
 import { YearFilter } from '../shared/YearFilter.tsx';
 import { fundsWords } from '../words.ts';
 import { ApplyProjectDrawer } from './ApplyProjectDrawer.tsx';
+import { ImportProjectsModal } from './ImportProjectsModal.tsx';
+import { projectImportWords } from './import-words.ts';
 import { type Action, ProjectActionModal, ProjectActionModal_project } from './ProjectActionModal.tsx';
 
 const ProjectsQuery = graphql.persisted(
@@ -79,6 +82,8 @@ export function ProjectsPage() {
   }));
   const { url } = page;
   const [action, setAction] = useState<Action | null>(null);
+  const [importing, setImporting] = useState(false);
+  const importWords = useWords(projectImportWords);
   const drawer = useCreateDrawer(page.refresh);
   const stateLabel = (state: Parameters<typeof enumLabel<'ProjectState'>>[1]) =>
     enumLabel('ProjectState', state, locale);
@@ -86,7 +91,14 @@ export function ProjectsPage() {
     <ListPage
       title={pageWords.pageProjects}
       extra={
-        <ExportButton list="projects" filters={{ state: url.state, year: url.year, search: url.search }} />
+        <Space>
+          <Can permission="PROJECT_IMPORT">
+            <Button onClick={() => setImporting(true)} data-testid="open-project-import">
+              {importWords.importProjects}
+            </Button>
+          </Can>
+          <ExportButton list="projects" filters={{ state: url.state, year: url.year, search: url.search }} />
+        </Space>
       }
       page={page}
       filters={[
@@ -174,6 +186,14 @@ export function ProjectsPage() {
         />
       )}
       {drawer.creating && <ApplyProjectDrawer onClose={drawer.close} />}
+      {importing && (
+        <ImportProjectsModal
+          onClose={(imported) => {
+            setImporting(false);
+            if (imported) page.refresh();
+          }}
+        />
+      )}
     </ListPage>
   );
 }

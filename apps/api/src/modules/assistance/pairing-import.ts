@@ -3,10 +3,21 @@ import type { Database } from '@gongjian/db';
 import { pairings } from '@gongjian/db/schema';
 import { addDays, canPairHelper, requireCalendarDate } from '@gongjian/rules';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { writeAudit } from '../../audit';
 import type { Viewer } from '../../context';
 import { clock, policyForYear, runRule } from '../../policy';
+import {
+  type ImportColumn,
+  ImportConflict,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportResult,
+  readImportSheet,
+  rowIssues,
+  runImport,
+  type SheetRow,
+  writeImportTemplate,
+} from '../../shared/excel-import';
 import { rowsOf } from '../../shared/rows';
 import { constraintText } from './db-constraint';
 
@@ -19,7 +30,6 @@ import { constraintText } from './db-constraint';
  */
 
 export const PAIRING_SHEET = '结对名单';
-const NOTES_SHEET = '填写说明';
 
 export const PAIRING_COLUMNS = [
   { key: 'householdNumber', header: '户编号', required: true, note: '农户台账中的户编号' },
@@ -31,85 +41,18 @@ export const PAIRING_COLUMNS = [
     header: '更换帮扶责任人',
     required: false,
     note: '是/否; 该户已有帮扶责任人时填"是"则更换',
+    list: ['是', '否'],
   },
-] as const;
+] as const satisfies readonly ImportColumn[];
 
 /** A bad cell or row (row 0 and 1: a missing sheet or header); the console's copy is in @gongjian/schema. */
-export interface PairingImportIssue {
-  row: number;
-  column: string;
-  reason: string;
-}
-
-export interface PairingImportResult {
-  status: 'IMPORTED' | 'REJECTED' | 'VALIDATED';
-  mode: 'ALL' | 'CLEAN_ONLY';
-  dryRun: boolean;
-  rows: number;
-  badRows: number;
-  errorCount: number;
-  written: number;
+export type PairingImportIssue = ImportIssue;
+export type PairingImportOptions = ImportOptions;
+export interface PairingImportResult extends ImportResult {
   replaced: number;
-  issues: PairingImportIssue[];
 }
 
 type ColumnKey = (typeof PAIRING_COLUMNS)[number]['key'];
-
-export interface PairingImportOptions {
-  mode: 'ALL' | 'CLEAN_ONLY';
-  dryRun: boolean;
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-    if (v.richText)
-      return v.richText
-        .map((part) => part.text)
-        .join('')
-        .trim();
-    if (v.text !== undefined) return cellText(v.text);
-    if (v.result !== undefined) return cellText(v.result);
-  }
-  return String(value).trim();
-}
-
-const header = (key: ColumnKey) => PAIRING_COLUMNS.find((c) => c.key === key)!.header;
-
-async function readRows(file: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  const issues: PairingImportIssue[] = [];
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    issues.push({ row: 0, column: '', reason: '无法读取该文件, 请上传 .xlsx 格式的 Excel 文件' });
-    return { rows: [], issues };
-  }
-  const sheet = workbook.getWorksheet(PAIRING_SHEET);
-  if (!sheet) {
-    issues.push({ row: 0, column: '', reason: `缺少工作表「${PAIRING_SHEET}」, 请使用导入模板` });
-    return { rows: [], issues };
-  }
-  const byHeader = new Map<string, ColumnKey>(PAIRING_COLUMNS.map((c) => [c.header, c.key]));
-  const keyOf = (sheet.getRow(1).values as unknown[]).map((v) => byHeader.get(cellText(v)));
-  for (const c of PAIRING_COLUMNS)
-    if (c.required && !keyOf.includes(c.key)) issues.push({ row: 1, column: c.header, reason: '缺少必填列' });
-  const rows: { row: number; cells: Record<ColumnKey, string> }[] = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const cells = { householdNumber: '', helperName: '', unitName: '', startDate: '', replace: '' };
-    (row.values as unknown[]).forEach((value, index) => {
-      const key = keyOf[index];
-      if (key) cells[key] = cellText(value);
-    });
-    if (Object.values(cells).some((v) => v !== '')) rows.push({ row: number, cells });
-  });
-  return { rows, issues };
-}
 
 interface CheckedRow {
   row: number;
@@ -123,7 +66,7 @@ interface CheckedRow {
 }
 
 /** Validates every row; returns the clean rows and the issues (several per row when several rules fail). */
-async function checkRows(db: Database, viewer: Viewer, rows: Awaited<ReturnType<typeof readRows>>['rows']) {
+async function checkRows(db: Database, viewer: Viewer, rows: SheetRow<ColumnKey>[]) {
   const issues: PairingImportIssue[] = [];
   const numbers = [...new Set(rows.map((r) => r.cells.householdNumber).filter(Boolean))];
   const names = [...new Set(rows.map((r) => r.cells.helperName).filter(Boolean))];
@@ -158,10 +101,10 @@ async function checkRows(db: Database, viewer: Viewer, rows: Awaited<ReturnType<
   const seen = new Map<string, number>();
   const today = clock.today();
   const clean: CheckedRow[] = [];
-  for (const { row, cells } of rows) {
+  for (const sheetRow of rows) {
+    const { row, cells } = sheetRow;
     const before = issues.length;
-    const issue = (key: ColumnKey, reason: string) => issues.push({ row, column: header(key), reason });
-    for (const c of PAIRING_COLUMNS) if (c.required && !cells[c.key]) issue(c.key, '不能为空');
+    const issue = rowIssues(PAIRING_COLUMNS, sheetRow, issues);
     const household = cells.householdNumber ? householdByNumber.get(cells.householdNumber) : undefined;
     if (cells.householdNumber && !household) issue('householdNumber', '户编号不存在或不在您的管辖范围内');
     const earlier = seen.get(cells.householdNumber);
@@ -259,76 +202,33 @@ async function writeRows(db: Database, viewer: Viewer, rows: CheckedRow[]) {
   });
 }
 
-/** Another writer changed a household's or helper's pairings between the check and the write. */
-class ImportConflict extends Error {}
-
 export async function importPairings(
   db: Database,
   viewer: Viewer,
   file: Buffer,
   options: PairingImportOptions,
 ): Promise<PairingImportResult> {
-  const read = await readRows(file);
-  const checked = read.issues.length > 0 ? { clean: [], issues: [] } : await checkRows(db, viewer, read.rows);
-  const issues = [...read.issues, ...checked.issues];
-  const badRows = new Set(checked.issues.map((i) => i.row)).size;
-  const result = (status: PairingImportResult['status'], written: number): PairingImportResult => ({
-    status,
-    mode: options.mode,
-    dryRun: options.dryRun,
-    rows: read.rows.length,
-    badRows,
-    errorCount: issues.length,
-    written,
-    replaced: status === 'IMPORTED' ? checked.clean.filter((r) => r.currentPairingId !== null).length : 0,
-    issues: issues.slice(0, 1000),
+  const { clean, ...result } = await runImport({
+    read: await readImportSheet(file, PAIRING_SHEET, PAIRING_COLUMNS),
+    check: (rows) => checkRows(db, viewer, rows),
+    write: (rows) => writeRows(db, viewer, rows),
+    isConflict: (error) => {
+      const text = constraintText(error);
+      return text.includes('pairings_helper_cap') || text.includes('pairings_open_household_uq');
+    },
+    conflictReason: '校验后有其他结对写入 (上限或该户已结对), 未写入任何数据, 请重新导入',
+    options,
   });
-  const refused = read.issues.length > 0 || (options.mode === 'ALL' && issues.length > 0);
-  if (refused || read.rows.length === 0) return result('REJECTED', 0);
-  if (options.dryRun) return result('VALIDATED', 0);
-  if (checked.clean.length === 0) return result('REJECTED', 0);
-  try {
-    await writeRows(db, viewer, checked.clean);
-  } catch (error) {
-    const text = constraintText(error);
-    if (
-      error instanceof ImportConflict ||
-      text.includes('pairings_helper_cap') ||
-      text.includes('pairings_open_household_uq')
-    )
-      return {
-        ...result('REJECTED', 0),
-        errorCount: issues.length + 1,
-        issues: [
-          {
-            row: 0,
-            column: '',
-            reason: '校验后有其他结对写入 (上限或该户已结对), 未写入任何数据, 请重新导入',
-          },
-          ...issues.slice(0, 999),
-        ],
-      };
-    throw error;
-  }
-  return result('IMPORTED', checked.clean.length);
+  const replaced = result.status === 'IMPORTED' ? clean.filter((r) => r.currentPairingId !== null).length : 0;
+  return { ...result, replaced };
 }
 
 /** The empty template with a notes sheet describing every column. */
 export async function writePairingTemplate(out: Writable) {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: false,
-    useSharedStrings: false,
+  await writeImportTemplate(out, {
+    sheet: PAIRING_SHEET,
+    columns: PAIRING_COLUMNS,
+    notes: ['每名帮扶责任人最多结对 5 户 (PAIRING.CAP), 已结对户数与表中在前的行一并计算'],
+    width: 18,
   });
-  const sheet = workbook.addWorksheet(PAIRING_SHEET);
-  sheet.columns = PAIRING_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: 18 }));
-  sheet.commit();
-  const notes = workbook.addWorksheet(NOTES_SHEET);
-  notes.addRow(['列', '必填', '说明']).commit();
-  for (const c of PAIRING_COLUMNS) notes.addRow([c.header, c.required ? '是' : '否', c.note]).commit();
-  notes
-    .addRow(['', '', '每名帮扶责任人最多结对 5 户 (PAIRING.CAP), 已结对户数与表中在前的行一并计算'])
-    .commit();
-  notes.commit();
-  await workbook.commit();
 }

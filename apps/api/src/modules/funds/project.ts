@@ -119,7 +119,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const ProjectSchema = z
+export const ProjectSchema = z
   .object({
     name: text(200, 2),
     category: text(50, 2),

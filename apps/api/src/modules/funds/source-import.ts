@@ -9,9 +9,20 @@ import {
   yuan,
 } from '@gongjian/rules';
 import { eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { writeAudit } from '../../audit';
 import type { Viewer } from '../../context';
+import {
+  type ImportColumn,
+  ImportConflict,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportResult,
+  readImportSheet,
+  rowIssues,
+  runImport,
+  type SheetRow,
+  writeImportTemplate,
+} from '../../shared/excel-import';
 
 /**
  * 资金来源导入: fund sources from an Excel sheet, for the county. Every row is checked as createFundSource checks
@@ -23,7 +34,6 @@ import type { Viewer } from '../../context';
  */
 
 export const SOURCE_SHEET = '资金来源';
-const NOTES_SHEET = '填写说明';
 
 /** 资金来源类别 as the sheet writes them. */
 export const CATEGORY_NAMES: Record<FundSourceCategory, string> = {
@@ -42,6 +52,7 @@ export const SOURCE_COLUMNS = [
     header: '资金类别',
     required: true,
     note: `下拉选择: ${Object.values(CATEGORY_NAMES).join('、')}`,
+    list: Object.values(CATEGORY_NAMES),
   },
   { key: 'name', header: '资金名称', required: true, note: '2 至 100 字' },
   { key: 'fromYear', header: '起始年度', required: true, note: '四位年度, 如 2014' },
@@ -54,32 +65,13 @@ export const SOURCE_COLUMNS = [
     note: '万元, 最多六位小数 (整分); 与元二选一',
   },
   { key: 'notes', header: '说明', required: false, note: '最多 500 字' },
-] as const;
+] as const satisfies readonly ImportColumn[];
 
 type ColumnKey = (typeof SOURCE_COLUMNS)[number]['key'];
-type Cells = Record<ColumnKey, string>;
 
-export interface SourceImportIssue {
-  row: number;
-  column: string;
-  reason: string;
-}
-
-export interface SourceImportResult {
-  status: 'IMPORTED' | 'REJECTED' | 'VALIDATED';
-  mode: 'ALL' | 'CLEAN_ONLY';
-  dryRun: boolean;
-  rows: number;
-  badRows: number;
-  errorCount: number;
-  written: number;
-  issues: SourceImportIssue[];
-}
-
-export interface SourceImportOptions {
-  mode: 'ALL' | 'CLEAN_ONLY';
-  dryRun: boolean;
-}
+export type SourceImportIssue = ImportIssue;
+export type SourceImportResult = ImportResult;
+export type SourceImportOptions = ImportOptions;
 
 interface CheckedSource {
   row: number;
@@ -106,66 +98,14 @@ const categoryByName = new Map<string, FundSourceCategory>(
 const sourceKey = (s: { category: string; name: string; fromYear: number; toYear: number }) =>
   `${s.category}|${s.name}|${s.fromYear}|${s.toYear}`;
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-    if (v.richText)
-      return v.richText
-        .map((part) => part.text)
-        .join('')
-        .trim();
-    if (v.text !== undefined) return cellText(v.text);
-    if (v.result !== undefined) return cellText(v.result);
-  }
-  return String(value).trim();
-}
-
-async function readRows(file: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  const issues: SourceImportIssue[] = [];
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    issues.push({ row: 0, column: '', reason: '无法读取该文件, 请上传 .xlsx 格式的 Excel 文件' });
-    return { rows: [], issues };
-  }
-  const sheet = workbook.getWorksheet(SOURCE_SHEET);
-  if (!sheet) {
-    issues.push({ row: 0, column: '', reason: `缺少工作表「${SOURCE_SHEET}」, 请使用导入模板` });
-    return { rows: [], issues };
-  }
-  const byHeader = new Map<string, ColumnKey>([
-    ...SOURCE_COLUMNS.map((c) => [c.header, c.key] as const),
-    ...Object.entries(EXPORT_HEADERS),
-  ]);
-  const keyOf = (sheet.getRow(1).values as unknown[]).map((v) => byHeader.get(cellText(v)));
-  for (const c of SOURCE_COLUMNS)
-    if (c.required && !keyOf.includes(c.key)) issues.push({ row: 1, column: c.header, reason: '缺少必填列' });
-  const rows: { row: number; cells: Cells }[] = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const cells = Object.fromEntries(SOURCE_COLUMNS.map((c) => [c.key, ''])) as Cells;
-    (row.values as unknown[]).forEach((value, index) => {
-      const key = keyOf[index];
-      if (key) cells[key] = cellText(value);
-    });
-    if (Object.values(cells).some((v) => v !== '')) rows.push({ row: number, cells });
-  });
-  return { rows, issues };
-}
-
 const YEAR = /^\d{4}$/;
 const YUAN = /^\d{1,12}(\.\d{1,2})?$/;
 const WAN_YUAN = /^\d{1,8}(\.\d{1,6})?$/;
 
 /** One row's values, or its issues (several per row when several cells are wrong). */
-function checkRow(row: number, cells: Cells, issues: SourceImportIssue[]): CheckedSource | null {
+function checkRow({ row, cells }: SheetRow<ColumnKey>, issues: SourceImportIssue[]): CheckedSource | null {
   const before = issues.length;
-  const issue = (key: ColumnKey, reason: string) => issues.push({ row, column: header(key), reason });
-  for (const c of SOURCE_COLUMNS) if (c.required && !cells[c.key]) issue(c.key, '不能为空');
+  const issue = rowIssues(SOURCE_COLUMNS, { row, cells }, issues);
   const category = categoryByName.get(cells.category);
   if (cells.category && !category) issue('category', `应为 ${Object.values(CATEGORY_NAMES).join('、')} 之一`);
   if (cells.name && (cells.name.length < 2 || cells.name.length > 100)) issue('name', '应为 2 至 100 字');
@@ -216,13 +156,14 @@ async function registeredKeys(db: Pick<Database, 'select'>, countyId: number) {
   return new Set(rows.map(sourceKey));
 }
 
-function checkRows(rows: { row: number; cells: Cells }[], registered: Set<string>) {
+function checkRows(rows: SheetRow<ColumnKey>[], registered: Set<string>) {
   const issues: SourceImportIssue[] = [];
   const clean: CheckedSource[] = [];
   const seen = new Map<string, number>();
-  for (const { row, cells } of rows) {
-    const checked = checkRow(row, cells, issues);
+  for (const sheetRow of rows) {
+    const checked = checkRow(sheetRow, issues);
     if (!checked) continue;
+    const { row } = checked;
     const key = sourceKey(checked);
     const decision = canRegisterSourceOnce(checked, registered.has(key), seen.get(key) ?? null);
     if (decision.outcome === 'FAIL') {
@@ -236,9 +177,6 @@ function checkRows(rows: { row: number; cells: Cells }[], registered: Set<string
   return { clean, issues };
 }
 
-/** Another import wrote some of these sources between the check and the lock. */
-class ImportConflict extends Error {}
-
 export async function importFundSources(
   db: Database,
   viewer: Viewer,
@@ -246,78 +184,45 @@ export async function importFundSources(
   file: Buffer,
   options: SourceImportOptions,
 ): Promise<SourceImportResult> {
-  const read = await readRows(file);
-  const checked =
-    read.issues.length > 0
-      ? { clean: [], issues: [] }
-      : checkRows(read.rows, await registeredKeys(db, county.countyId));
-  const issues = [...read.issues, ...checked.issues];
-  const result = (status: SourceImportResult['status'], written: number): SourceImportResult => ({
-    status,
-    mode: options.mode,
-    dryRun: options.dryRun,
-    rows: read.rows.length,
-    badRows: new Set(checked.issues.map((i) => i.row)).size,
-    errorCount: issues.length,
-    written,
-    issues: issues.slice(0, 1000),
+  const { clean: _clean, ...result } = await runImport({
+    read: await readImportSheet(file, SOURCE_SHEET, SOURCE_COLUMNS, EXPORT_HEADERS),
+    check: async (rows) => checkRows(rows, await registeredKeys(db, county.countyId)),
+    write: (clean) =>
+      db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtext('fund-source-import'), ${county.countyId})`,
+        );
+        const registered = await registeredKeys(tx, county.countyId);
+        if (clean.some((s) => registered.has(sourceKey(s)))) throw new ImportConflict();
+        for (const s of clean) {
+          const { row: _row, ...values } = s;
+          const [created] = await tx
+            .insert(fundSources)
+            .values({ ...county, ...values })
+            .returning();
+          await writeAudit(tx, viewer, {
+            action: 'fund-source.import',
+            entityType: 'FundSource',
+            entityId: created!.id,
+            regionPath: county.regionPath,
+            after: created,
+          });
+        }
+      }),
+    conflictReason: '校验后其他导入已登记了其中的资金来源, 未写入任何数据, 请重新导入',
+    options,
   });
-  const refused = read.issues.length > 0 || (options.mode === 'ALL' && issues.length > 0);
-  if (refused || read.rows.length === 0) return result('REJECTED', 0);
-  if (options.dryRun) return result('VALIDATED', 0);
-  if (checked.clean.length === 0) return result('REJECTED', 0);
-  try {
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('fund-source-import'), ${county.countyId})`);
-      const registered = await registeredKeys(tx, county.countyId);
-      if (checked.clean.some((s) => registered.has(sourceKey(s)))) throw new ImportConflict();
-      for (const s of checked.clean) {
-        const { row: _row, ...values } = s;
-        const [created] = await tx
-          .insert(fundSources)
-          .values({ ...county, ...values })
-          .returning();
-        await writeAudit(tx, viewer, {
-          action: 'fund-source.import',
-          entityType: 'FundSource',
-          entityId: created!.id,
-          regionPath: county.regionPath,
-          after: created,
-        });
-      }
-    });
-  } catch (error) {
-    if (!(error instanceof ImportConflict)) throw error;
-    return {
-      ...result('REJECTED', 0),
-      errorCount: issues.length + 1,
-      issues: [
-        { row: 0, column: '', reason: '校验后其他导入已登记了其中的资金来源, 未写入任何数据, 请重新导入' },
-        ...issues.slice(0, 999),
-      ],
-    };
-  }
-  return result('IMPORTED', checked.clean.length);
+  return result;
 }
 
 /** The empty template: the category a drop-down, a notes sheet describing every column. */
 export async function writeSourceTemplate(out: Writable) {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(SOURCE_SHEET);
-  sheet.columns = SOURCE_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: 20 }));
-  const list = `"${Object.values(CATEGORY_NAMES).join(',')}"`;
-  for (let row = 2; row <= 501; row++)
-    sheet.getCell(row, 1).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: [list],
-      showErrorMessage: true,
-      error: '请从下拉列表选择资金类别',
-    };
-  const notes = workbook.addWorksheet(NOTES_SHEET);
-  notes.addRow(['列', '必填', '说明']);
-  for (const c of SOURCE_COLUMNS) notes.addRow([c.header, c.required ? '是' : '否', c.note]);
-  notes.addRow(['', '', '同一类别、名称和起止年度的资金来源只登记一次; 已登记的行会被指出, 不会重复写入']);
-  notes.addRow(['', '', '金额按文本填写可避免 Excel 舍入; 万元最多六位小数 (整分)']);
-  await workbook.xlsx.write(out);
+  await writeImportTemplate(out, {
+    sheet: SOURCE_SHEET,
+    columns: SOURCE_COLUMNS,
+    notes: [
+      '同一类别、名称和起止年度的资金来源只登记一次; 已登记的行会被指出, 不会重复写入',
+      '金额按文本填写可避免 Excel 舍入; 万元最多六位小数 (整分)',
+    ],
+  });
 }
