@@ -175,4 +175,10 @@ describe('PROJECT.IMPORT_ROLE', () => {
     expect(helper.outcome).toBe('FAIL');
     expect(helper.reasons[0]!.messageZh).toContain('无权导入项目');
   });
+
+  it('refuses an actor with no role, naming no one as the actor', () => {
+    const nobody = mayImportProjects([]);
+    expect(nobody.outcome).toBe('FAIL');
+    expect(nobody.reasons[0]!.messageZh).toMatch(/^— 无权导入项目/);
+  });
 });
