@@ -1,3 +1,4 @@
+import { defineDictionaries, useWords } from '@gongjian/ui';
 import { Alert, Button, Checkbox, Modal, Space, Table, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 
@@ -12,18 +13,37 @@ export interface ExcelImportOutcome {
   issues: { row: number; column: string; reason: string }[];
 }
 
-export interface ExcelImportWords {
-  downloadTemplate: string;
-  chooseFile: string;
-  dryRun: string;
-  cleanOnly: string;
-  runImport: string;
-  running?: string;
-  hint?: string;
-  columnRow: string;
-  columnColumn: string;
-  columnReason: string;
-}
+/** The words every Excel import shares; an import brings only its title, hint and summary line. */
+const importWords = defineDictionaries(
+  {
+    downloadTemplate: '下载导入模板',
+    chooseFile: '选择 Excel 文件',
+    dryRun: '仅校验，不写入',
+    cleanOnly: '只导入无误的行',
+    runImport: '开始导入',
+    running: '正在上传并校验…',
+    statusIMPORTED: '已导入',
+    statusREJECTED: '未导入',
+    statusVALIDATED: '校验完成',
+    columnRow: '行',
+    columnColumn: '列',
+    columnReason: '原因',
+  },
+  {
+    downloadTemplate: 'Download the template',
+    chooseFile: 'Choose an Excel file',
+    dryRun: 'Validate only',
+    cleanOnly: 'Import the clean rows only',
+    runImport: 'Import',
+    running: 'Uploading and checking…',
+    statusIMPORTED: 'Imported',
+    statusREJECTED: 'Not imported',
+    statusVALIDATED: 'Validated',
+    columnRow: 'Row',
+    columnColumn: 'Column',
+    columnReason: 'Reason',
+  },
+);
 
 interface ExcelImportModalProps<R extends ExcelImportOutcome> {
   title: string;
@@ -31,9 +51,10 @@ interface ExcelImportModalProps<R extends ExcelImportOutcome> {
   templateHref: string;
   /** POST ?mode=all|clean&dryRun=true with the .xlsx bytes. */
   uploadUrl: string;
-  words: ExcelImportWords;
-  /** The one-line summary of an answer. */
-  describe: (result: R) => string;
+  /** What this import checks and how often a row may come (shown above the upload). */
+  hint?: string;
+  /** The one-line summary of an answer; `status` is the outcome in words (已导入, 未导入, 校验完成). */
+  describe: (result: R, status: string) => string;
   /** Names the test ids: run-{testId}-import, {testId}-import-result, {testId}-import-issues. */
   testId: string;
   onClose: (imported: boolean) => void;
@@ -41,7 +62,8 @@ interface ExcelImportModalProps<R extends ExcelImportOutcome> {
 
 /** An Excel import: template, upload, validate-only or clean-rows-only, then every bad row with its column and reason. */
 export function ExcelImportModal<R extends ExcelImportOutcome>(props: ExcelImportModalProps<R>) {
-  const { words, testId } = props;
+  const { testId } = props;
+  const words = useWords(importWords);
   const [file, setFile] = useState<UploadFile | null>(null);
   const [dryRun, setDryRun] = useState(false);
   const [cleanOnly, setCleanOnly] = useState(false);
@@ -81,7 +103,7 @@ export function ExcelImportModal<R extends ExcelImportOutcome>(props: ExcelImpor
       destroyOnHidden
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        {words.hint && <Alert type="info" showIcon message={words.hint} />}
+        {props.hint && <Alert type="info" showIcon message={props.hint} />}
         <Space wrap>
           <Button href={props.templateHref} download>
             {words.downloadTemplate}
@@ -111,14 +133,14 @@ export function ExcelImportModal<R extends ExcelImportOutcome>(props: ExcelImpor
             {words.runImport}
           </Button>
         </Space>
-        {running && words.running && <Alert type="info" showIcon message={words.running} />}
+        {running && <Alert type="info" showIcon message={words.running} />}
         {failure && <Alert type="error" showIcon message={failure} />}
         {result && (
           <Alert
             data-testid={`${testId}-import-result`}
             type={result.status === 'REJECTED' ? 'error' : 'success'}
             showIcon
-            message={props.describe(result)}
+            message={props.describe(result, words[`status${result.status}`])}
           />
         )}
         {result && result.issues.length > 0 && (

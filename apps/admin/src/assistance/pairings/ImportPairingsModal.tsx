@@ -11,11 +11,10 @@ export function ImportPairingsModal({ onClose }: { onClose: (imported: boolean) 
       title={words.importPairings}
       templateHref="/assistance/pairings/import-template"
       uploadUrl="/assistance/pairings/import"
-      words={{ ...words, running: undefined, hint: undefined }}
       testId="pairing"
-      describe={(result) =>
+      describe={(result, status) =>
         fill(words.importResult, {
-          status: words[`status${result.status}`],
+          status,
           rows: result.rows,
           bad: result.badRows,
           written: result.written,

@@ -11,11 +11,11 @@ export function ImportProjectsModal({ onClose }: { onClose: (imported: boolean) 
       title={words.importProjects}
       templateHref="/funds/projects/import-template"
       uploadUrl="/funds/projects/import"
-      words={words}
+      hint={words.hint}
       testId="project"
-      describe={(result) =>
+      describe={(result, status) =>
         fill(words.importResult, {
-          status: words[`status${result.status}`],
+          status,
           rows: result.rows,
           bad: result.badRows,
           written: result.written,

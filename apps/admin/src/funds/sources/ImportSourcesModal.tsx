@@ -11,11 +11,11 @@ export function ImportSourcesModal({ onClose }: { onClose: (imported: boolean) =
       title={words.importSources}
       templateHref="/funds/sources/import-template"
       uploadUrl="/funds/sources/import"
-      words={words}
+      hint={words.hint}
       testId="source"
-      describe={(result) =>
+      describe={(result, status) =>
         fill(words.importResult, {
-          status: words[`status${result.status}`],
+          status,
           rows: result.rows,
           bad: result.badRows,
           written: result.written,
