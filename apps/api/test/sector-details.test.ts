@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { sectorRecords } from '@gongjian/db/schema';
+import { desc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScenario, dropTestDatabases, globalId, type Scenario } from './harness';
 
@@ -28,8 +29,12 @@ const refusedPaths = async (input: Record<string, unknown>) => {
   return r.data!.recordSectorData.fieldErrors!.map((e) => e.path.join('.'));
 };
 const storedDetails = async () => {
-  const rows = await s.handle.db.execute(sql`select details from sector_records order by id desc limit 1`);
-  return (rows as unknown as { rows: { details: unknown }[] }).rows[0]!.details;
+  const [latest] = await s.handle.db
+    .select({ details: sectorRecords.details })
+    .from(sectorRecords)
+    .orderBy(desc(sectorRecords.id))
+    .limit(1);
+  return latest!.details;
 };
 
 describe('typed sector data per kind', () => {
