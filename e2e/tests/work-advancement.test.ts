@@ -104,7 +104,7 @@ describe.skipIf(skipReason !== '')('the command structure and meetings in Chromi
     await page.close();
   });
 
-  test('an administrator edits the command post and appoints a deputy commander, who is listed', async () => {
+  test('an administrator edits the command post and appoints a deputy commander, who is listed, then leaves office with the day kept', async () => {
     const { commandPost } = await graphqlAs<{ commandPost: { name: string; members: { name: string }[] } }>(
       apiUrl,
       'admin',
@@ -117,10 +117,11 @@ describe.skipIf(skipReason !== '')('the command structure and meetings in Chromi
     await page.getByTestId('edit-command-post').click();
     const drawer = page.locator('.ant-drawer-open');
     await drawer.getByTestId('post-members').waitFor();
-    const before = await drawer.getByTestId('post-member').count();
+    const serving = drawer.getByTestId('current-member');
+    const before = await serving.count();
 
     await addCadre(page, 'add-post-member-cadre', 'add-post-member', joining);
-    await expect.poll(() => drawer.getByTestId('post-member').count()).toBe(before + 1);
+    await expect.poll(() => serving.count()).toBe(before + 1);
     expect(await drawer.getByTestId('post-members').textContent()).toContain(joining);
 
     await drawer.getByLabel('指挥部名称').fill(renamed);
@@ -128,6 +129,21 @@ describe.skipIf(skipReason !== '')('the command structure and meetings in Chromi
     await page.locator('.ant-message', { hasText: '已保存' }).waitFor();
     await expect.poll(() => page.locator('.ant-descriptions-title').textContent()).toBe(renamed);
     expect(await page.locator('.ant-descriptions').textContent()).toContain(joining);
+
+    await page.getByTestId('edit-command-post').click();
+    const item = drawer.locator('.ant-list-item', {
+      has: page.getByTestId('current-member'),
+      hasText: joining,
+    });
+    await item.getByTestId('end-membership').click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: button('确定') })
+      .click();
+    await expect.poll(() => serving.count()).toBe(before);
+    const past = drawer.locator('.ant-list-item', { has: page.getByTestId('past-member'), hasText: joining });
+    await expect.poll(() => past.filter({ hasText: `${countyDay()} 离任` }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.ant-descriptions').textContent()).not.toContain(joining);
     await page.close();
   });
 

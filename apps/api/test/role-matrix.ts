@@ -108,6 +108,7 @@ export const EXPECTED_ACCESS: Record<string, Access> = {
   saveCombatGroup: 'work.write',
   addCombatGroupMember: 'work.write',
   endCombatGroupMembership: 'work.write',
+  endCommandPostMembership: 'work.write',
   updateMeeting: 'work.write',
   updateMeetingDecision: 'work.write',
   updateResolution: 'work.write',

@@ -189,6 +189,62 @@ describe('an administrator keeps the command structure', () => {
     expect(deputy.result.data.members).toContainEqual({ name: cadre.name, role: 'DEPUTY_COMMANDER' });
   });
 
+  it('a commander leaves office: the post keeps the day in its history, and a new commander can be appointed', async () => {
+    const { postId } = await firstGroup();
+    type Member = { id: string; version: number; name: string; role: string; endedOn: string | null };
+    type Post = { members: Member[]; memberships: Member[] };
+    const POST = 'members { id version name role endedOn } memberships { id version name role endedOn }';
+    const before = await s.run<{ commandPost: Post }>('admin', `{ commandPost { ${POST} } }`);
+    const commander = before.data!.commandPost.members.find((m) => m.role === 'COMMANDER')!;
+    const ended = await call<Post>(
+      'admin',
+      'endCommandPostMembership',
+      { membershipId: commander.id, version: commander.version },
+      POST,
+    );
+    expect(ended.result.__typename).toBe('MutationEndCommandPostMembershipSuccess');
+    expect(ended.statements).toBe(5);
+    expect(ended.result.data.members.map((m) => m.id)).not.toContain(commander.id);
+    expect(ended.result.data.memberships.at(-1)).toMatchObject({ id: commander.id, endedOn: clock.today() });
+    const [audit] = await s.handle.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit).toMatchObject({ action: 'command-post.end-member', entityType: 'CommandPost' });
+
+    const again = await call(
+      'admin',
+      'endCommandPostMembership',
+      { membershipId: commander.id, version: commander.version + 1 },
+      'id',
+    );
+    expect(again.result).toMatchObject({
+      __typename: 'RuleViolationError',
+      ruleId: 'COMMAND_POST.MEMBERSHIP_OPEN',
+    });
+
+    const successor = await countyCadre(340);
+    const appointed = await call<Post>(
+      'admin',
+      'addCommandPostMember',
+      { commandPostId: postId, cadreId: successor.id, role: 'COMMANDER' },
+      POST,
+    );
+    expect(appointed.result.__typename).toBe('MutationAddCommandPostMemberSuccess');
+    expect(appointed.result.data.members[0]).toMatchObject({ name: successor.name, role: 'COMMANDER' });
+  });
+
+  it('a township clerk may not end an appointment, and learns nothing of it', async () => {
+    const r = await s.run<{ commandPost: { members: { id: string; version: number }[] } }>(
+      'admin',
+      '{ commandPost { members { id version } } }',
+    );
+    const member = r.data!.commandPost.members[0]!;
+    const refused = await s.run(
+      'township',
+      `mutation ($input: EndCommandPostMembershipInput!) { endCommandPostMembership(input: $input) { __typename } }`,
+      { input: { membershipId: member.id, version: member.version } },
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('a township clerk sees the groups but may not edit them', async () => {
     const { group } = await firstGroup('township');
     expect(group.viewerCanEdit).toBe(false);

@@ -5,6 +5,7 @@ import {
   canChangeRecord,
   canCreateCommandPost,
   canEndCombatGroupMembership,
+  canEndCommandPostMembership,
   checkWithdrawalDate,
 } from '../src';
 
@@ -48,6 +49,15 @@ describe('command-structure writes', () => {
     ['2019-05-01', 'FAIL'],
   ])('a membership ended on %s may end → %s', (endedOn, outcome) => {
     expect(canEndCombatGroupMembership({ endedOn }).outcome).toBe(outcome);
+  });
+
+  it.each([
+    [null, 'PASS'],
+    ['2019-05-01', 'FAIL'],
+  ])('a commander or deputy who left office on %s may leave → %s', (endedOn, outcome) => {
+    const decision = canEndCommandPostMembership({ endedOn });
+    expect(decision.outcome).toBe(outcome);
+    expect(decision.reasons[0]!.ruleId).toBe('COMMAND_POST.MEMBERSHIP_OPEN');
   });
 });
 

@@ -56,7 +56,7 @@ export const commandPosts = pgTable(
   ],
 );
 
-/** 指挥长 / 副指挥长: at most one commander per command post. */
+/** 指挥长 / 副指挥长: at most one serving commander per command post. */
 export const commandPostMembers = pgTable(
   'command_post_members',
   {
@@ -70,13 +70,17 @@ export const commandPostMembers = pgTable(
       .references(() => cadres.id),
     role: commandRole('role').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** 离任日期: an ended appointment stays as the command post's history. */
+    endedOn: date('ended_on', { mode: 'string' }),
     ...versionColumns(),
   },
   (t) => [
-    uniqueIndex('command_post_members_cadre_uq').on(t.commandPostId, t.cadreId),
+    uniqueIndex('command_post_members_cadre_uq')
+      .on(t.commandPostId, t.cadreId)
+      .where(sql`${t.endedOn} is null`),
     uniqueIndex('command_post_members_one_commander_uq')
       .on(t.commandPostId)
-      .where(sql`${t.role} = 'COMMANDER'`),
+      .where(sql`${t.role} = 'COMMANDER' and ${t.endedOn} is null`),
     index('command_post_members_path_prefix_idx').using('btree', t.regionPath.op('text_pattern_ops')),
   ],
 );

@@ -100,3 +100,18 @@ export function canEndCombatGroupMembership(membership: {
     }),
   ]);
 }
+
+/** COMMAND_POST.MEMBERSHIP_OPEN: only a serving commander or deputy leaves office (an ended one is history). */
+export function canEndCommandPostMembership(member: { endedOn: string | null }): Decision<'PASS' | 'FAIL'> {
+  const passed = member.endedOn === null;
+  return decide([
+    makeReason({
+      ruleId: 'COMMAND_POST.MEMBERSHIP_OPEN',
+      passed,
+      facts: { endedOn: member.endedOn },
+      source: SOURCE,
+      zh: passed ? '该成员仍在任' : `该成员已于 ${member.endedOn} 离任`,
+      en: passed ? 'The member is serving' : `The member already left office on ${member.endedOn}`,
+    }),
+  ]);
+}

@@ -1,12 +1,13 @@
 import { graphql } from '@gongjian/schema';
-import { fill, useWords } from '@gongjian/ui';
-import { Button, Divider, Form, Input, InputNumber, List, Popconfirm, Tag } from 'antd';
+import { useWords } from '@gongjian/ui';
+import { Divider, Form, Input, InputNumber } from 'antd';
 import { useMutation } from 'urql';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { CadreSelect } from '../../shared/pickers.tsx';
 import { editWords } from '../edit-words.ts';
 import { AddCadreControl, useMemberOutcome } from './AddCadreControl.tsx';
+import { MembershipList } from './MembershipList.tsx';
 
 const SaveCombatGroup = graphql.persisted(
   'admin/AdminSaveCombatGroup',
@@ -146,39 +147,15 @@ function Members({ group, onChanged }: { group: EditedGroup; onChanged: () => vo
           return settle(r.data?.addCombatGroupMember, r.error);
         }}
       />
-      <List
-        size="small"
-        data-testid="group-members"
-        locale={{ emptyText: words.noMembers }}
-        dataSource={group.memberships}
-        renderItem={(m) => (
-          <List.Item
-            actions={[
-              m.endedOn === null ? (
-                <Popconfirm
-                  key="end"
-                  title={words.endMembershipConfirm}
-                  okText={words.ok}
-                  cancelText={words.cancel}
-                  onConfirm={async () => {
-                    const r = await end({ input: { membershipId: m.id, version: m.version } });
-                    settle(r.data?.endCombatGroupMembership, r.error);
-                  }}
-                >
-                  <Button type="link" size="small" danger loading={ending} data-testid="end-membership">
-                    {words.endMembership}
-                  </Button>
-                </Popconfirm>
-              ) : (
-                <Tag key="left">{fill(words.leftOn, { date: m.endedOn })}</Tag>
-              ),
-            ]}
-          >
-            <span data-testid={m.endedOn === null ? 'current-member' : 'past-member'}>
-              {m.name} · {m.post}
-            </span>
-          </List.Item>
-        )}
+      <MembershipList
+        memberships={group.memberships}
+        testId="group-members"
+        words={{ end: words.endMembership, confirm: words.endMembershipConfirm, endedOn: words.leftOn }}
+        ending={ending}
+        onEnd={async (m) => {
+          const r = await end({ input: { membershipId: m.id, version: m.version } });
+          settle(r.data?.endCombatGroupMembership, r.error);
+        }}
       />
     </>
   );

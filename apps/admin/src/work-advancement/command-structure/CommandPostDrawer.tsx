@@ -1,6 +1,6 @@
 import { graphql } from '@gongjian/schema';
 import { useWords } from '@gongjian/ui';
-import { Divider, Form, Input, List, Select, Tag } from 'antd';
+import { Divider, Form, Input, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { CreateFormDrawer, RequiredItem, useCreateForm } from '../../shared/CreateFormDrawer.tsx';
@@ -8,6 +8,7 @@ import { DateInput } from '../../shared/DateInput.tsx';
 import { MutationFailure_error } from '../../shared/failure.ts';
 import { editWords } from '../edit-words.ts';
 import { AddCadreControl, useMemberOutcome } from './AddCadreControl.tsx';
+import { MembershipList } from './MembershipList.tsx';
 
 const SaveCommandPost = graphql.persisted(
   'admin/AdminSaveCommandPost',
@@ -17,6 +18,22 @@ const SaveCommandPost = graphql.persisted(
     saveCommandPost(input: $input) {
       __typename
       ... on MutationSaveCommandPostSuccess { data { id version name establishedOn } }
+      ...MutationFailure_error
+    }
+  }
+`,
+    [MutationFailure_error],
+  ),
+);
+
+const EndPostMember = graphql.persisted(
+  'admin/AdminEndCommandPostMembership',
+  graphql(
+    `
+  mutation AdminEndCommandPostMembership($input: EndCommandPostMembershipInput!) {
+    endCommandPostMembership(input: $input) {
+      __typename
+      ... on MutationEndCommandPostMembershipSuccess { data { id } }
       ...MutationFailure_error
     }
   }
@@ -48,7 +65,14 @@ export interface EditedPost {
   version: number;
   name: string;
   establishedOn: string;
-  members: { role: Role; name: string; post: string }[];
+  memberships: {
+    id: string;
+    version: number;
+    role: Role;
+    name: string;
+    post: string;
+    endedOn: string | null;
+  }[];
 }
 
 interface Values {
@@ -56,7 +80,7 @@ interface Values {
   establishedOn: string;
 }
 
-/** 编辑指挥部: its name and founding day, and its commander and deputies (appoint one). */
+/** 编辑指挥部: its name and founding day, and its commander and deputies (appoint one, or one leaves office). */
 export function CommandPostDrawer({
   post,
   onChanged,
@@ -98,6 +122,7 @@ function PostMembers({ post, onChanged }: { post: EditedPost; onChanged: () => v
   const settle = useMemberOutcome(onChanged);
   const [role, setRole] = useState<Role>('DEPUTY_COMMANDER');
   const [{ fetching: adding }, add] = useMutation(AddPostMember);
+  const [{ fetching: ending }, end] = useMutation(EndPostMember);
   const roleLabel = (r: Role) => (r === 'COMMANDER' ? words.roleCommander : words.roleDeputy);
   return (
     <>
@@ -123,18 +148,16 @@ function PostMembers({ post, onChanged }: { post: EditedPost; onChanged: () => v
           return settle(r.data?.addCommandPostMember, r.error);
         }}
       />
-      <List
-        size="small"
-        data-testid="post-members"
-        locale={{ emptyText: words.noMembers }}
-        dataSource={post.members}
-        renderItem={(m) => (
-          <List.Item actions={[<Tag key="role">{roleLabel(m.role)}</Tag>]}>
-            <span data-testid="post-member">
-              {m.name} · {m.post}
-            </span>
-          </List.Item>
-        )}
+      <MembershipList
+        memberships={post.memberships}
+        testId="post-members"
+        words={{ end: words.leaveOffice, confirm: words.leaveOfficeConfirm, endedOn: words.leftOfficeOn }}
+        ending={ending}
+        tagOf={(m) => <Tag key="role">{roleLabel(m.role)}</Tag>}
+        onEnd={async (m) => {
+          const r = await end({ input: { membershipId: m.id, version: m.version } });
+          settle(r.data?.endCommandPostMembership, r.error);
+        }}
       />
     </>
   );

@@ -23,6 +23,14 @@ const CommandStructureQuery = graphql.persisted(
         name
         post
       }
+      memberships {
+        id
+        version
+        role
+        name
+        post
+        endedOn
+      }
       viewerCanEdit
       combatGroups {
         id

@@ -24,11 +24,14 @@ export const CommandRoleEnum = builder.enumType('CommandRole', {
   },
 });
 
-export const CommandPostMember = builder.drizzleObject('commandPostMembers', {
+export const CommandPostMember = builder.drizzleNode('commandPostMembers', {
   name: 'CommandPostMember',
-  description: '指挥部成员 (commander or deputy commander)',
+  description: '指挥部成员 (commander or deputy commander; one who left office stays with the day)',
+  id: { column: (m) => m.id },
   authScopes: (member) => ({ regionVisible: member.regionPath }),
   fields: (t) => ({
+    version: t.exposeInt('version', { description: '版本号' }),
+    endedOn: t.expose('endedOn', { type: 'Date', nullable: true, description: '离任日期 (空 = 现任)' }),
     role: t.expose('role', { type: CommandRoleEnum, description: '职务' }),
     name: t.string({
       description: '姓名',
@@ -128,8 +131,13 @@ export const CommandPost = builder.drizzleNode('commandPosts', {
     version: t.exposeInt('version', { description: '版本号' }),
     members: t.relation('members', {
       type: CommandPostMember,
-      description: '指挥长与副指挥长 (commander first)',
-      query: { orderBy: { sortOrder: 'asc', id: 'asc' } },
+      description: '现任指挥长与副指挥长 (serving, commander first)',
+      query: { where: { endedOn: { isNull: true } }, orderBy: { sortOrder: 'asc', id: 'asc' } },
+    }),
+    memberships: t.relation('members', {
+      type: CommandPostMember,
+      description: '任职记录 (serving first, commander first, then those who left office, latest first)',
+      query: { orderBy: { endedOn: 'desc', sortOrder: 'asc', id: 'asc' } },
     }),
     combatGroups: t.relation('combatGroups', {
       type: CombatGroup,

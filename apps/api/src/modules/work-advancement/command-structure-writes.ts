@@ -4,6 +4,7 @@ import {
   canAddCommandPostMember,
   canCreateCommandPost,
   canEndCombatGroupMembership,
+  canEndCommandPostMembership,
 } from '@gongjian/rules';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -17,7 +18,13 @@ import { refuseUnless } from '../../spine/decide';
 import { countyOfViewer, viewerMayChange, writableRow } from '../../spine/load';
 import { audited, reread, updateAtVersion, writeAudited } from '../../spine/write';
 import { Cadre } from '../organisation/cadre';
-import { CombatGroup, CombatGroupMembership, CommandPost, CommandRoleEnum } from './command-post';
+import {
+  CombatGroup,
+  CombatGroupMembership,
+  CommandPost,
+  CommandPostMember,
+  CommandRoleEnum,
+} from './command-post';
 
 /**
  * Writes of the command structure (county records, permission work.write): the command post and its
@@ -48,7 +55,7 @@ async function countyCadre(ctx: Context, id: number, argument: string) {
 async function writablePost(ctx: Context, id: number, argument: string) {
   const post = await ctx.db.query.commandPosts.findFirst({
     where: { id },
-    with: { members: { columns: { cadreId: true, role: true } } },
+    with: { members: { columns: { cadreId: true, role: true }, where: { endedOn: { isNull: true } } } },
   });
   return writableRow(ctx, post, { entity: '指挥部', argument, id });
 }
@@ -98,6 +105,14 @@ const GroupMemberInput = builder.inputType('AddCombatGroupMemberInput', {
   fields: (t) => ({
     combatGroupId: t.globalID({ required: true, for: [CombatGroup] }),
     cadreId: t.globalID({ required: true, for: [Cadre], description: '干部' }),
+  }),
+});
+
+const EndPostMemberInput = builder.inputType('EndCommandPostMembershipInput', {
+  description: '指挥长或副指挥长离任 (dated today and kept as the command post’s history)',
+  fields: (t) => ({
+    membershipId: t.globalID({ required: true, for: [CommandPostMember], description: '任职记录' }),
+    version: t.int({ required: true }),
   }),
 });
 
@@ -168,6 +183,38 @@ builder.mutationFields((t) => ({
           .returning();
         return audited('CommandPost', 'command-post.add-member', post, { after: member });
       }).catch(duplicateAs('COMMAND_POST.MEMBER_ONCE', '该干部已在指挥部任职或指挥长已有人担任'));
+      return reread(
+        ctx.db.query.commandPosts.findFirst(query({ where: { id: post.id } })),
+        '指挥部',
+        post.id,
+      );
+    },
+  }),
+  endCommandPostMembership: t.drizzleField({
+    type: CommandPost,
+    description: '指挥长或副指挥长离任 (dated today, kept as history; rule COMMAND_POST.MEMBERSHIP_OPEN)',
+    authScopes: { permission: 'work.write' },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: EndPostMemberInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = Number(input.membershipId.id);
+      const member = await ctx.db.query.commandPostMembers.findFirst({
+        where: { id },
+        with: { commandPost: { columns: { id: true, regionPath: true } } },
+      });
+      const ref = { entity: '指挥部成员', argument: 'membershipId', id };
+      const post = writableRow(ctx, member?.commandPost, ref);
+      refuseUnless(canEndCommandPostMembership(member!));
+      const endedOn = clock.today();
+      await writeAudited(ctx, async (tx) => {
+        const guard = { id, version: validate(version, input.version), entity: '指挥部成员' };
+        await updateAtVersion(tx, commandPostMembers, guard, { endedOn });
+        const { cadreId, role } = member!;
+        return audited('CommandPost', 'command-post.end-member', post, {
+          before: { membershipId: id, cadreId, role, endedOn: null },
+          after: { membershipId: id, cadreId, role, endedOn },
+        });
+      });
       return reread(
         ctx.db.query.commandPosts.findFirst(query({ where: { id: post.id } })),
         '指挥部',
