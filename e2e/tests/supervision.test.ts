@@ -1,26 +1,28 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { demoPassword, graphqlAs } from '../support/api.ts';
-import { button, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
+import { button, chooseInCascader, launchChromium, saveScreenshot, signIn } from '../support/browser.ts';
 import { countyDay } from '../support/registry.ts';
 
 const apiUrl = inject('apiUrl');
 const skipReason = inject('skipReason');
 
-type Step = { id: string; version: number };
-type Outcome = { __typename: string; data?: Step };
-
-/** One step of the report workflow through the HTTP API, as the role that does it. */
-async function step(username: string, name: string, type: string, input: Record<string, unknown>) {
-  const success = `Mutation${name[0]!.toUpperCase()}${name.slice(1)}Success`;
-  const data = await graphqlAs<Record<string, Outcome>>(
-    apiUrl,
-    username,
-    `mutation ($input: ${type}!) { ${name}(input: $input) { __typename ... on ${success} { data { id version } } } }`,
-    { input },
-  );
-  expect(data[name]!.__typename).toBe(success);
-  return data[name]!.data!;
+/**
+ * Types into a searchable antd Select (searching on the server; `null`: only opens it) and picks the option containing `text` with
+ * the keyboard, as a clerk can; clicking is avoided because a loaded machine can leave the list off-screen.
+ */
+async function chooseOption(page: Page, select: Locator, search: string | null, text: string) {
+  await select.focus();
+  if (search) await select.fill(search);
+  else await select.press('ArrowDown');
+  const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  await page.locator(`${open} .ant-select-item-option`, { hasText: text }).first().waitFor();
+  const active = page.locator(`${open} .ant-select-item-option-active`);
+  for (let step = 0; step < 30; step++) {
+    if ((await active.count()) > 0 && ((await active.last().textContent()) ?? '').includes(text)) break;
+    await select.press('ArrowDown');
+  }
+  await select.press('Enter');
 }
 
 /** The report's row in the list (searched by its subject), and whether the overdue queue holds it. */
@@ -63,32 +65,35 @@ describe.skipIf(skipReason !== '')('supervision console in Chromium', () => {
   test('a report taken in and assigned to a township, handled by the township, answered and closed in the console: the list and the overdue queue follow each step', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signIn(page, `${apiUrl}/admin/supervision/reports`, 'supervisor', demoPassword);
-    const { units } = await graphqlAs<{
-      units: { edges: { node: { id: string; region: { id: string } } }[] };
-    }>(
+    const { units } = await graphqlAs<{ units: { edges: { node: { name: string } }[] } }>(
       apiUrl,
       'supervisor',
-      '{ units(kind: TOWNSHIP_GOVERNMENT, search: "沱江镇", first: 1) { edges { node { id region { id } } } } }',
+      '{ units(kind: TOWNSHIP_GOVERNMENT, search: "沱江镇", first: 1) { edges { node { name } } } }',
     );
-    const government = units.edges[0]!.node;
+    const government = units.edges[0]!.node.name;
     const subject = `浏览器办理测试 ${countyDay()} ${Date.now()}`;
-    const report = await step('supervisor', 'receiveReport', 'ReceiveReportInput', {
-      regionId: government.region.id,
-      channel: 'HOTLINE_12345',
-      category: 'CONDUCT',
-      subject,
-      content: '受理、交办、办理、答复、办结各一步。',
-    });
+    await page.getByRole('button', { name: button('受理举报') }).click();
+    const drawer = page.locator('.ant-drawer-open');
+    await chooseInCascader(drawer.locator('.ant-cascader'), '沱江镇');
+    await chooseOption(page, drawer.locator('#report-category'), null, '作风问题');
+    await drawer.locator('#report-subject').fill(subject);
+    await drawer.locator('#report-content').fill('受理、交办、办理、答复、办结各一步。');
+    await drawer.getByRole('button', { name: button('保存') }).click();
+    await drawer.waitFor({ state: 'detached' });
     let seen = await readRow(page, subject);
+    expect(seen.text).toContain('沱江镇');
     expect(seen.text).toContain('未超期');
     expect(seen.queued).toBe(0);
 
-    await step('supervisor', 'assignReport', 'AssignReportInput', {
-      ...report,
-      unitId: government.id,
-    });
+    await page.goto(`${apiUrl}/admin/supervision/reports?search=${encodeURIComponent(subject)}`);
+    const listed = page.getByTestId('reports-table').locator('tbody tr.ant-table-row', { hasText: subject });
+    await listed.getByRole('button', { name: button('交办') }).click();
+    const dialog = page.locator('.ant-modal');
+    await chooseOption(page, dialog.locator('#report-assign-unit'), '沱江镇', government);
+    await dialog.getByRole('button', { name: button('保存') }).click();
+    await dialog.waitFor({ state: 'detached' });
     seen = await readRow(page, subject);
-    expect(seen.text).toContain('沱江镇');
+    expect(seen.text).toContain(government);
     expect(seen.queued).toBe(0);
 
     const township = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -137,13 +142,15 @@ describe.skipIf(skipReason !== '')('supervision console in Chromium', () => {
       villageAssessments: { totalCount: number };
       inspections: { edges: { node: { title: string; findingCount: number } }[] };
       performanceAssessments: { edges: { node: { unit: { name: string } } }[] };
+      villageExits: { totalCount: number };
     }>(
       apiUrl,
       'supervisor',
       `{ accountabilityCounts { year kind count }
          villageAssessments(filter: { classes: [YELLOW_CARD, KEY_MANAGEMENT] }, first: 1) { totalCount }
          inspections(first: 1) { edges { node { title findingCount } } }
-         performanceAssessments(first: 1) { edges { node { unit { name } } } } }`,
+         performanceAssessments(first: 1) { edges { node { unit { name } } } }
+         villageExits(first: 1) { totalCount } }`,
     );
     const conduct = api.accountabilityCounts.find((c) => c.kind === 'CONDUCT_ACCOUNTABILITY')!;
     const countRow = page
@@ -169,7 +176,68 @@ describe.skipIf(skipReason !== '')('supervision console in Chromium', () => {
     await page.goto(`${apiUrl}/admin/supervision/performance`);
     const unit = api.performanceAssessments.edges[0]!.node.unit.name;
     await expect.poll(() => page.getByTestId('performance-table').textContent()).toContain(unit);
+    const exits = page.locator('.ant-card').filter({ hasText: '出列奖励与脱贫不脱政策' }).last();
+    await expect
+      .poll(() => exits.getByTestId('pager').textContent())
+      .toContain(`共 ${api.villageExits.totalCount} 条`);
+    // The demo county has more exits than one page: past the first the server gives the next rows, and the
+    // page is in the URL, so a reload keeps it.
+    expect(api.villageExits.totalCount).toBeGreaterThan(20);
+    const firstPage = await exits.locator('tbody tr.ant-table-row').allTextContents();
+    await exits.getByRole('button', { name: button('下一页') }).click();
+    await expect.poll(() => exits.getByTestId('pager').textContent()).toContain('第 2 /');
+    await page.reload();
+    await expect.poll(() => exits.getByTestId('pager').textContent()).toContain('第 2 /');
+    const secondPage = await exits.locator('tbody tr.ant-table-row').allTextContents();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.some((row) => firstPage.includes(row))).toBe(false);
     await saveScreenshot(page, 'admin-supervision-performance');
+    await page.close();
+  });
+
+  test('the supervisor records a unit’s performance assessment in the drawer: a campaign bonus over the total is refused on its field, the corrected one is listed', async () => {
+    const { units } = await graphqlAs<{ units: { edges: { node: { region: { id: string } } }[] } }>(
+      apiUrl,
+      'admin',
+      '{ units(kind: COUNTY_DEPARTMENT, first: 1) { edges { node { region { id } } } } }',
+    );
+    const unitName = `绩效测试单位${Date.now()}`;
+    const created = await graphqlAs<{ createUnit: { __typename: string } }>(
+      apiUrl,
+      'admin',
+      'mutation ($input: CreateUnitInput!) { createUnit(input: $input) { __typename } }',
+      { input: { name: unitName, kind: 'COUNTY_DEPARTMENT', regionId: units.edges[0]!.node.region.id } },
+    );
+    expect(created.createUnit.__typename).toBe('MutationCreateUnitSuccess');
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, `${apiUrl}/admin/supervision/performance`, 'supervisor', demoPassword);
+    await page.getByRole('button', { name: button('登记绩效考核') }).click();
+    const drawer = page.locator('.ant-drawer-open');
+    await chooseOption(page, drawer.locator('#unitId'), unitName, unitName);
+    await drawer.locator('#year').fill('2018');
+    await drawer.locator('#score').fill('90.5');
+    await drawer.locator('#totalBonusYuan').fill('300000');
+    await drawer.locator('#campaignBonusYuan').fill('300001');
+    await drawer.getByRole('button', { name: button('保存') }).click();
+    const campaignField = drawer.locator('.ant-form-item', { hasText: '与脱贫攻坚挂钩的奖金' });
+    await expect
+      .poll(() => campaignField.locator('.ant-form-item-explain-error').textContent())
+      .toContain('不能超过总额');
+
+    await drawer.locator('#campaignBonusYuan').fill('180000');
+    await drawer.getByRole('button', { name: button('保存') }).click();
+    await drawer.waitFor({ state: 'detached' });
+    await page.goto(`${apiUrl}/admin/supervision/performance?search=${encodeURIComponent(unitName)}`);
+    const row = page
+      .getByTestId('performance-table')
+      .locator('tbody tr.ant-table-row', { hasText: unitName });
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('2018');
+    expect(text).toContain('90.5');
+    expect(text).toContain('60% 达到 50%');
+    await saveScreenshot(page, 'admin-performance-recorded');
     await page.close();
   });
 });

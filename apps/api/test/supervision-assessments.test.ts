@@ -257,6 +257,35 @@ describe('performance and exit rewards (绩效考核、出列奖励)', () => {
     });
   });
 
+  it('finds a unit’s assessments by a part of its name, and offers the record form only to roles that may write', async () => {
+    const unit = (await s.handle.db.query.units.findFirst({
+      where: { kind: 'TOWNSHIP_GOVERNMENT' },
+      orderBy: { id: 'asc' },
+    }))!;
+    const query = `query ($search: String) { performanceAssessments(first: 20, filter: { search: $search }) {
+      totalCount viewerCanRecord edges { node { unit { name } } } } }`;
+    type Result = {
+      performanceAssessments: {
+        totalCount: number;
+        viewerCanRecord: boolean;
+        edges: { node: { unit: { name: string } } }[];
+      };
+    };
+    const found = await s.run<Result>('supervisor', query, { search: unit.name.slice(0, 3) });
+    expect(found.errors).toBeUndefined();
+    const list = found.data!.performanceAssessments;
+    expect(list.totalCount).toBeGreaterThan(0);
+    expect(list.edges.every((e) => e.node.unit.name.includes(unit.name.slice(0, 3)))).toBe(true);
+    expect(list.viewerCanRecord).toBe(true);
+    const none = await s.run<Result>('supervisor', query, { search: '没有这个单位' });
+    expect(none.data!.performanceAssessments.totalCount).toBe(0);
+    for (const username of ['auditor', 'leader', 'township']) {
+      const r = await s.run<Result>(username, query, { search: null });
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.performanceAssessments.viewerCanRecord).toBe(false);
+    }
+  });
+
   it('pays the one-time 10万 to a village that exited on schedule, once; a late exit is not eligible; 脱贫不脱政策 is shown', async () => {
     const r = await s.run<{
       owed: {

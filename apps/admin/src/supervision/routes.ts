@@ -3,7 +3,7 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { menuSection } from '../routing/menu.ts';
 import { rootRoute } from '../routing/root.tsx';
-import { flag, oneOf, pagingSearch, someOf, text, whole } from '../routing/search.ts';
+import { flag, oneOf, pagingSearch, someOf, text, texts, whole } from '../routing/search.ts';
 
 const pages = () => import('./pages.tsx');
 
@@ -62,7 +62,15 @@ export const performanceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/supervision/performance',
   staticData: { title: 'pagePerformance', permission: 'SUPERVISION_READ' },
-  validateSearch: z.object({ year: whole, belowBonusShare: flag, rewardOwed: flag, ...pagingSearch }),
+  validateSearch: z.object({
+    year: whole,
+    belowBonusShare: flag,
+    search: text,
+    rewardOwed: flag,
+    exitCursors: texts,
+    exitSize: whole,
+    ...pagingSearch,
+  }),
   component: lazyRouteComponent(pages, 'PerformanceRoute'),
 });
 

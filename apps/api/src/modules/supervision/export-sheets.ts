@@ -281,7 +281,7 @@ const rewardsSheet = exportSheet({
   },
 });
 
-const performanceFilter = z.object({ year, belowBonusShare: flag });
+const performanceFilter = z.object({ year, belowBonusShare: flag, search });
 const performanceSheet = exportSheet({
   title: '绩效考核',
   columns: [

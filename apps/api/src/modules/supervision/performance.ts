@@ -1,6 +1,6 @@
-import { performanceAssessments } from '@gongjian/db/schema';
+import { performanceAssessments, units } from '@gongjian/db/schema';
 import { checkBonusShare, type Policy } from '@gongjian/rules';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inJurisdiction } from '../../auth/jurisdiction';
 import { builder } from '../../builder';
@@ -11,7 +11,7 @@ import { WRITE_ERRORS } from '../../shared/error-types';
 import { fenToWanYuan, fenToYuan, yuanSchema } from '../../shared/money';
 import { RuleDecisionRef } from '../../shared/rule-decisions';
 import { validate } from '../../shared/validate';
-import { writableRow } from '../../spine/load';
+import { viewerMayChange, writableRow } from '../../spine/load';
 import { reread, writeAudited } from '../../spine/write';
 import { Unit } from '../organisation/unit';
 import { listPolicy } from './list-policy';
@@ -84,6 +84,7 @@ const PerformanceFilter = builder.inputType('PerformanceAssessmentFilter', {
   fields: (t) => ({
     year: t.int({ required: false, description: '年度' }),
     belowBonusShare: t.boolean({ required: false, description: '只看挂钩比例不足的单位' }),
+    search: t.string({ required: false, description: '单位名称包含' }),
   }),
 });
 
@@ -101,9 +102,13 @@ export function performanceListFilter(
   policy: Policy | null,
 ): SQL {
   const share = policy?.resolve('performance.minBonusShare').value;
+  const search = filter?.search?.trim();
   return and(
     inJurisdiction(table.regionPath, viewer),
     filter?.year ? eq(table.year, filter.year) : undefined,
+    search
+      ? sql`${table.unitId} in (select ${units.id} from ${units} where ${ilike(units.name, `%${search}%`)})`
+      : undefined,
     share
       ? sql`${table.campaignBonusFen} * ${share.denominator} < ${table.totalBonusFen} * ${share.numerator}`
       : undefined,
@@ -111,31 +116,42 @@ export function performanceListFilter(
 }
 
 builder.queryFields((t) => ({
-  performanceAssessments: t.drizzleConnection({
-    type: 'performanceAssessments',
-    description: '绩效考核 (inside your jurisdiction, by year then unit)',
-    authScopes: { permission: 'supervision.read' },
-    args: { filter: t.arg({ type: PerformanceFilter, required: false }) },
-    totalCount: async (_parent, args, ctx) =>
-      ctx.db.$count(
-        performanceAssessments,
-        performanceListFilter(
+  performanceAssessments: t.drizzleConnection(
+    {
+      type: 'performanceAssessments',
+      description: '绩效考核 (inside your jurisdiction, by year then unit)',
+      authScopes: { permission: 'supervision.read' },
+      args: { filter: t.arg({ type: PerformanceFilter, required: false }) },
+      totalCount: async (_parent, args, ctx) =>
+        ctx.db.$count(
           performanceAssessments,
-          ctx.viewer,
-          args.filter,
-          await performancePolicy(ctx, args.filter),
+          performanceListFilter(
+            performanceAssessments,
+            ctx.viewer,
+            args.filter,
+            await performancePolicy(ctx, args.filter),
+          ),
         ),
-      ),
-    resolve: async (query, _root, args, ctx) => {
-      const policy = await performancePolicy(ctx, args.filter);
-      return ctx.db.query.performanceAssessments.findMany(
-        query({
-          where: { RAW: (table) => performanceListFilter(table, ctx.viewer, args.filter, policy) },
-          orderBy: { year: 'desc', unitId: 'asc' },
-        }),
-      );
+      resolve: async (query, _root, args, ctx) => {
+        const policy = await performancePolicy(ctx, args.filter);
+        return ctx.db.query.performanceAssessments.findMany(
+          query({
+            where: { RAW: (table) => performanceListFilter(table, ctx.viewer, args.filter, policy) },
+            orderBy: { year: 'desc', unitId: 'asc' },
+          }),
+        );
+      },
     },
-  }),
+    {
+      fields: (c) => ({
+        viewerCanRecord: c.boolean({
+          description: '您可登记绩效考核 (the role may write supervision records in its jurisdiction)',
+          resolve: (_connection, _args, ctx) =>
+            ctx.viewer !== null && viewerMayChange(ctx, 'supervision.write', ctx.viewer.regionPath),
+        }),
+      }),
+    },
+  ),
 }));
 
 const PerformanceSchema = z.object({
