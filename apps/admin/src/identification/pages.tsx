@@ -6,7 +6,10 @@ import { HouseholdsPage } from './households/HouseholdsPage.tsx';
 import { ImportPage } from './import/ImportPage.tsx';
 import { MonitoringPage } from './monitoring/MonitoringPage.tsx';
 import { RatesPage } from './rates/RatesPage.tsx';
+import { SurveySamplesPage } from './samples/SurveySamplesPage.tsx';
+import { VillagePopulationsPage } from './samples/VillagePopulationsPage.tsx';
 import { ScreeningPage } from './screening/ScreeningPage.tsx';
+import { SectorRecordsPage } from './sector-records/SectorRecordsPage.tsx';
 
 export function HouseholdsRoute() {
   const navigate = useNavigate();
@@ -22,6 +25,12 @@ export function ScreeningRoute() {
 export const MonitoringRoute = MonitoringPage;
 
 export const ExitVerificationsRoute = ExitVerificationsPage;
+
+export const SurveySamplesRoute = SurveySamplesPage;
+
+export const VillagePopulationsRoute = VillagePopulationsPage;
+
+export const SectorRecordsRoute = SectorRecordsPage;
 
 export function RatesRoute() {
   return <RatesPage jurisdiction={useViewer().jurisdiction} />;

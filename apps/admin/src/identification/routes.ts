@@ -87,6 +87,40 @@ export const exitVerificationsRoute = createRoute({
   component: lazyRouteComponent(pages, 'ExitVerificationsRoute'),
 });
 
+export const surveySamplesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/identification/samples',
+  staticData: { title: 'pageSurveySamples', permission: 'HOUSEHOLD_READ' },
+  validateSearch: z.object({
+    year: whole,
+    kind: oneOf(enumValues('SurveySampleKind')),
+    region: texts,
+    ...pagingSearch,
+  }),
+  component: lazyRouteComponent(pages, 'SurveySamplesRoute'),
+});
+
+export const villagePopulationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/identification/village-populations',
+  staticData: { title: 'pageVillagePopulations', permission: 'HOUSEHOLD_READ' },
+  validateSearch: z.object({ year: whole, region: texts, ...pagingSearch }),
+  component: lazyRouteComponent(pages, 'VillagePopulationsRoute'),
+});
+
+export const sectorRecordsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/identification/sector-records',
+  staticData: { title: 'pageSectorRecords', permission: 'EXCLUSION_SCREEN' },
+  validateSearch: z.object({
+    search: text,
+    kind: oneOf(enumValues('SectorRecordKind')),
+    region: texts,
+    ...pagingSearch,
+  }),
+  component: lazyRouteComponent(pages, 'SectorRecordsRoute'),
+});
+
 export const ratesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/identification/rates',
@@ -107,6 +141,9 @@ export const identificationRoutes = [
   screeningRoute,
   monitoringRoute,
   exitVerificationsRoute,
+  surveySamplesRoute,
+  villagePopulationsRoute,
+  sectorRecordsRoute,
   ratesRoute,
   importRoute,
 ] as const;

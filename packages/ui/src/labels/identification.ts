@@ -28,6 +28,10 @@ type IdentificationEnum =
   | 'StepRefusal'
   | 'RulesAdvice'
   | 'SectorRecordKind'
+  | 'VehicleKind'
+  | 'TownPropertyKind'
+  | 'BusinessKind'
+  | 'SurveySampleKind'
   | 'ExitVerificationOutcome';
 
 type Labels = { [Name in IdentificationEnum]: Record<EnumValue<Name>, string> };
@@ -193,6 +197,15 @@ const chinese: Labels = {
     VEHICLE: '车辆',
     VILLAGE_CADRE: '现任村两委干部',
   },
+  VehicleKind: {
+    CAR: '小汽车',
+    LARGE_FARM_VEHICLE: '大型农用车',
+    CONSTRUCTION_MACHINERY: '工程机械',
+    SHIP: '船舶',
+  },
+  TownPropertyKind: { COMMERCIAL_HOUSE: '商品房', SHOP: '商铺', STOREFRONT: '门面房' },
+  BusinessKind: { COMPANY: '公司企业', SHOP: '商铺', TRANSPORT: '运输业' },
+  SurveySampleKind: { EXITED: '已脱贫户', NON_REGISTERED: '未建档立卡户', REGISTERED_POOR: '未脱贫户' },
   ExitVerificationOutcome: { CORRECT_EXIT: '退出准确', WRONG_EXIT: '错退' },
 };
 
@@ -368,6 +381,19 @@ const english: Labels = {
     UNRECTIFIED_ILLEGAL_ACT: 'An illegal act not put right',
     VEHICLE: 'Vehicle',
     VILLAGE_CADRE: 'Serving village committee cadre',
+  },
+  VehicleKind: {
+    CAR: 'Car',
+    LARGE_FARM_VEHICLE: 'Large farm vehicle',
+    CONSTRUCTION_MACHINERY: 'Construction machinery',
+    SHIP: 'Ship',
+  },
+  TownPropertyKind: { COMMERCIAL_HOUSE: 'Commercial housing', SHOP: 'Shop', STOREFRONT: 'Storefront' },
+  BusinessKind: { COMPANY: 'Company', SHOP: 'Shop', TRANSPORT: 'Haulage' },
+  SurveySampleKind: {
+    EXITED: 'Exited household',
+    NON_REGISTERED: 'Not registered',
+    REGISTERED_POOR: 'Registered, still poor',
   },
   ExitVerificationOutcome: { CORRECT_EXIT: 'Exit confirmed', WRONG_EXIT: 'Wrong exit' },
 };

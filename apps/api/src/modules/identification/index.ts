@@ -16,4 +16,5 @@ import './monitoring-object';
 import './monitoring-step';
 import './exit-verification';
 import './survey-sample';
+import './village-population';
 import './rates';

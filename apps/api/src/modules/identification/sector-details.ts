@@ -16,15 +16,15 @@ function described<V extends string>(values: readonly V[], labels: Record<V, str
   >;
 }
 
-const VehicleKindEnum = builder.enumType('VehicleKind', {
+export const VehicleKindEnum = builder.enumType('VehicleKind', {
   description: '车辆类型',
   values: described(VEHICLE_KINDS, LABELS_ZH.vehicleKind),
 });
-const TownPropertyKindEnum = builder.enumType('TownPropertyKind', {
+export const TownPropertyKindEnum = builder.enumType('TownPropertyKind', {
   description: '城镇房产类型',
   values: described(TOWN_PROPERTY_KINDS, LABELS_ZH.townPropertyKind),
 });
-const BusinessKindEnum = builder.enumType('BusinessKind', {
+export const BusinessKindEnum = builder.enumType('BusinessKind', {
   description: '经营实体类型',
   values: described(BUSINESS_KINDS, LABELS_ZH.businessKind),
 });

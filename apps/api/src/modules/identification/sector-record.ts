@@ -1,21 +1,171 @@
-import { sectorRecordKind, sectorRecords } from '@gongjian/db/schema';
+import { householdMembers, households, sectorRecordKind, sectorRecords } from '@gongjian/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { inJurisdiction, inRegionSubtree } from '../../auth/jurisdiction';
+import { maskIdNumber } from '../../auth/masking';
 import { builder } from '../../builder';
+import type { Context } from '../../context';
 import { ValidationError } from '../../errors';
 import { actedOn } from '../../shared/dates';
 import { WRITE_ERRORS } from '../../shared/error-types';
+import { fenToYuan } from '../../shared/money';
 import { validate } from '../../shared/validate';
 import { writeAudited } from '../../spine/write';
+import { Region } from '../geography/region';
 import { SectorRecordKindEnum } from './enums';
+import { householdListFilter } from './household';
 import {
+  BusinessKindEnum,
   BusinessRecordInput,
   detailsForKind,
+  TownPropertyKindEnum,
   TownPropertyRecordInput,
   typedDetailsSchema,
+  VehicleKindEnum,
   VehicleRecordInput,
 } from './sector-details';
 
 /** Sector data (部门比对数据) the exclusion screening matches against registered members. */
+
+type Details = Record<string, string | number | boolean>;
+
+const VehicleRecord = builder.objectRef<Details>('VehicleRecord').implement({
+  description: '车辆 (the typed facts of a VEHICLE record)',
+  fields: (t) => ({
+    vehicleKind: t.field({
+      type: VehicleKindEnum,
+      nullable: true,
+      resolve: (d) => (d.vehicleKind as never) ?? null,
+    }),
+    purchasePriceYuan: t.string({
+      nullable: true,
+      description: '购置价 (元)',
+      resolve: (d) => (typeof d.purchasePriceFen === 'number' ? fenToYuan(d.purchasePriceFen) : null),
+    }),
+    productive: t.boolean({ description: '生产经营用车', resolve: (d) => d.productive === true }),
+  }),
+});
+
+const TownPropertyRecord = builder.objectRef<Details>('TownPropertyRecord').implement({
+  description: '城镇房产 (the typed facts of a TOWN_PROPERTY record)',
+  fields: (t) => ({
+    propertyKind: t.field({
+      type: TownPropertyKindEnum,
+      nullable: true,
+      resolve: (d) => (d.propertyKind as never) ?? null,
+    }),
+  }),
+});
+
+const BusinessRecord = builder.objectRef<Details>('BusinessRecord').implement({
+  description: '工商登记 (the typed facts of a BUSINESS record)',
+  fields: (t) => ({
+    businessKind: t.field({
+      type: BusinessKindEnum,
+      nullable: true,
+      resolve: (d) => (d.businessKind as never) ?? null,
+    }),
+    registered: t.boolean({ description: '已工商注册', resolve: (d) => d.registered === true }),
+    operating: t.boolean({ description: '正在经营', resolve: (d) => d.operating !== false }),
+  }),
+});
+
+/** Read like the screening that uses them: the screening roles, inside their jurisdiction. */
+const readableRecord = (row: { regionPath: string }) => ({
+  $all: { jurisdiction: row.regionPath, permission: 'exclusion.screen' as const },
+});
+
+export const SectorRecord = builder.drizzleNode('sectorRecords', {
+  name: 'SectorRecord',
+  description: '部门比对数据 (one sector fact about a person, keyed by ID number)',
+  id: { column: (r) => r.id },
+  authScopes: readableRecord,
+  fields: (t) => ({
+    kind: t.expose('kind', { type: SectorRecordKindEnum, description: '类别' }),
+    idNumber: t.string({
+      description: '身份证号 (masked)',
+      select: { columns: { idNumber: true } },
+      resolve: (r) => maskIdNumber(r.idNumber)!,
+    }),
+    source: t.exposeString('source', { description: '数据来源部门' }),
+    recordedOn: t.expose('recordedOn', { type: 'Date', description: '录入日期' }),
+    vehicle: t.field({
+      type: VehicleRecord,
+      nullable: true,
+      select: { columns: { kind: true, details: true } },
+      resolve: (r) => (r.kind === 'VEHICLE' ? r.details : null),
+    }),
+    townProperty: t.field({
+      type: TownPropertyRecord,
+      nullable: true,
+      select: { columns: { kind: true, details: true } },
+      resolve: (r) => (r.kind === 'TOWN_PROPERTY' ? r.details : null),
+    }),
+    business: t.field({
+      type: BusinessRecord,
+      nullable: true,
+      select: { columns: { kind: true, details: true } },
+      resolve: (r) => (r.kind === 'BUSINESS' ? r.details : null),
+    }),
+  }),
+});
+
+/** The list's filter, for its page and its count: jurisdiction, kind, region and the household searched for. */
+function sectorRecordFilter(
+  table: typeof sectorRecords,
+  ctx: Context,
+  args: {
+    kind?: (typeof sectorRecordKind.enumValues)[number] | null;
+    regionId?: { id: string | number } | null;
+    search?: string | null;
+  },
+) {
+  const search = args.search?.trim();
+  return and(
+    inJurisdiction(table.regionPath, ctx.viewer),
+    inRegionSubtree(table.regionPath, args.regionId),
+    args.kind ? eq(table.kind, args.kind) : undefined,
+    search
+      ? inArray(
+          table.idNumber,
+          ctx.db
+            .select({ idNumber: householdMembers.idNumber })
+            .from(householdMembers)
+            .where(
+              inArray(
+                householdMembers.householdId,
+                ctx.db
+                  .select({ id: households.id })
+                  .from(households)
+                  .where(householdListFilter(households, ctx.viewer!, { search })),
+              ),
+            ),
+        )
+      : undefined,
+  );
+}
+
+builder.queryFields((t) => ({
+  sectorRecords: t.drizzleConnection({
+    type: 'sectorRecords',
+    description: '部门比对数据列表 (kind, region and a household search; ID numbers masked)',
+    authScopes: { permission: 'exclusion.screen' },
+    args: {
+      kind: t.arg({ type: SectorRecordKindEnum, required: false }),
+      regionId: t.arg.globalID({
+        required: false,
+        for: [Region],
+        description: '录入单位所在乡镇或村 (含下级)',
+      }),
+      search: t.arg.string({ required: false, description: '户主姓名、户编号或身份证号后四位' }),
+    },
+    totalCount: (_p, args, ctx) => ctx.db.$count(sectorRecords, sectorRecordFilter(sectorRecords, ctx, args)),
+    resolve: async (query, _root, args, ctx) =>
+      await ctx.db.query.sectorRecords.findMany(
+        query({ where: { RAW: (table) => sectorRecordFilter(table, ctx, args)! }, orderBy: { id: 'desc' } }),
+      ),
+  }),
+}));
 
 const SectorRecordInput = builder.inputType('SectorRecordInput', {
   description:
