@@ -1,8 +1,8 @@
-import { describeQueryError, formFieldErrors, useLocale } from '@gongjian/ui';
+import { describeQueryError, enumLabel, formFieldErrors, useLocale } from '@gongjian/ui';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import type { CombinedError } from 'urql';
-import { describeFailure, fieldErrorsOf, type MutationFailure } from './failure.ts';
+import { describeFailure, fieldErrorsOf, type MutationFailure, readFailure } from './failure.ts';
 
 /** The union a mutation answers with: its `…Success` payload, or errors that carry at least a code. */
 type Outcome = { __typename: `${string}Success` } | (MutationFailure & { __typename: string });
@@ -32,9 +32,15 @@ export function useMutationForm<Values>(
     const fieldErrors = fieldErrorsOf(failed);
     // The field names are checked against Values where the hook is called; antd's own path type is too deep here.
     const form: FormInstance | undefined = options.form;
-    if (form && options.fields && fieldErrors)
-      form.setFields(formFieldErrors(fieldErrors, options.fields).fields);
-    setFailure(describeFailure(failed, locale));
+    const placed =
+      form && options.fields && fieldErrors ? formFieldErrors(fieldErrors, options.fields) : null;
+    if (placed) form?.setFields(placed.fields);
+    // A message shown on its field is not repeated above the form; the ones no field shows are.
+    setFailure(
+      placed
+        ? [enumLabel('ErrorCode', readFailure(failed).code, locale), ...placed.unplaced].join('；')
+        : describeFailure(failed, locale),
+    );
     return null;
   }
   return { failure, setFailure, settle };
