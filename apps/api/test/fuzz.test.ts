@@ -151,5 +151,6 @@ describe('every mutation under generated hostile arguments', () => {
       ),
       { seed: 20_261_201, numRuns: 400, endOnFailure: true },
     );
-  });
+    // 400 requests with a fingerprint of every table around each: seconds alone, minutes beside other tiers.
+  }, 300_000);
 });
