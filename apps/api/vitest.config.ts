@@ -10,8 +10,9 @@ const include = process.env.GONGJIAN_DRILLS
 export default defineConfig({
   test: {
     include,
+    globalSetup: ['test/global-seed.ts'],
     testTimeout: 60_000,
-    // Migrating and seeding a scenario takes seconds alone, minutes on a machine busy with other tiers.
+    // Migrating and seeding the run's template takes seconds alone, minutes on a machine busy with other tiers.
     hookTimeout: 300_000,
     // On PGlite every file has its own in-memory database, so two files run at once (one per core). On a
     // PostgreSQL server the files share the server (a drill stops and restarts it), and the drill shares

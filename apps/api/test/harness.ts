@@ -1,67 +1,51 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { ApolloServer } from '@apollo/server';
 import { PGlite } from '@electric-sql/pglite';
 import { createDb, type DbHandle } from '@gongjian/db';
-import { seedJianghua } from '@gongjian/db/seed';
-import postgres from 'postgres';
+import { inject } from 'vitest';
 import { viewerForUsername } from '../src/auth/sessions';
-import { clock } from '../src/clock';
 import type { Context, Viewer } from '../src/context';
 import { createApollo } from '../src/server';
+import {
+  adminSql,
+  databaseUrl,
+  dropDatabases,
+  onPostgres,
+  seededPglite,
+  seededPostgresTemplate,
+  TEST_DEMO_HOUSEHOLDS,
+} from './seed-template';
 
 /**
- * Test databases: with DATABASE_URL, a fresh PostgreSQL database per scenario, copied from a migrated and
- * seeded template database; without it, a clone of one migrated and seeded in-memory PGlite per test file.
+ * Test databases: with DATABASE_URL, a fresh PostgreSQL database per scenario, copied from the migrated and
+ * seeded template database of the run (test/global-seed.ts); without it, an in-memory PGlite per scenario
+ * loaded from the run's seeded data directory.
  */
-const serverUrl = process.env.DATABASE_URL || undefined;
-/** The owner role (DATABASE_MIGRATION_URL) migrates, seeds and creates the databases; the API runs as DATABASE_URL. */
-const ownerServerUrl = process.env.DATABASE_MIGRATION_URL || serverUrl;
-/**
- * Tests seed a smaller demo registry (same proportions as the 28,000 households of the full demo) so that
- * every test file's template stays fast; set GONGJIAN_DEMO_HOUSEHOLDS to test at another size.
- */
-export const TEST_DEMO_HOUSEHOLDS = 1500;
-process.env.GONGJIAN_DEMO_HOUSEHOLDS ??= String(TEST_DEMO_HOUSEHOLDS);
-export const onPostgres = serverUrl !== undefined;
+export { onPostgres, TEST_DEMO_HOUSEHOLDS };
 
-let pgliteTemplate: Promise<PGlite> | undefined;
+let seededDataDir: Promise<Blob> | undefined;
 let postgresTemplate: Promise<string> | undefined;
 const createdDatabases: string[] = [];
 
-async function seededPglite(): Promise<PGlite> {
-  const pg = new PGlite();
-  const handle = createDb({ pglite: pg });
-  await handle.migrate();
-  await handle.db.transaction((tx) => seedJianghua(tx, undefined, clock.now()));
-  return pg;
-}
-
-function adminSql() {
-  return postgres(ownerServerUrl!, { max: 1, onnotice: () => {} });
-}
-
-function databaseUrl(name: string, server = serverUrl) {
-  const url = new URL(server!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function seededPostgresTemplate(): Promise<string> {
-  const name = `gj_tpl_${randomBytes(5).toString('hex')}`;
-  const admin = adminSql();
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  createdDatabases.push(name);
-  const handle = createDb({
-    databaseUrl: databaseUrl(name),
-    migrationUrl: databaseUrl(name, ownerServerUrl),
-    maxConnections: 2,
+/** The run's seeded template, or (a file run without the global setup) one seeded for this file. */
+function templateName(): Promise<string> {
+  const provided = inject('seededTemplate');
+  if (provided) return Promise.resolve(provided);
+  return seededPostgresTemplate().then((name) => {
+    createdDatabases.push(name);
+    return name;
   });
-  await handle.migrate();
-  await handle.db.transaction((tx) => seedJianghua(tx, undefined, clock.now()));
-  await handle.close();
-  return name;
+}
+
+async function seededPgliteData(): Promise<Blob> {
+  const file = inject('seededDataDir');
+  if (file) return new Blob([await readFile(file)]);
+  const pg = await seededPglite();
+  const dump = await pg.dumpDataDir('none');
+  await pg.close();
+  return dump;
 }
 
 export interface Scenario {
@@ -88,7 +72,7 @@ export async function createScenario(): Promise<Scenario> {
   const logger = { logQuery: (query: string) => void statements.push(query) };
   let handle: DbHandle;
   if (onPostgres) {
-    postgresTemplate ??= seededPostgresTemplate();
+    postgresTemplate ??= templateName();
     const template = await postgresTemplate;
     const name = `gj_t_${randomBytes(5).toString('hex')}`;
     const admin = adminSql();
@@ -97,8 +81,9 @@ export async function createScenario(): Promise<Scenario> {
     createdDatabases.push(name);
     handle = createDb({ databaseUrl: databaseUrl(name), logger, maxConnections: 25 });
   } else {
-    pgliteTemplate ??= seededPglite();
-    handle = createDb({ pglite: (await (await pgliteTemplate).clone()) as PGlite, logger });
+    seededDataDir ??= seededPgliteData();
+    const pglite = new PGlite({ loadDataDir: await seededDataDir });
+    handle = createDb({ pglite, logger });
   }
   const apollo = createApollo();
   await apollo.start();
@@ -155,15 +140,7 @@ function recordMutationStatements(query: string, statements: readonly string[]) 
 
 /** Drops the PostgreSQL databases this file created (no-op on PGlite). */
 export async function dropTestDatabases() {
-  if (!onPostgres) {
-    if (pgliteTemplate) await (await pgliteTemplate).close();
-    return;
-  }
-  const admin = adminSql();
-  for (const name of createdDatabases.splice(0).reverse()) {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-  }
-  await admin.end();
+  if (onPostgres) await dropDatabases(createdDatabases.splice(0).reverse());
 }
 
 /** The global ID a Pothos relay node gets. */
