@@ -75,6 +75,9 @@ const everyEntry = [
   '七个不纳入筛查',
   '防返贫监测',
   '退出核查',
+  '抽样调查',
+  '村人口',
+  '部门比对数据',
   '精准识别四率',
   'Excel 导入',
   '驻村工作队',
@@ -155,6 +158,7 @@ const roleCases: RoleCase[] = [
     signInPath: 'organisation/units',
     menu: everyEntryBut(
       '任务分解',
+      '部门比对数据',
       '精准识别四率',
       'Excel 导入',
       '举报受理与办理',
@@ -231,7 +235,7 @@ const roleCases: RoleCase[] = [
     title: 'an auditor reads the registry and screening findings but changes nothing',
     username: 'auditor',
     signInPath: 'identification/households',
-    menu: everyEntryBut('任务分解', 'Excel 导入', '我的帮扶户'),
+    menu: everyEntryBut('任务分解', '部门比对数据', 'Excel 导入', '我的帮扶户'),
     visits: [
       {
         waitFor: 'households-table',
